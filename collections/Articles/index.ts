@@ -1,0 +1,221 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnlyField } from '../../src/access/rules'
+import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
+import { label, option } from '../shared/labels'
+import { slugField } from '../shared/slugField'
+import { sourceKeyField } from '../shared/sourceKeyField'
+import { articlesAccess } from './access'
+import { articleBodyEditor } from './body'
+import { flagNeedsReview } from './hooks/flagNeedsReview'
+import { stampPublishedAt } from './hooks/stampPublishedAt'
+import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: label('稿件', 'Article'), plural: label('稿件', 'Articles') },
+  access: articlesAccess,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'column', 'articleType', '_status', 'needsReview', 'publishedAt'],
+    listSearchableFields: ['title', 'kicker', 'subtitle', 'slug'],
+    group: label('内容', 'Content'),
+  },
+  defaultSort: '-publishedAt',
+  versions: {
+    maxPerDoc: 50,
+    // Autosave every few seconds, not every keystroke: very short intervals release
+    // Payload's document lock between saves and let two editors overwrite each other.
+    drafts: { autosave: { interval: 3000 } },
+  },
+  hooks: { beforeChange: [stampPublishedAt, flagNeedsReview] },
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: label('标题与正文', 'Headline and body'),
+          fields: [
+            { name: 'kicker', type: 'text', label: label('引题', 'Kicker'), admin: { description: label('印在主题上方的肩题。', 'Printed above the headline.') } },
+            { name: 'title', type: 'text', required: true, label: label('主题', 'Headline') },
+            {
+              name: 'subtitle',
+              type: 'text',
+              label: label('副题', 'Deck'),
+              admin: { description: label('不必输入开头的破折号“——”，显示时自动加上。', 'The leading dash is added when shown.') },
+            },
+            { name: 'summary', type: 'textarea', label: label('导语', 'Standfirst') },
+            { name: 'body', type: 'richText', editor: articleBodyEditor, label: label('正文', 'Body') },
+          ],
+        },
+        {
+          label: label('专栏与署名', 'Column and bylines'),
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'column', type: 'relationship', relationTo: 'columns', label: label('所属专栏', 'Column') },
+                {
+                  name: 'articleType',
+                  type: 'select',
+                  required: true,
+                  defaultValue: 'news',
+                  label: label('稿件类型', 'Type'),
+                  options: [
+                    option('news', '消息', 'News'),
+                    option('feature', '通讯', 'Feature'),
+                    option('brief', '简讯', 'Brief'),
+                    option('commentary', '评论', 'Commentary'),
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'installment',
+              type: 'group',
+              label: label('专栏期号', 'Installment'),
+              admin: { condition: (data) => Boolean(data?.column) },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'number', type: 'number', min: 1, label: label('期号', 'Number'), validate: installmentNeedsColumn },
+                    { name: 'partName', type: 'text', label: label('分篇名', 'Part name'), admin: { placeholder: '科技篇 / 新化篇' } },
+                    { name: 'subSeries', type: 'text', label: label('子系列', 'Sub-series'), admin: { placeholder: '桂阳“新答卷”' } },
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'bylines',
+              type: 'array',
+              label: label('署名', 'Bylines'),
+              labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
+              admin: { description: label('按见报顺序排列。', 'In print order.') },
+              validate: bylinesAreDistinct,
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'byline', type: 'relationship', relationTo: 'bylines', required: true, label: label('作者', 'Byline') },
+                    {
+                      name: 'role',
+                      type: 'select',
+                      required: true,
+                      defaultValue: 'byline',
+                      label: label('角色', 'Role'),
+                      options: BYLINE_ROLE_KEYS.map((role) => option(role, BYLINE_ROLES[role].zh, BYLINE_ROLES[role].en)),
+                    },
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'bylinePosition',
+              type: 'select',
+              required: true,
+              defaultValue: 'header',
+              label: label('署名位置', 'Byline position'),
+              options: [option('header', '标题下方', 'Under the headline'), option('trailing', '文末括注（简讯）', 'At the end, in brackets')],
+            },
+          ],
+        },
+        {
+          label: label('图片与分类', 'Photos and taxonomy'),
+          fields: [
+            { name: 'leadPhoto', type: 'upload', relationTo: 'photos', label: label('主图', 'Lead photo') },
+            { name: 'photos', type: 'upload', relationTo: 'photos', hasMany: true, label: label('更多图片', 'More photos') },
+            { name: 'tags', type: 'relationship', relationTo: 'tags', hasMany: true, label: label('标签', 'Tags') },
+            { name: 'regions', type: 'relationship', relationTo: 'regions', hasMany: true, label: label('地区', 'Regions') },
+          ],
+        },
+        {
+          label: label('见报与分享', 'Print and sharing'),
+          fields: [
+            {
+              name: 'print',
+              type: 'group',
+              label: label('见报版面', 'Print placement'),
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'editionDate',
+                      type: 'date',
+                      label: label('见报日期', 'Edition date'),
+                      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年MM月dd日' } },
+                    },
+                    { name: 'pageNumber', type: 'number', min: 1, label: label('版次', 'Page number') },
+                    { name: 'pageName', type: 'text', label: label('版名', 'Page name'), admin: { placeholder: '城市新闻' } },
+                  ],
+                },
+              ],
+            },
+            {
+              name: 'seo',
+              type: 'group',
+              label: label('搜索与分享', 'SEO and sharing'),
+              fields: [
+                { name: 'title', type: 'text', label: label('分享标题', 'SEO title'), admin: { description: label('留空则用主题。', 'Defaults to the headline.') } },
+                { name: 'description', type: 'textarea', label: label('分享摘要', 'SEO description'), admin: { description: label('留空则用导语。', 'Defaults to the standfirst.') } },
+                { name: 'image', type: 'upload', relationTo: 'photos', label: label('分享图片', 'Share image'), admin: { description: label('留空则用主图。', 'Defaults to the lead photo.') } },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    slugField('articles', 'title'),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: label('发布时间', 'Published at'),
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' },
+        description: label('首次发布时自动填写。', 'Filled in on first publication.'),
+      },
+    },
+    sourceKeyField,
+    {
+      name: 'needsReview',
+      type: 'checkbox',
+      index: true,
+      defaultValue: false,
+      label: label('待编辑处理', 'Needs an editor'),
+      access: { read: staffOnlyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'reviewFlags',
+      type: 'array',
+      label: label('待核事项', 'Review flags'),
+      labels: { singular: label('待核事项', 'Review flag'), plural: label('待核事项', 'Review flags') },
+      access: { read: staffOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: label('导入或整理时发现的不确定之处（跳版、串文、残篇等），由编辑核实处理。', 'Uncertainties found while importing: jumps, interleaving, fragments.'),
+      },
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          label: label('类型', 'Kind'),
+          options: [
+            option('jump', '跳版/断文', 'Jump or gap'),
+            option('interleaved', '串文', 'Interleaved text'),
+            option('fragment', '残篇（标题在他版）', 'Fragment'),
+            option('misplacedHeadline', '标题错位', 'Misplaced headline'),
+            option('uncertainOrder', '段落位置待核', 'Uncertain order'),
+            option('other', '其他', 'Other'),
+          ],
+        },
+        { name: 'note', type: 'textarea', required: true, label: label('说明', 'Note') },
+        { name: 'resolved', type: 'checkbox', defaultValue: false, label: label('已处理', 'Resolved') },
+      ],
+    },
+  ],
+}

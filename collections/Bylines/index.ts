@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnlyField } from '../../src/access/rules'
+import { findNameProblem, NAME_PROBLEM_MESSAGES } from '../../src/newsroom/names'
+import { label, option } from '../shared/labels'
+import { slugField } from '../shared/slugField'
+import { bylinesAccess } from './access'
+import { normaliseName } from './hooks/normaliseName'
+
+export const BYLINE_KINDS = [
+  option('staff', '本报记者', 'Staff journalist'),
+  option('correspondent', '通讯员', 'Correspondent'),
+  option('contributor', '特约撰稿人', 'Contributing writer'),
+  option('photographer', '摄影记者', 'Photographer'),
+  option('organisation', '机构', 'Organisation'),
+  option('unspecified', '未注明', 'Not stated'),
+]
+
+export const Bylines: CollectionConfig = {
+  slug: 'bylines',
+  labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
+  access: bylinesAccess,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'organisation', 'slug'],
+    group: label('内容', 'Content'),
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: label('署名', 'Display name'),
+      admin: {
+        description: label(
+          '个人姓名或机构名称。版面上为对齐而加的空格（如“张 毅”）会自动去掉。',
+          'Person or organisation. Padding spaces from print layout (张 毅) are removed.',
+        ),
+      },
+      hooks: { beforeValidate: [normaliseName] },
+      validate: (value: unknown) => {
+        const problem = findNameProblem(typeof value === 'string' ? value : '')
+        return problem ? NAME_PROBLEM_MESSAGES[problem] : true
+      },
+    },
+    slugField('bylines', 'name'),
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'unspecified',
+      label: label('类别', 'Kind'),
+      options: BYLINE_KINDS,
+    },
+    {
+      name: 'organisation',
+      type: 'text',
+      label: label('所属单位', 'Organisation'),
+      admin: { description: label('通讯员、特约撰稿人的单位。', 'The unit a correspondent or contributor works for.') },
+    },
+    { name: 'bio', type: 'textarea', label: label('简介', 'Bio') },
+    { name: 'avatar', type: 'upload', relationTo: 'photos', label: label('头像', 'Avatar') },
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: 'users',
+      label: label('关联账号', 'User account'),
+      access: { read: staffOnlyField },
+      admin: { description: label('仅编辑部可见，不对读者公开。', 'Visible to staff only, never to readers.') },
+    },
+  ],
+}

@@ -1,0 +1,91 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnlyField } from '../../src/access/rules'
+import { PART_SEPARATORS } from '../../src/newsroom/columnLabel'
+import { label, option } from '../shared/labels'
+import { slugField } from '../shared/slugField'
+import { columnsAccess } from './access'
+
+export const Columns: CollectionConfig = {
+  slug: 'columns',
+  labels: { singular: label('专栏', 'Column'), plural: label('专栏', 'Columns') },
+  access: columnsAccess,
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'numberingStyle', 'cadence', 'active'],
+    group: label('内容', 'Content'),
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, label: label('专栏名称', 'Name') },
+    slugField('columns', 'name'),
+    { name: 'description', type: 'textarea', label: label('专栏介绍', 'Description') },
+    { name: 'logo', type: 'upload', relationTo: 'photos', label: label('专栏标识', 'Logo') },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'columns',
+      label: label('所属主题活动', 'Parent campaign'),
+      admin: {
+        description: label('印在专栏名之前，如“非凡“十四五””。', 'Printed before the column name.'),
+      },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'numberingStyle',
+          type: 'select',
+          required: true,
+          defaultValue: 'circled',
+          label: label('期号样式', 'Numbering style'),
+          options: [
+            option('circled', '①②③', 'Circled digits'),
+            option('chineseParenthesised', '(一)(二)(三)', 'Chinese numerals in brackets'),
+            option('ordinalIssue', '第1期、第2期', 'Issue N'),
+            option('none', '不编号（只用分篇名）', 'No number'),
+          ],
+        },
+        {
+          name: 'partSeparator',
+          type: 'select',
+          required: true,
+          defaultValue: '·',
+          label: label('分篇连接符', 'Part separator'),
+          options: PART_SEPARATORS.map((separator) =>
+            option(separator, separator === '·' ? '·（如 ·科技篇）' : '之（如 之新化篇）', separator),
+          ),
+        },
+      ],
+    },
+    {
+      name: 'cadence',
+      type: 'select',
+      required: true,
+      defaultValue: 'irregular',
+      label: label('刊发频率', 'Cadence'),
+      options: [
+        option('daily', '每日', 'Daily'),
+        option('weekly', '每周', 'Weekly'),
+        option('biweekly', '每两周', 'Every two weeks'),
+        option('monthly', '每月', 'Monthly'),
+        option('irregular', '不定期', 'Irregular'),
+      ],
+    },
+    {
+      name: 'responsibleEditors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      label: label('责任编辑', 'Responsible editors'),
+      access: { read: staffOnlyField },
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      label: label('正在刊发', 'Active'),
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

@@ -1,0 +1,10 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, editorsOnly } from '../../src/access/rules'
+
+export const regionsAccess: CollectionConfig['access'] = {
+  read: anyone,
+  create: editorsOnly,
+  update: editorsOnly,
+  delete: editorsOnly,
+}

@@ -1,0 +1,13 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly, adminsOrSelf, staffOnly } from '../../src/access/rules'
+
+/** User accounts are never public: not their emails, not even their existence. */
+export const usersAccess: CollectionConfig['access'] = {
+  admin: staffOnly,
+  create: adminsOnly,
+  read: staffOnly,
+  update: adminsOrSelf,
+  delete: adminsOnly,
+  unlock: adminsOnly,
+}

@@ -1,0 +1,49 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Bylines } from './collections/Bylines'
+import { Columns } from './collections/Columns'
+import { Photos } from './collections/Photos'
+import { Regions } from './collections/Regions'
+import { Tags } from './collections/Tags'
+import { Users } from './collections/Users'
+import { resolvePayloadSecret } from './src/config/environment'
+import { chooseDatabase, createDatabaseAdapter } from './src/database/adapter'
+import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: resolvePayloadSecret(),
+  db: createDatabaseAdapter(chooseDatabase(process.env.DATABASE_URI)),
+  editor: lexicalEditor(),
+  collections: [Articles, Columns, Bylines, Photos, Tags, Regions, Users],
+  sharp,
+  telemetry: false,
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    dateFormat: 'yyyy年MM月dd日 HH:mm',
+    timezones: {
+      defaultTimezone: NEWSROOM_TIME_ZONE,
+      supportedTimezones: [{ label: '北京时间 (UTC+8)', value: NEWSROOM_TIME_ZONE }],
+    },
+    meta: { titleSuffix: ' · 新闻采编发布系统' },
+    importMap: { baseDir: dirname },
+  },
+  typescript: {
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+})

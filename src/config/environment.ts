@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Demo mode is the zero-setup start on the embedded database (`npm start` without
+ * DATABASE_URI). Only there may the app invent its own secret and create demo accounts
+ * with known passwords; a real deployment must bring its own secret and users.
+ */
+export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NEWSROOM_DEMO === '1' && !env.DATABASE_URI?.trim()
+}
+
+export const DATA_DIR = path.resolve(process.cwd(), 'data')
+const DEMO_SECRET_FILE = path.join(DATA_DIR, 'payload-secret')
+
+export function resolvePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PAYLOAD_SECRET?.trim()
+  if (configured) return configured
+  if (isDemoMode(env)) return readOrCreateDemoSecret()
+  throw new Error(
+    'PAYLOAD_SECRET 未设置：生产部署必须提供至少 32 个字符的随机密钥。' +
+      ' (PAYLOAD_SECRET is not set; only the demo start on the embedded database may generate one.)',
+  )
+}
+
+function readOrCreateDemoSecret(): string {
+  if (fs.existsSync(DEMO_SECRET_FILE)) return fs.readFileSync(DEMO_SECRET_FILE, 'utf8').trim()
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  fs.writeFileSync(DEMO_SECRET_FILE, secret, { mode: 0o600 })
+  return secret
+}
+
+export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.NEXT_PUBLIC_SERVER_URL?.trim()
+  if (explicit) return explicit.replace(/\/$/, '')
+  return `http://localhost:${env.PORT || 3000}`
+}
+
+export const MEDIA_DIR = path.resolve(process.cwd(), process.env.MEDIA_DIR || 'media')

@@ -1,0 +1,53 @@
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations/index'
+
+/**
+ * The only module that knows which database engines exist. Everything else talks to
+ * Payload's adapter-neutral API, so the embedded SQLite default and production MongoDB
+ * stay interchangeable.
+ */
+export type DatabaseChoice =
+  | { engine: 'sqlite'; url: string; embeddedDefault: boolean }
+  | { engine: 'mongodb'; url: string }
+
+export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'newsroom.db')
+
+export function chooseDatabase(databaseUri: string | undefined): DatabaseChoice {
+  const uri = databaseUri?.trim()
+  if (!uri) {
+    return { engine: 'sqlite', url: `file:${DEFAULT_SQLITE_FILE}`, embeddedDefault: true }
+  }
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
+    return { engine: 'mongodb', url: uri }
+  }
+  if (uri.startsWith('file:')) {
+    return { engine: 'sqlite', url: uri, embeddedDefault: false }
+  }
+  throw new Error(
+    `DATABASE_URI 无法识别（unsupported DATABASE_URI）: "${redactCredentials(uri)}". ` +
+      'Leave it unset for the embedded SQLite database, or use mongodb://, mongodb+srv:// or file:.',
+  )
+}
+
+export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
+  if (choice.engine === 'mongodb') {
+    // Transactions need a replica set; docker-compose.yml runs a single-node one.
+    return mongooseAdapter({ url: choice.url })
+  }
+  return sqliteAdapter({
+    client: { url: choice.url },
+    busyTimeout: 5000,
+    wal: true,
+    migrationDir: path.resolve(process.cwd(), 'src', 'migrations'),
+    prodMigrations: migrations,
+  })
+}
+
+function redactCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@')
+}

@@ -1,0 +1,40 @@
+export const NEWSROOM_TIME_ZONE = 'Asia/Shanghai'
+
+const parts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+function shanghaiParts(value: Date | string) {
+  const date = typeof value === 'string' ? new Date(value) : value
+  const found = Object.fromEntries(parts.formatToParts(date).map((part) => [part.type, part.value]))
+  return {
+    year: Number(found.year),
+    month: Number(found.month),
+    day: Number(found.day),
+    time: `${found.hour}:${found.minute}`,
+  }
+}
+
+/** `2025年11月13日` in Beijing time, whatever the server's own zone. */
+export function formatChineseDate(value: Date | string): string {
+  const { year, month, day } = shanghaiParts(value)
+  return `${year}年${month}月${day}日`
+}
+
+/** `2025年11月13日 14:05` in Beijing time (24-hour clock). */
+export function formatChineseDateTime(value: Date | string): string {
+  return `${formatChineseDate(value)} ${shanghaiParts(value).time}`
+}
+
+/** ISO 8601 with the +08:00 offset, for machine-readable dates shown to readers. */
+export function toShanghaiIso(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  const shifted = new Date(date.getTime() + 8 * 60 * 60 * 1000)
+  return shifted.toISOString().replace(/\.\d{3}Z$/, '+08:00')
+}
