@@ -160,6 +160,7 @@ export interface Article {
    * Filled in on first publication.
    */
   publishedAt?: string | null;
+  sourceKey?: string | null;
   needsReview?: boolean | null;
   /**
    * Uncertainties found while importing: jumps, interleaving, fragments.
@@ -207,6 +208,7 @@ export interface Column {
  */
 export interface Photo {
   id: number;
+  sourceKey?: string | null;
   /**
    * Describe the picture for readers who cannot see it.
    */
@@ -500,6 +502,7 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   slug?: T;
   publishedAt?: T;
+  sourceKey?: T;
   needsReview?: T;
   reviewFlags?:
     | T
@@ -551,6 +554,7 @@ export interface BylinesSelect<T extends boolean = true> {
  * via the `definition` "photos_select".
  */
 export interface PhotosSelect<T extends boolean = true> {
+  sourceKey?: T;
   alt?: T;
   caption?: T;
   creditKind?: T;

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnlyField } from '../../src/access/rules'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { sourceKeyField } from '../shared/sourceKeyField'
@@ -28,7 +29,7 @@ export const Articles: CollectionConfig = {
     // Payload's document lock between saves and let two editors overwrite each other.
     drafts: { autosave: { interval: 3000 } },
   },
-  hooks: { beforeChange: [stampPublishedAt, flagNeedsReview] },
+  hooks: { beforeChange: [stampPublishedAt, flagNeedsReview], ...readerCacheHooks },
   fields: [
     {
       type: 'tabs',
@@ -74,7 +75,6 @@ export const Articles: CollectionConfig = {
               name: 'installment',
               type: 'group',
               label: label('专栏期号', 'Installment'),
-              admin: { condition: (data) => Boolean(data?.column) },
               fields: [
                 {
                   type: 'row',

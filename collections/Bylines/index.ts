@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnlyField } from '../../src/access/rules'
 import { findNameProblem, NAME_PROBLEM_MESSAGES } from '../../src/newsroom/names'
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { bylinesAccess } from './access'
@@ -20,6 +21,7 @@ export const Bylines: CollectionConfig = {
   slug: 'bylines',
   labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
   access: bylinesAccess,
+  hooks: readerCacheHooks,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'organisation', 'slug'],

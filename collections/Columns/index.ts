@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnlyField } from '../../src/access/rules'
 import { PART_SEPARATORS } from '../../src/newsroom/columnLabel'
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { columnsAccess } from './access'
@@ -10,6 +11,7 @@ export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: label('专栏', 'Column'), plural: label('专栏', 'Columns') },
   access: columnsAccess,
+  hooks: readerCacheHooks,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'numberingStyle', 'cadence', 'active'],

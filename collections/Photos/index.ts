@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { MEDIA_DIR } from '../../src/config/environment'
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { sourceKeyField } from '../shared/sourceKeyField'
 import { photosAccess } from './access'
@@ -13,6 +14,7 @@ export const Photos: CollectionConfig = {
   slug: 'photos',
   labels: { singular: label('图片', 'Photo'), plural: label('图片', 'Photos') },
   access: photosAccess,
+  hooks: readerCacheHooks,
   admin: {
     useAsTitle: 'caption',
     defaultColumns: ['filename', 'caption', 'creditKind', 'creditByline', 'creditText'],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { regionsAccess } from './access'
@@ -10,7 +11,7 @@ export const Regions: CollectionConfig = {
   labels: { singular: label('地区', 'Region'), plural: label('地区', 'Regions') },
   access: regionsAccess,
   admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'slug'], group: label('分类', 'Taxonomy') },
-  hooks: { beforeChange: [buildRegionPath] },
+  hooks: { beforeChange: [buildRegionPath], ...readerCacheHooks },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('名称', 'Name') },
     slugField('regions', 'name'),

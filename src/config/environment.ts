@@ -11,7 +11,8 @@ export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NEWSROOM_DEMO === '1' && !env.DATABASE_URI?.trim()
 }
 
-export const DATA_DIR = path.resolve(process.cwd(), 'data')
+/** Where the embedded database, the demo secret and other local state live. */
+export const DATA_DIR = path.resolve(process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
 const DEMO_SECRET_FILE = path.join(DATA_DIR, 'payload-secret')
 
 export function resolvePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,9 +1,11 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { DATA_DIR } from '../config/environment'
 import { migrations } from '../migrations/index'
 
 /**
@@ -15,7 +17,7 @@ export type DatabaseChoice =
   | { engine: 'sqlite'; url: string; embeddedDefault: boolean }
   | { engine: 'mongodb'; url: string }
 
-export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'newsroom.db')
+export const DEFAULT_SQLITE_FILE = path.join(DATA_DIR, 'newsroom.db')
 
 export function chooseDatabase(databaseUri: string | undefined): DatabaseChoice {
   const uri = databaseUri?.trim()
@@ -39,6 +41,7 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
     // Transactions need a replica set; docker-compose.yml runs a single-node one.
     return mongooseAdapter({ url: choice.url })
   }
+  if (choice.embeddedDefault) fs.mkdirSync(path.dirname(DEFAULT_SQLITE_FILE), { recursive: true })
   return sqliteAdapter({
     client: { url: choice.url },
     busyTimeout: 5000,

@@ -1,0 +1,52 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { ArticleBody } from '@/reader/components/ArticleBody'
+import { Bylines } from '@/reader/components/Bylines'
+import { PhotoFigure } from '@/reader/components/PhotoFigure'
+import { getArticleBySlug } from '@/reader/data/articles'
+import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
+import { bylinesOf, columnLabelOf, photoOf } from '@/reader/presentation'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getArticleBySlug((await params).slug)
+  if (!article) return { title: '未找到稿件' }
+  return {
+    title: article.seo?.title || article.title,
+    description: article.seo?.description || article.summary || undefined,
+    alternates: { canonical: `/articles/${article.slug}` },
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await getArticleBySlug((await params).slug)
+  if (!article) notFound()
+  const label = columnLabelOf(article)
+  const bylines = bylinesOf(article)
+  const trailing = article.bylinePosition === 'trailing'
+  const leadPhoto = photoOf(article.leadPhoto)
+  return (
+    <article className="article">
+      <header className="article__header">
+        {label && <p className="column-label">{label}</p>}
+        {article.kicker && <p className="kicker">{article.kicker}</p>}
+        <h1 className="article__title">{article.title}</h1>
+        {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+        {!trailing && <Bylines bylines={bylines} />}
+        {article.publishedAt && (
+          <p className="article__date">
+            <time dateTime={toShanghaiIso(article.publishedAt)}>{formatChineseDateTime(article.publishedAt)}</time>
+          </p>
+        )}
+      </header>
+      {leadPhoto && <PhotoFigure photo={leadPhoto} priority />}
+      {article.summary && <p className="standfirst">{article.summary}</p>}
+      <ArticleBody body={article.body} />
+      {trailing && <Bylines bylines={bylines} trailing />}
+    </article>
+  )
+}

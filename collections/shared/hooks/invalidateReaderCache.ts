@@ -1,0 +1,32 @@
+import { revalidateTag } from 'next/cache'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
+
+function invalidate(req: PayloadRequest, collection: string, doc: { slug?: string | null }, previousDoc?: { slug?: string | null }) {
+  if (req.context.seeding) return
+  for (const tag of tagsToInvalidate(collection, doc, previousDoc)) {
+    try {
+      revalidateTag(tag, 'max')
+    } catch (error) {
+      // Outside a Next.js request (scripts, tests, jobs) there is no cache to invalidate;
+      // the reader data module's time-based revalidation covers those writes.
+      req.payload.logger.debug({ msg: `cache tag ${tag} not invalidated`, err: error })
+    }
+  }
+}
+
+export const invalidateReaderCacheAfterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc, req }) => {
+  invalidate(req, collection.slug, doc, previousDoc)
+  return doc
+}
+
+export const invalidateReaderCacheAfterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
+  invalidate(req, collection.slug, doc)
+  return doc
+}
+
+export const readerCacheHooks = {
+  afterChange: [invalidateReaderCacheAfterChange],
+  afterDelete: [invalidateReaderCacheAfterDelete],
+}

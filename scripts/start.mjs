@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm start`: build if needed, migrate and seed, then serve the production build.
+// Without DATABASE_URI this is the demo mode on the embedded SQLite database.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+process.chdir(root)
+
+const demo = !process.env.DATABASE_URI?.trim()
+const port = process.env.PORT || '3000'
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: port,
+  ...(demo ? { NEWSROOM_DEMO: '1' } : {}),
+}
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  if (result.status !== 0) {
+    console.error(`✖ ${label} 失败（退出码 ${result.status}）`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+const SOURCE_DIRS = ['app', 'collections', 'src', 'public']
+const SOURCE_FILES = ['payload.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
+
+function newestSourceTime() {
+  let newest = 0
+  const visit = (entry) => {
+    if (!fs.existsSync(entry)) return
+    const stat = fs.statSync(entry)
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
+    } else {
+      newest = Math.max(newest, stat.mtimeMs)
+    }
+  }
+  for (const entry of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(entry)
+  return newest
+}
+
+const buildId = path.join(root, '.next', 'BUILD_ID')
+const needsBuild = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceTime()
+if (needsBuild) {
+  run('构建生产版本（next build）', bin('next'), ['build'])
+} else {
+  console.log('✔ 生产版本已是最新，跳过构建')
+}
+
+run('迁移数据库并导入示例内容', process.execPath, ['--no-deprecation', bin('payload'), 'run', 'scripts/seed.ts'])
+
+const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
+console.log(`\n新闻采编发布系统已启动`)
+console.log(`  读者首页  ${url}/`)
+console.log(`  编辑后台  ${url}/admin`)
+if (demo) {
+  const password = process.env.DEMO_PASSWORD?.trim() || 'newsroom-demo'
+  console.log(`  演示模式（内置 SQLite 数据库 ${path.join(process.env.NEWSROOM_DATA_DIR || 'data', 'newsroom.db')}）。演示账号，密码均为 ${password}：`)
+  console.log('    管理员  admin@newsroom.test')
+  console.log('    编辑    editor@newsroom.test')
+  console.log('    记者    journalist@newsroom.test')
+}
+
+const server = spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)))

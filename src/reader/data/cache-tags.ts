@@ -1,0 +1,37 @@
+/**
+ * Every cache tag the reader site uses, named once. Reader reads attach them; collection
+ * hooks invalidate them (and, with a cache tier, purge the same names as surrogate keys).
+ */
+export const CACHE_TAGS = {
+  articleLists: 'article-lists',
+  article: (slug: string) => `article:${slug}`,
+  columns: 'columns',
+  bylines: 'bylines',
+  photos: 'photos',
+  tags: 'tags',
+  regions: 'regions',
+} as const
+
+type ChangedDoc = { slug?: string | null } | null | undefined
+
+/**
+ * What a change to one document makes stale. Taxonomy and photos show up inside article
+ * lists and pages, so they also invalidate those.
+ */
+export function tagsToInvalidate(collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc): string[] {
+  const tags = new Set<string>()
+  if (collection === 'articles') {
+    tags.add(CACHE_TAGS.articleLists)
+    for (const slug of [doc?.slug, previousDoc?.slug]) if (slug) tags.add(CACHE_TAGS.article(slug))
+    return [...tags]
+  }
+  const ownTag: Record<string, string> = {
+    columns: CACHE_TAGS.columns,
+    bylines: CACHE_TAGS.bylines,
+    photos: CACHE_TAGS.photos,
+    tags: CACHE_TAGS.tags,
+    regions: CACHE_TAGS.regions,
+  }
+  if (!ownTag[collection]) return []
+  return [ownTag[collection], CACHE_TAGS.articleLists]
+}

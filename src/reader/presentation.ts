@@ -1,0 +1,38 @@
+import type { Article, Byline, Column, Photo } from '../../payload-types'
+import type { BylineEntry, BylineRole } from '../newsroom/bylines'
+import { formatColumnLabel } from '../newsroom/columnLabel'
+import { formatPhotoCredit } from '../newsroom/credits'
+
+const populated = <T extends object>(value: unknown): T | null =>
+  value && typeof value === 'object' ? (value as T) : null
+
+/** `善治天心②` for an article in a column, or null. */
+export function columnLabelOf(article: Pick<Article, 'column' | 'installment'>): string | null {
+  const column = populated<Column>(article.column)
+  if (!column) return null
+  return formatColumnLabel({
+    columnName: column.name,
+    parentName: populated<Column>(column.parent)?.name ?? null,
+    numberingStyle: column.numberingStyle,
+    partSeparator: column.partSeparator,
+    installment: article.installment,
+  })
+}
+
+export type PresentedByline = BylineEntry & { slug: string | null }
+
+export function bylinesOf(article: Pick<Article, 'bylines'>): PresentedByline[] {
+  return (article.bylines ?? []).flatMap((row) => {
+    const byline = populated<Byline>(row.byline)
+    return byline ? [{ name: byline.name, role: row.role as BylineRole, slug: byline.slug ?? null }] : []
+  })
+}
+
+export function photoCreditOf(photo: Photo): string {
+  const name = populated<Byline>(photo.creditByline)?.name ?? photo.creditText ?? ''
+  return formatPhotoCredit(name, photo.creditKind ?? 'photographer')
+}
+
+export function photoOf(value: unknown): Photo | null {
+  return populated<Photo>(value)
+}

@@ -1,0 +1,19 @@
+import { formatChineseDate, formatChineseDateTime, toShanghaiIso } from '../../../src/newsroom/dates'
+
+describe('newsroom dates', () => {
+  it('prints a UTC instant in Beijing time as 2025年11月13日 14:05', () => {
+    expect(formatChineseDateTime(new Date('2025-11-13T06:05:00Z'))).toBe('2025年11月13日 14:05')
+  })
+
+  it('moves to the next calendar day in Beijing after 16:00 UTC', () => {
+    expect(formatChineseDate('2025-11-13T16:30:00Z')).toBe('2025年11月14日')
+  })
+
+  it('uses a 24-hour clock', () => {
+    expect(formatChineseDateTime('2025-11-13T12:00:00Z')).toBe('2025年11月13日 20:00')
+  })
+
+  it('gives machines an ISO time with the +08:00 offset', () => {
+    expect(toShanghaiIso('2025-11-13T06:05:00Z')).toBe('2025-11-13T14:05:00+08:00')
+  })
+})
