@@ -20,7 +20,8 @@ export default {
     '^@/(.*)$': '<rootDir>/src/$1',
   },
   setupFiles: ['<rootDir>/tests/helpers/environment.ts'],
-  testMatch: ['<rootDir>/tests/{unit,int}/**/*.test.ts?(x)'],
+  testMatch: ['<rootDir>/tests/{unit,int,e2e}/**/*.test.ts?(x)'],
+  reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.cjs'],
   testTimeout: 120_000,
   maxWorkers: 2,
 }

@@ -160,6 +160,7 @@ export interface Article {
    * Filled in on first publication.
    */
   publishedAt?: string | null;
+  publishedAt_tz?: SupportedTimezones;
   sourceKey?: string | null;
   needsReview?: boolean | null;
   /**
@@ -502,6 +503,7 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   slug?: T;
   publishedAt?: T;
+  publishedAt_tz?: T;
   sourceKey?: T;
   needsReview?: T;
   reviewFlags?:

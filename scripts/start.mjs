@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build if needed, migrate and seed, then serve the production build.
+// `npm start`: build if needed, then serve the production build. The server itself applies
+// migrations and seeds an empty database as it boots (instrumentation.ts).
 // Without DATABASE_URI this is the demo mode on the embedded SQLite database.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,7 +30,7 @@ function run(label, command, args) {
 }
 
 const SOURCE_DIRS = ['app', 'collections', 'src', 'public']
-const SOURCE_FILES = ['payload.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
+const SOURCE_FILES = ['payload.config.ts', 'instrumentation.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
 
 function newestSourceTime() {
   let newest = 0
@@ -54,7 +55,9 @@ if (needsBuild) {
   console.log('✔ 生产版本已是最新，跳过构建')
 }
 
-run('迁移数据库并导入示例内容', process.execPath, ['--no-deprecation', bin('payload'), 'run', 'scripts/seed.ts'])
+// The data cache outlives the process; the database may have changed while the server was
+// down (seed, restore, another DATABASE_URI), so a start never trusts cached reads.
+fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
 
 const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
 console.log(`\n新闻采编发布系统已启动`)

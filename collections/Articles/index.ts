@@ -171,6 +171,7 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
+      timezone: true,
       label: label('发布时间', 'Published at'),
       admin: {
         position: 'sidebar',

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+export type Env = Readonly<Record<string, string | undefined>>
+
 /**
  * Demo mode is the zero-setup start on the embedded database (`npm start` without
  * DATABASE_URI). Only there may the app invent its own secret and create demo accounts
  * with known passwords; a real deployment must bring its own secret and users.
  */
-export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isDemoMode(env: Env = process.env): boolean {
   return env.NEWSROOM_DEMO === '1' && !env.DATABASE_URI?.trim()
 }
 
@@ -15,7 +17,7 @@ export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
 export const DATA_DIR = path.resolve(process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
 const DEMO_SECRET_FILE = path.join(DATA_DIR, 'payload-secret')
 
-export function resolvePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolvePayloadSecret(env: Env = process.env): string {
   const configured = env.PAYLOAD_SECRET?.trim()
   if (configured) return configured
   if (isDemoMode(env)) return readOrCreateDemoSecret()
@@ -33,7 +35,7 @@ function readOrCreateDemoSecret(): string {
   return secret
 }
 
-export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function siteUrl(env: Env = process.env): string {
   const explicit = env.NEXT_PUBLIC_SERVER_URL?.trim()
   if (explicit) return explicit.replace(/\/$/, '')
   return `http://localhost:${env.PORT || 3000}`

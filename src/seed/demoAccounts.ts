@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Role } from '../access/roles'
+import type { Env } from '../config/environment'
 import { SEED_CONTEXT } from './seedNewsroom'
 
 export const DEFAULT_DEMO_PASSWORD = 'newsroom-demo'
@@ -11,7 +12,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: R
   { email: 'journalist@newsroom.test', name: '演示记者', role: 'journalist' },
 ]
 
-export function demoPassword(env: NodeJS.ProcessEnv = process.env): string {
+export function demoPassword(env: Env = process.env): string {
   return env.DEMO_PASSWORD?.trim() || DEFAULT_DEMO_PASSWORD
 }
 

@@ -1,28 +1,43 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-export type TestPayload = { payload: Payload; databaseFile: string; cleanup: () => Promise<void> }
+export type TestPayload = { payload: Payload; cleanup: () => Promise<void> }
 
 /**
- * Boots Payload's Local API on a fresh SQLite file. DATABASE_URI must be set before the
- * config module is evaluated, hence the dynamic imports.
+ * Boots Payload's Local API on a fresh database: a temporary SQLite file, or, when
+ * TEST_MONGODB_URI is set (`npm run test:mongo`), a uniquely named MongoDB database.
+ * DATABASE_URI must be set before the config module is evaluated, hence the dynamic imports.
  */
 export async function startTestPayload(): Promise<TestPayload> {
+  const mongoUri = process.env.TEST_MONGODB_URI
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'))
-  const databaseFile = path.join(dir, 'test.db')
-  process.env.DATABASE_URI = `file:${databaseFile}`
+  process.env.DATABASE_URI = mongoUri
+    ? withDatabaseName(mongoUri, `newsroom_test_${randomBytes(4).toString('hex')}`)
+    : `file:${path.join(dir, 'test.db')}`
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   return {
     payload,
-    databaseFile,
     cleanup: async () => {
+      if (mongoUri) await dropMongoDatabase(payload)
       await payload.destroy()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+function withDatabaseName(uri: string, name: string): string {
+  const url = new URL(uri)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+async function dropMongoDatabase(payload: Payload): Promise<void> {
+  const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
+  await connection?.dropDatabase()
 }

@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export type DemoServer = { baseUrl: string; output: () => string; stop: () => Promise<void> }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+/**
+ * Runs README's `npm start` for real (build if stale, migrate, seed, serve) on a throwaway
+ * data directory, and resolves once the reader home page answers.
+ */
+export async function startDemoServer(timeoutMs = 12 * 60 * 1000): Promise<DemoServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media') }
+  delete env.DATABASE_URI
+  delete env.PAYLOAD_SECRET
+  delete env.NODE_OPTIONS
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      process.kill(-child.pid, 'SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`)
+    try {
+      const response = await fetch(`${baseUrl}/`)
+      if (response.ok) return { baseUrl, output: () => output, stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  await stop()
+  throw new Error(`npm start did not serve ${baseUrl} within ${timeoutMs} ms:\n${output}`)
+}
