@@ -1,11 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editorsOnly } from '../../src/access/rules'
+import { publicReadEditorsWrite } from '../../src/access/rules'
 
 /** Bylines are public (readers browse a person's archive); only editors maintain them. */
-export const bylinesAccess: CollectionConfig['access'] = {
-  read: anyone,
-  create: editorsOnly,
-  update: editorsOnly,
-  delete: editorsOnly,
-}
+export const bylinesAccess: CollectionConfig['access'] = publicReadEditorsWrite

@@ -1,10 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editorsOnly } from '../../src/access/rules'
+import { publicReadEditorsWrite } from '../../src/access/rules'
 
-export const columnsAccess: CollectionConfig['access'] = {
-  read: anyone,
-  create: editorsOnly,
-  update: editorsOnly,
-  delete: editorsOnly,
-}
+export const columnsAccess: CollectionConfig['access'] = publicReadEditorsWrite

@@ -24,3 +24,11 @@ export const adminsOrSelf: Access = ({ req }) => {
 
 export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)
 export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
+
+/** Reference data readers browse (columns, bylines, regions) that only editors maintain. */
+export const publicReadEditorsWrite = {
+  read: anyone,
+  create: editorsOnly,
+  update: editorsOnly,
+  delete: editorsOnly,
+} as const

@@ -8,17 +8,17 @@ import { readerPayload } from './payloadClient'
 const REVALIDATE_SECONDS = 60
 export const HOME_PAGE_SIZE = 20
 
+/** Every reader read: as an anonymous reader, published versions only, relations resolved for display. */
+const AS_READER = { collection: 'articles', overrideAccess: false, draft: false, depth: 2 } as const
+
 export type ArticleList = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
 
-/** Reads as an anonymous reader: access rules, not this code, decide what is public. */
+/** Access rules, not this code, decide what is public. */
 export const getLatestArticles = unstable_cache(
   async (page: number): Promise<ArticleList> => {
     const payload = await readerPayload()
     const result = await payload.find({
-      collection: 'articles',
-      overrideAccess: false,
-      draft: false,
-      depth: 2,
+      ...AS_READER,
       page,
       limit: HOME_PAGE_SIZE,
       sort: '-publishedAt',
@@ -34,10 +34,7 @@ export function getArticleBySlug(slug: string): Promise<Article | null> {
     async () => {
       const payload = await readerPayload()
       const result = await payload.find({
-        collection: 'articles',
-        overrideAccess: false,
-        draft: false,
-        depth: 2,
+        ...AS_READER,
         limit: 1,
         where: { slug: { equals: slug } },
       })
