@@ -26,13 +26,20 @@ export interface Config {
     photos: Photo;
     tags: Tag;
     regions: Region;
+    'editorial-comments': EditorialComment;
+    'workflow-events': WorkflowEvent;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    articles: {
+      workflowHistory: 'workflow-events';
+      editorialComments: 'editorial-comments';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     columns: ColumnsSelect<false> | ColumnsSelect<true>;
@@ -40,6 +47,8 @@ export interface Config {
     photos: PhotosSelect<false> | PhotosSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
+    'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -152,6 +161,38 @@ export interface Article {
      */
     image?: (number | null) | Photo;
   };
+  /**
+   * Shown with its date at the end of the public article.
+   */
+  corrections?:
+    | {
+        correctedAt: string;
+        note: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Filled in by the retract action.
+   */
+  retraction?: {
+    retractedAt?: string | null;
+    notice?: string | null;
+  };
+  workflowHistory?: {
+    docs?: (number | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  editorialComments?: {
+    docs?: (number | EditorialComment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Changed only by workflow actions.
+   */
+  workflowState: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
+  owner?: (number | null) | User;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
@@ -364,6 +405,36 @@ export interface Region {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: number;
+  article: number | Article;
+  action: 'submit' | 'return' | 'approve' | 'publish' | 'retract' | 'publishChanges';
+  from: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
+  to: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
+  actor?: (number | null) | User;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Staff only; never in any public output.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments".
+ */
+export interface EditorialComment {
+  id: number;
+  article: number | Article;
+  replyTo?: (number | null) | EditorialComment;
+  body: string;
+  author?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -409,6 +480,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'regions';
         value: number | Region;
+      } | null)
+    | ({
+        relationTo: 'editorial-comments';
+        value: number | EditorialComment;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null)
     | ({
         relationTo: 'users';
@@ -501,6 +580,23 @@ export interface ArticlesSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  corrections?:
+    | T
+    | {
+        correctedAt?: T;
+        note?: T;
+        id?: T;
+      };
+  retraction?:
+    | T
+    | {
+        retractedAt?: T;
+        notice?: T;
+      };
+  workflowHistory?: T;
+  editorialComments?: T;
+  workflowState?: T;
+  owner?: T;
   slug?: T;
   publishedAt?: T;
   publishedAt_tz?: T;
@@ -639,6 +735,32 @@ export interface RegionsSelect<T extends boolean = true> {
   kind?: T;
   parent?: T;
   path?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments_select".
+ */
+export interface EditorialCommentsSelect<T extends boolean = true> {
+  article?: T;
+  replyTo?: T;
+  body?: T;
+  author?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  article?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

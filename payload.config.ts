@@ -10,10 +10,12 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Bylines } from './collections/Bylines'
 import { Columns } from './collections/Columns'
+import { EditorialComments } from './collections/EditorialComments'
 import { Photos } from './collections/Photos'
 import { Regions } from './collections/Regions'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
+import { WorkflowEvents } from './collections/WorkflowEvents'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter } from './src/database/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
@@ -24,7 +26,7 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   db: createDatabaseAdapter(chooseDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
-  collections: [Articles, Columns, Bylines, Photos, Tags, Regions, Users],
+  collections: [Articles, Columns, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
   sharp,
   telemetry: false,
   i18n: {
@@ -40,6 +42,7 @@ export default buildConfig({
       supportedTimezones: [{ label: '北京时间 (UTC+8)', value: NEWSROOM_TIME_ZONE }],
     },
     meta: { titleSuffix: ' · 新闻采编发布系统' },
+    components: { beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'] },
     importMap: { baseDir: dirname },
   },
   typescript: {

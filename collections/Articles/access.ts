@@ -1,11 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly, publishedOrStaff, staffOnly } from '../../src/access/rules'
+import { changeOwnDraftOrEditor, readArticles, readArticleVersions } from '../../src/access/articles'
+import { staffOnly } from '../../src/access/rules'
 
 export const articlesAccess: CollectionConfig['access'] = {
-  read: publishedOrStaff,
-  readVersions: staffOnly,
+  read: readArticles,
+  readVersions: readArticleVersions,
   create: staffOnly,
-  update: staffOnly,
-  delete: editorsOnly,
+  update: changeOwnDraftOrEditor,
+  delete: changeOwnDraftOrEditor,
 }

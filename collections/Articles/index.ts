@@ -1,14 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnlyField } from '../../src/access/rules'
+import { editorsOnlyField, staffOnlyField } from '../../src/access/rules'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { sourceKeyField } from '../shared/sourceKeyField'
+import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
 import { articlesAccess } from './access'
 import { articleBodyEditor } from './body'
+import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
+import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { flagNeedsReview } from './hooks/flagNeedsReview'
+import { recordPublication } from './hooks/recordPublication'
+import { refuseUnpublishing } from './hooks/refuseUnpublishing'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -18,8 +23,9 @@ export const Articles: CollectionConfig = {
   access: articlesAccess,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'column', 'articleType', '_status', 'needsReview', 'publishedAt'],
+    defaultColumns: ['title', 'workflowState', 'column', 'articleType', 'needsReview', 'publishedAt'],
     listSearchableFields: ['title', 'kicker', 'subtitle', 'slug'],
+    components: { edit: { PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton' } },
     group: label('内容', 'Content'),
   },
   defaultSort: '-publishedAt',
@@ -29,7 +35,13 @@ export const Articles: CollectionConfig = {
     // Payload's document lock between saves and let two editors overwrite each other.
     drafts: { autosave: { interval: 3000 } },
   },
-  hooks: { beforeChange: [stampPublishedAt, flagNeedsReview], ...readerCacheHooks },
+  hooks: {
+    beforeOperation: [refuseUnpublishing],
+    beforeChange: [enforceWorkflow, stampPublishedAt, flagNeedsReview],
+    afterChange: [recordPublication, ...readerCacheHooks.afterChange],
+    afterDelete: readerCacheHooks.afterDelete,
+  },
+  endpoints: [workflowOptionsEndpoint, workflowTransitionEndpoint],
   fields: [
     {
       type: 'tabs',
@@ -164,7 +176,92 @@ export const Articles: CollectionConfig = {
             },
           ],
         },
+        {
+          label: label('更正与撤稿', 'Corrections'),
+          fields: [
+            {
+              name: 'corrections',
+              type: 'array',
+              label: label('更正', 'Corrections'),
+              labels: { singular: label('更正', 'Correction'), plural: label('更正', 'Corrections') },
+              access: { create: editorsOnlyField, update: editorsOnlyField },
+              admin: { description: label('更正说明会连同日期显示在读者页面的文末。添加后请点“发布修改”。', 'Shown with its date at the end of the public article.') },
+              fields: [
+                {
+                  name: 'correctedAt',
+                  type: 'date',
+                  required: true,
+                  defaultValue: () => new Date().toISOString(),
+                  label: label('更正日期', 'Date'),
+                  admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' } },
+                },
+                { name: 'note', type: 'textarea', required: true, label: label('更正说明', 'Correction') },
+              ],
+            },
+            {
+              name: 'retraction',
+              type: 'group',
+              label: label('撤稿声明', 'Retraction'),
+              admin: {
+                readOnly: true,
+                description: label('由“撤稿”操作填写：撤稿后读者页面只显示标题和这段说明。', 'Filled in by the retract action.'),
+              },
+              fields: [
+                { name: 'retractedAt', type: 'date', label: label('撤稿时间', 'Retracted at'), admin: { date: { displayFormat: 'yyyy年MM月dd日 HH:mm' } } },
+                { name: 'notice', type: 'textarea', label: label('撤稿说明', 'Notice') },
+              ],
+            },
+          ],
+        },
+        {
+          label: label('流程记录与批注', 'History and comments'),
+          fields: [
+            {
+              name: 'workflowHistory',
+              type: 'join',
+              collection: 'workflow-events',
+              on: 'article',
+              label: label('流程记录', 'Workflow history'),
+              access: { read: staffOnlyField },
+              admin: { defaultColumns: ['createdAt', 'action', 'from', 'to', 'actor', 'note'], allowCreate: false },
+            },
+            {
+              name: 'editorialComments',
+              type: 'join',
+              collection: 'editorial-comments',
+              on: 'article',
+              label: label('编辑部批注（仅内部可见）', 'Editorial comments (staff only)'),
+              access: { read: staffOnlyField },
+              admin: { defaultColumns: ['body', 'author', 'replyTo', 'createdAt'] },
+            },
+          ],
+        },
       ],
+    },
+    {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/admin/components/WorkflowPanel#WorkflowPanel' } },
+    },
+    {
+      name: 'workflowState',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      label: label('流程状态', 'Workflow state'),
+      options: WORKFLOW_STATES.map((state) => option(state, WORKFLOW_STATE_LABELS[state].zh, WORKFLOW_STATE_LABELS[state].en)),
+      access: { read: staffOnlyField },
+      admin: { position: 'sidebar', readOnly: true, description: label('只能通过上方的流程操作改变。', 'Changed only by workflow actions.') },
+    },
+    {
+      name: 'owner',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      label: label('稿件所有人', 'Owner'),
+      access: { read: staffOnlyField },
+      admin: { position: 'sidebar', readOnly: true },
     },
     slugField('articles', 'title'),
     {

@@ -32,3 +32,5 @@ export const publicReadEditorsWrite = {
   update: editorsOnly,
   delete: editorsOnly,
 } as const
+
+export const editorsOnlyField: FieldAccess = ({ req }) => isEditorialUser(req.user)

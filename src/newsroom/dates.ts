@@ -38,3 +38,9 @@ export function toShanghaiIso(value: Date | string): string {
   const shifted = new Date(date.getTime() + 8 * 60 * 60 * 1000)
   return shifted.toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
+
+/** Midnight at the start of the Beijing calendar day containing `now`, as an instant. */
+export function startOfShanghaiDay(now: Date = new Date()): Date {
+  const { year, month, day } = shanghaiParts(now)
+  return new Date(Date.UTC(year, month - 1, day) - 8 * 60 * 60 * 1000)
+}

@@ -108,6 +108,7 @@ function toArticleData(article: SeedArticle, refs: Refs) {
   return {
     sourceKey: refs.sourceKey,
     _status: article.status,
+    workflowState: article.status,
     articleType: article.articleType,
     kicker: article.kicker ?? undefined,
     title: article.title,

@@ -1,0 +1,52 @@
+import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { WORKFLOW_ACTIONS, type WorkflowAction, WorkflowError } from '../../../src/newsroom/workflow'
+import { transitionArticle, workflowOptions } from '../../../src/workflow/transitionArticle'
+
+const STATUS_FOR_REASON = { notAllowed: 403, wrongState: 409, noteRequired: 400 } as const
+
+const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
+
+function articleId(req: PayloadRequest): string {
+  return String(req.routeParams?.id ?? '')
+}
+
+/** GET /api/articles/:id/workflow — the state and the actions this user may take now. */
+export const workflowOptionsEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return errorResponse('请先登录', 401)
+    try {
+      return Response.json(await workflowOptions(req.payload, req, articleId(req)))
+    } catch (error) {
+      if (error instanceof WorkflowError) return errorResponse(error.message, 404)
+      throw error
+    }
+  },
+}
+
+/** POST /api/articles/:id/workflow { action, note } — one workflow transition. */
+export const workflowTransitionEndpoint: Endpoint = {
+  path: '/:id/workflow',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return errorResponse('请先登录', 401)
+    const body = (await req.json?.().catch(() => null)) as { action?: unknown; note?: unknown } | null
+    const action = body?.action
+    if (typeof action !== 'string' || !WORKFLOW_ACTIONS.includes(action as WorkflowAction)) {
+      return errorResponse(`action 必须是以下之一：${WORKFLOW_ACTIONS.join(', ')}`, 400)
+    }
+    const note = typeof body?.note === 'string' ? body.note : null
+    const shouldCommit = await initTransaction(req)
+    try {
+      const article = await transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note })
+      if (shouldCommit) await commitTransaction(req)
+      return Response.json({ id: article.id, state: article.workflowState, status: article._status })
+    } catch (error) {
+      await killTransaction(req)
+      if (error instanceof WorkflowError) return errorResponse(error.message, STATUS_FOR_REASON[error.reason])
+      throw error
+    }
+  },
+}

@@ -1,0 +1,36 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import type { Article } from '../../../payload-types'
+import { isEditorialUser } from '../../../src/access/roles'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../src/newsroom/workflow'
+
+export type ImplicitPublish = { from: WorkflowState; to: WorkflowState; action: 'publish' | 'publishChanges' }
+
+const forbidden = (message: string) => new APIError(message, 403, undefined, true)
+
+/**
+ * Every way of saving an article (admin buttons, REST, GraphQL, version restore) passes
+ * here. The workflow state and owner cannot be set by a save; publishing is allowed only
+ * to editors and only from a state that may go public, so `_status` and the workflow state
+ * always agree. Explicit transitions (the workflow service) and the seed are trusted.
+ */
+export const enforceWorkflow: CollectionBeforeChangeHook<Article> = ({ data, operation, originalDoc, req, context }) => {
+  if (context.seeding || context.workflowTransition) return data
+  if (operation === 'create') {
+    if (data._status === 'published') throw forbidden('新稿件须先保存为草稿，提交审核并审核通过后才能签发')
+    return { ...data, workflowState: 'draft', owner: req.user?.id ?? null }
+  }
+  const current = (originalDoc?.workflowState ?? 'draft') as WorkflowState
+  const pinned = { ...data, workflowState: current, owner: originalDoc?.owner ?? null }
+  if (data._status !== 'published') return pinned
+  if (!isEditorialUser(req.user)) throw forbidden('只有编辑可以签发稿件')
+  if (current === 'published') {
+    context.implicitPublish = { from: current, to: current, action: 'publishChanges' } satisfies ImplicitPublish
+    return pinned
+  }
+  if (current === 'approved' || current === 'scheduled') {
+    context.implicitPublish = { from: current, to: 'published', action: 'publish' } satisfies ImplicitPublish
+    return { ...pinned, workflowState: 'published' }
+  }
+  throw forbidden(`稿件当前状态为“${WORKFLOW_STATE_LABELS[current].zh}”，须审核通过后才能签发`)
+}

@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS, WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
+import { label, option } from '../shared/labels'
+import { workflowEventsAccess } from './access'
+
+const stateOptions = WORKFLOW_STATES.map((state) => option(state, WORKFLOW_STATE_LABELS[state].zh, WORKFLOW_STATE_LABELS[state].en))
+
+export const WorkflowEvents: CollectionConfig = {
+  slug: 'workflow-events',
+  labels: { singular: label('流程记录', 'Workflow event'), plural: label('流程记录', 'Workflow history') },
+  access: workflowEventsAccess,
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['createdAt', 'article', 'action', 'from', 'to', 'actor', 'note'],
+    group: label('系统', 'System'),
+  },
+  defaultSort: '-createdAt',
+  fields: [
+    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, label: label('稿件', 'Article') },
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      label: label('操作', 'Action'),
+      options: [...WORKFLOW_ACTIONS.map((action) => option(action, WORKFLOW_ACTION_RULES[action].label, action)), option('publishChanges', '发布修改', 'Publish changes')],
+    },
+    { name: 'from', type: 'select', required: true, label: label('原状态', 'From'), options: stateOptions },
+    { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: stateOptions },
+    { name: 'actor', type: 'relationship', relationTo: 'users', label: label('操作人', 'By') },
+    { name: 'note', type: 'textarea', label: label('说明', 'Note') },
+  ],
+}

@@ -1,0 +1,108 @@
+/**
+ * The editorial workflow as a state machine, in plain TypeScript so it can be reasoned
+ * about and tested apart from Payload. Payload's `_status` stores what is public; the
+ * workflow state says where the article is in the newsroom, and `publicStatusFor` ties
+ * the two together.
+ */
+export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'approved', 'scheduled', 'published', 'retracted'] as const
+export type WorkflowState = (typeof WORKFLOW_STATES)[number]
+
+export const WORKFLOW_STATE_LABELS: Record<WorkflowState, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '待审', en: 'Submitted' },
+  returned: { zh: '退回', en: 'Returned' },
+  approved: { zh: '已审', en: 'Approved' },
+  scheduled: { zh: '已排期', en: 'Scheduled' },
+  published: { zh: '已发布', en: 'Published' },
+  retracted: { zh: '撤稿', en: 'Retracted' },
+}
+
+/**
+ * Scheduling (approved → scheduled → published by the job runner) arrives with the runner
+ * itself; until then no action leads into the `scheduled` state.
+ */
+export const WORKFLOW_ACTIONS = ['submit', 'return', 'approve', 'publish', 'retract'] as const
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
+
+export type WorkflowActor = { role: 'admin' | 'editor' | 'journalist' | 'system'; isOwner: boolean }
+
+type ActionRule = {
+  from: readonly WorkflowState[]
+  to: WorkflowState
+  label: string
+  /** Who may take the action, given the article's current owner. */
+  allowed: (actor: WorkflowActor) => boolean
+  noteRequired?: string
+}
+
+const isEditorial = (actor: WorkflowActor) => actor.role === 'editor' || actor.role === 'admin'
+
+export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
+  submit: {
+    from: ['draft', 'returned'],
+    to: 'submitted',
+    label: '提交审核',
+    allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+  },
+  return: {
+    from: ['submitted', 'approved'],
+    to: 'returned',
+    label: '退回修改',
+    allowed: isEditorial,
+    noteRequired: '退回稿件时必须写明退回理由',
+  },
+  approve: { from: ['submitted'], to: 'approved', label: '审核通过', allowed: isEditorial },
+  publish: {
+    from: ['approved', 'scheduled'],
+    to: 'published',
+    label: '签发',
+    allowed: (actor) => isEditorial(actor) || actor.role === 'system',
+  },
+  retract: {
+    from: ['published'],
+    to: 'retracted',
+    label: '撤稿',
+    allowed: isEditorial,
+    noteRequired: '撤稿时必须填写向读者公布的撤稿说明',
+  },
+}
+
+/** What the public sees follows from the workflow state alone. */
+export function publicStatusFor(state: WorkflowState): 'published' | 'draft' {
+  return state === 'published' || state === 'retracted' ? 'published' : 'draft'
+}
+
+export function availableActions(state: WorkflowState, actor: WorkflowActor): WorkflowAction[] {
+  return WORKFLOW_ACTIONS.filter((action) => {
+    const rule = WORKFLOW_ACTION_RULES[action]
+    return rule.from.includes(state) && rule.allowed(actor)
+  })
+}
+
+export class WorkflowError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'notAllowed' | 'wrongState' | 'noteRequired',
+  ) {
+    super(message)
+    this.name = 'WorkflowError'
+  }
+}
+
+/** Checks one transition and returns the state it leads to, or says precisely why not. */
+export function planTransition(state: WorkflowState, action: WorkflowAction, actor: WorkflowActor, note?: string | null): WorkflowState {
+  const rule = WORKFLOW_ACTION_RULES[action]
+  if (!rule) throw new WorkflowError(`未知的流程操作：${String(action)}`, 'wrongState')
+  if (!rule.from.includes(state)) {
+    const allowedFrom = rule.from.map((from) => WORKFLOW_STATE_LABELS[from].zh).join('、')
+    throw new WorkflowError(
+      `稿件当前状态为“${WORKFLOW_STATE_LABELS[state].zh}”，不能${rule.label}（只有“${allowedFrom}”状态的稿件可以）`,
+      'wrongState',
+    )
+  }
+  if (!rule.allowed(actor)) {
+    throw new WorkflowError(`您的角色无权${rule.label}`, 'notAllowed')
+  }
+  if (rule.noteRequired && !note?.trim()) throw new WorkflowError(rule.noteRequired, 'noteRequired')
+  return rule.to
+}
