@@ -11,6 +11,9 @@ export const HOME_PAGE_SIZE = 20
 /** Every reader read: as an anonymous reader, published versions only, relations resolved for display. */
 const AS_READER = { collection: 'articles', overrideAccess: false, draft: false, depth: 2 } as const
 
+/** A retracted article keeps its URL (with the notice) but leaves every list. */
+const NOT_RETRACTED = { 'retraction.retractedAt': { exists: false } }
+
 export type ArticleList = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
 
 /** Access rules, not this code, decide what is public. */
@@ -21,6 +24,7 @@ export const getLatestArticles = unstable_cache(
       ...AS_READER,
       page,
       limit: HOME_PAGE_SIZE,
+      where: NOT_RETRACTED,
       sort: '-publishedAt',
     })
     return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }

@@ -13,7 +13,6 @@ let staff: Staff
 let published: Article
 let journalistDraft: Article
 let otherDraft: Article
-let bylinedDraft: Article
 
 const as = (user: User) => ({ user: { ...user, collection: 'users' as const }, overrideAccess: false })
 const anonymous = { overrideAccess: false }
@@ -44,7 +43,7 @@ beforeAll(async () => {
   const column = await payload.create({ collection: 'columns', data: { name: '测试专栏', responsibleEditors: [staff.editor.id] } as never })
   journalistDraft = await payload.create({ collection: 'articles', data: { title: '记者自己的草稿' } as never, draft: true, ...as(staff.journalist) })
   otherDraft = await payload.create({ collection: 'articles', data: { title: '另一位记者的草稿秘密' } as never, draft: true, ...as(staff.otherJournalist) })
-  bylinedDraft = await payload.create({
+  await payload.create({
     collection: 'articles',
     data: { title: '署了记者名的编辑稿', bylines: [{ byline: staff.journalist.byline, role: 'byline' }] } as never,
     draft: true,
