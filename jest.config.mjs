@@ -23,5 +23,7 @@ export default {
   testMatch: ['<rootDir>/tests/{unit,int,e2e}/**/*.test.ts?(x)'],
   reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.cjs'],
   testTimeout: 120_000,
-  maxWorkers: 2,
+  // One file at a time: browser suites each start the production server, and servers
+  // started side by side would share one build directory and Next.js data cache.
+  maxWorkers: 1,
 }

@@ -237,7 +237,7 @@ export interface Column {
    */
   parent?: (number | null) | Column;
   numberingStyle: 'circled' | 'chineseParenthesised' | 'ordinalIssue' | 'none';
-  partSeparator: '·' | '之';
+  partSeparator: 'middleDot' | 'zhi';
   cadence: 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'irregular';
   responsibleEditors?: (number | User)[] | null;
   active?: boolean | null;

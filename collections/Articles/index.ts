@@ -13,6 +13,7 @@ import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { flagNeedsReview } from './hooks/flagNeedsReview'
 import { recordPublication } from './hooks/recordPublication'
+import { refuseStaleSaves } from './hooks/refuseStaleSaves'
 import { refuseUnpublishing } from './hooks/refuseUnpublishing'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
@@ -37,7 +38,7 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [refuseUnpublishing],
-    beforeChange: [enforceWorkflow, stampPublishedAt, flagNeedsReview],
+    beforeChange: [refuseStaleSaves, enforceWorkflow, stampPublishedAt, flagNeedsReview],
     afterChange: [recordPublication, ...readerCacheHooks.afterChange],
     afterDelete: readerCacheHooks.afterDelete,
   },

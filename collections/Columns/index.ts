@@ -52,11 +52,12 @@ export const Columns: CollectionConfig = {
           name: 'partSeparator',
           type: 'select',
           required: true,
-          defaultValue: '·',
+          defaultValue: 'middleDot',
           label: label('分篇连接符', 'Part separator'),
-          options: PART_SEPARATORS.map((separator) =>
-            option(separator, separator === '·' ? '·（如 ·科技篇）' : '之（如 之新化篇）', separator),
-          ),
+          options: [
+            option('middleDot', `${PART_SEPARATORS.middleDot}（如 ·科技篇）`, 'Middle dot (·)'),
+            option('zhi', `${PART_SEPARATORS.zhi}（如 之新化篇）`, 'zhi (之)'),
+          ],
         },
       ],
     },

@@ -3,8 +3,9 @@ import { toChineseNumeral, toCircledNumber } from './numerals'
 export const NUMBERING_STYLES = ['circled', 'chineseParenthesised', 'ordinalIssue', 'none'] as const
 export type NumberingStyle = (typeof NUMBERING_STYLES)[number]
 
-export const PART_SEPARATORS = ['·', '之'] as const
-export type PartSeparator = (typeof PART_SEPARATORS)[number]
+/** Keyed by ASCII names: select values become GraphQL enum names, which must be ASCII. */
+export const PART_SEPARATORS = { middleDot: '·', zhi: '之' } as const
+export type PartSeparator = keyof typeof PART_SEPARATORS
 
 export type ColumnLabelInput = {
   columnName: string
@@ -43,7 +44,7 @@ export function formatColumnLabel(input: ColumnLabelInput): string {
   const partName = installment.partName?.trim()
   const subSeries = installment.subSeries?.trim()
   let label = `${input.parentName?.trim() ?? ''}${input.columnName.trim()}${subSeries ?? ''}`
-  if (partName) label += `${input.partSeparator ?? '·'}${partName}`
+  if (partName) label += `${PART_SEPARATORS[input.partSeparator ?? 'middleDot']}${partName}`
   if (installment.number != null) label += formatInstallmentNumber(installment.number, input.numberingStyle)
   return label
 }

@@ -41,7 +41,7 @@ export type SeedColumn = {
   name: string
   description: string
   numberingStyle: 'circled' | 'chineseParenthesised' | 'ordinalIssue' | 'none'
-  partSeparator: '·' | '之'
+  partSeparator: 'middleDot' | 'zhi'
   cadence: 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'irregular'
 }
 

@@ -1,12 +1,13 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
 import { isEditorialUser } from '../../../src/access/roles'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../src/newsroom/workflow'
+import { refusal } from '../../shared/errors'
 
 export type ImplicitPublish = { from: WorkflowState; to: WorkflowState; action: 'publish' | 'publishChanges' }
 
-const forbidden = (message: string) => new APIError(message, 403, undefined, true)
+const forbidden = (message: string) => refusal(message, 403, 'workflow')
 
 /**
  * Every way of saving an article (admin buttons, REST, GraphQL, version restore) passes

@@ -1,4 +1,6 @@
-import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { refusal } from '../../shared/errors'
 
 /**
  * Taking a published article offline is a retraction, with a notice for readers and a
@@ -10,7 +12,7 @@ export const refuseUnpublishing: CollectionBeforeOperationHook = async ({ args, 
   if (draft || data?._status !== 'draft' || id == null) return args
   const current = await req.payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true, req, select: { _status: true } })
   if (current?._status === 'published') {
-    throw new APIError('已发布的稿件不能直接取消发布：如需下线，请由编辑执行“撤稿”并填写撤稿说明', 403, undefined, true)
+    throw refusal('已发布的稿件不能直接取消发布：如需下线，请由编辑执行“撤稿”并填写撤稿说明', 403, 'useRetraction')
   }
   return args
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Region } from '../../../payload-types'
+import { refusal } from '../../shared/errors'
 
 const MAX_DEPTH = 8
 
@@ -14,7 +15,7 @@ export const buildRegionPath: CollectionBeforeChangeHook<Region> = async ({ data
   const seen = new Set<string>(originalDoc?.id != null ? [String(originalDoc.id)] : [])
   while (parentId != null) {
     if (seen.has(String(parentId)) || seen.size > MAX_DEPTH) {
-      throw new Error('上级地区不能形成循环（一个地区不能是自己的下级）')
+      throw refusal('上级地区不能形成循环（一个地区不能是自己的下级）', 400, 'regionCycle')
     }
     seen.add(String(parentId))
     const parent = await req.payload.findByID({ collection: 'regions', id: parentId, depth: 0, req })

@@ -7,7 +7,8 @@ function invalidate(req: PayloadRequest, collection: string, doc: { slug?: strin
   if (req.context.seeding) return
   for (const tag of tagsToInvalidate(collection, doc, previousDoc)) {
     try {
-      revalidateTag(tag, 'max')
+      // Expire at once: a retraction or correction must not be served stale even once.
+      revalidateTag(tag, { expire: 0 })
     } catch (error) {
       // Outside a Next.js request (scripts, tests, jobs) there is no cache to invalidate;
       // the reader data module's time-based revalidation covers those writes.

@@ -235,7 +235,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`logo_id\` integer,
   	\`parent_id\` integer,
   	\`numbering_style\` text DEFAULT 'circled' NOT NULL,
-  	\`part_separator\` text DEFAULT '·' NOT NULL,
+  	\`part_separator\` text DEFAULT 'middleDot' NOT NULL,
   	\`cadence\` text DEFAULT 'irregular' NOT NULL,
   	\`active\` integer DEFAULT true,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,

@@ -1,0 +1,13 @@
+import { APIError } from 'payload'
+
+/**
+ * A refusal the user must read: its message reaches REST, GraphQL and the admin's toast.
+ * The explicit name matters: Payload's error formatter falls back to the error's class name,
+ * which the production bundle minifies away, and then replaces the message with
+ * "An unknown error occurred."
+ */
+export function refusal(message: string, status: 400 | 403 | 409, reason: string): APIError {
+  const error = new APIError(message, status, { reason }, true)
+  error.name = 'NewsroomRefusal'
+  return error
+}

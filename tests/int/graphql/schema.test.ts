@@ -1,0 +1,28 @@
+import { configToSchema } from '@payloadcms/graphql'
+import { graphql } from 'graphql'
+
+import { startTestPayload, type TestPayload } from '../../helpers/payload'
+
+let ctx: TestPayload
+
+beforeAll(async () => {
+  ctx = await startTestPayload()
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+})
+
+describe('the GraphQL API', () => {
+  it('builds a valid schema from every collection (select values must be valid GraphQL names)', () => {
+    const { schema } = configToSchema(ctx.payload.config)
+    expect(schema.getQueryType()?.getFields()).toHaveProperty('Articles')
+    expect(schema.getMutationType()?.getFields()).toHaveProperty('updateArticle')
+  })
+
+  it('describes the column part separators as ASCII enum values', async () => {
+    const { schema } = configToSchema(ctx.payload.config)
+    const result = await graphql({ schema, source: '{ __type(name: "Column_partSeparator") { enumValues { name } } }' })
+    expect(result.data?.__type).toEqual({ enumValues: [{ name: 'middleDot' }, { name: 'zhi' }] })
+  })
+})
