@@ -121,7 +121,7 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   column?: (number | null) | Column;
-  articleType: 'news' | 'feature' | 'brief' | 'commentary';
+  articleType?: ('news' | 'feature' | 'brief' | 'commentary') | null;
   installment?: {
     number?: number | null;
     partName?: string | null;
@@ -137,7 +137,7 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
-  bylinePosition: 'header' | 'trailing';
+  bylinePosition?: ('header' | 'trailing') | null;
   leadPhoto?: (number | null) | Photo;
   photos?: (number | Photo)[] | null;
   tags?: (number | Tag)[] | null;
@@ -191,7 +191,7 @@ export interface Article {
   /**
    * Changed only by workflow actions.
    */
-  workflowState: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
+  workflowState?: ('draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted') | null;
   owner?: (number | null) | User;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.

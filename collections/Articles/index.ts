@@ -72,7 +72,6 @@ export const Articles: CollectionConfig = {
                 {
                   name: 'articleType',
                   type: 'select',
-                  required: true,
                   defaultValue: 'news',
                   label: label('稿件类型', 'Type'),
                   options: [
@@ -126,7 +125,6 @@ export const Articles: CollectionConfig = {
             {
               name: 'bylinePosition',
               type: 'select',
-              required: true,
               defaultValue: 'header',
               label: label('署名位置', 'Byline position'),
               options: [option('header', '标题下方', 'Under the headline'), option('trailing', '文末括注（简讯）', 'At the end, in brackets')],
@@ -247,7 +245,6 @@ export const Articles: CollectionConfig = {
     {
       name: 'workflowState',
       type: 'select',
-      required: true,
       defaultValue: 'draft',
       index: true,
       label: label('流程状态', 'Workflow state'),
