@@ -76,6 +76,26 @@ describe('anonymous clients over REST', () => {
   })
 })
 
+describe('uploaded photo files', () => {
+  it('are served to anyone, as the published pages show them', async () => {
+    const { json } = await anonymous.rest('/api/photos?limit=1')
+    const file = await fetch(`${server.baseUrl}${json.docs[0].url}`)
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('image/webp')
+  })
+
+  it('cannot be uploaded, changed or deleted anonymously', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'x.png')
+    form.append('_payload', JSON.stringify({ alt: '匿名上传' }))
+    const upload = await fetch(`${server.baseUrl}/api/photos`, { method: 'POST', body: form })
+    expect(upload.status).toBe(403)
+    const { json } = await anonymous.rest('/api/photos?limit=1')
+    expect((await anonymous.rest(`/api/photos/${json.docs[0].id}`, { method: 'PATCH', body: { alt: '篡改' } })).status).toBe(403)
+    expect((await anonymous.rest(`/api/photos/${json.docs[0].id}`, { method: 'DELETE' })).status).toBe(403)
+  })
+})
+
 describe('anonymous clients over GraphQL', () => {
   it('list only published articles, even with draft: true', async () => {
     const { data } = await anonymous.graphql('{ Articles(draft: true, limit: 100) { docs { title _status } } }')
