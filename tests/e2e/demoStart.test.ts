@@ -1,30 +1,15 @@
-import type { Browser } from 'playwright-core'
-
 import { loadSeedData } from '../../src/seed/data'
-import { launchChromium } from '../helpers/browser'
-import { type DemoServer, startDemoServer } from '../helpers/demoServer'
+import { useDemoServer } from '../helpers/demoServer'
 
 const seed = loadSeedData()
 const published = seed.articles.filter((article) => article.status === 'published')
 const drafts = seed.articles.filter((article) => article.status === 'draft')
 
-let server: DemoServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startDemoServer()
-  browser = await launchChromium()
-}, 15 * 60 * 1000)
-
-afterAll(async () => {
-  if (process.env.E2E_SHOW_SERVER_OUTPUT) console.log(server?.output())
-  await browser?.close()
-  await server?.stop()
-})
+const running = useDemoServer({ withBrowser: true })
 
 describe('a fresh demo start (npm start)', () => {
   it('prints the admin URL and the three demo logins', () => {
-    const output = server.output()
+    const output = running.server.output()
     expect(output).toMatch(/编辑后台\s+http:\/\/localhost:\d+\/admin/)
     for (const email of ['admin@newsroom.test', 'editor@newsroom.test', 'journalist@newsroom.test']) {
       expect(output).toContain(email)
@@ -33,8 +18,8 @@ describe('a fresh demo start (npm start)', () => {
   })
 
   it('lists every published seed article on the reader home page, and no draft', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.baseUrl}/`)
+    const page = await running.browser.newPage()
+    await page.goto(`${running.server.baseUrl}/`)
     const titles = await page.locator('.teaser__title').allInnerTexts()
     expect(titles.sort()).toEqual(published.map((article) => article.title).sort())
     const html = await page.content()
@@ -43,8 +28,8 @@ describe('a fresh demo start (npm start)', () => {
   })
 
   it('shows an article with its column label as printed and its bylines', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.baseUrl}/`)
+    const page = await running.browser.newPage()
+    await page.goto(`${running.server.baseUrl}/`)
     await page.getByRole('link', { name: '桂阳让「科技之花」结出「产业之果」' }).click()
     await page.waitForURL(/\/articles\/gui-yang/)
     await expect(page.locator('.column-label').innerText()).resolves.toBe('非凡“十四五”桂阳“新答卷”·科技篇')
@@ -54,20 +39,20 @@ describe('a fresh demo start (npm start)', () => {
   })
 
   it('hides drafts and user accounts from anonymous API clients', async () => {
-    const articles = await (await fetch(`${server.baseUrl}/api/articles?limit=100&depth=0`)).json()
+    const articles = await (await fetch(`${running.server.baseUrl}/api/articles?limit=100&depth=0`)).json()
     expect(articles.totalDocs).toBe(published.length)
-    const users = await fetch(`${server.baseUrl}/api/users`)
+    const users = await fetch(`${running.server.baseUrl}/api/users`)
     expect(users.status).toBe(403)
   })
 
   it('lets the demo editor sign in to a Chinese admin that lists the seeded articles', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' })
-    await page.goto(`${server.baseUrl}/admin/login`)
+    const page = await running.browser.newPage({ locale: 'zh-CN' })
+    await page.goto(`${running.server.baseUrl}/admin/login`)
     await page.fill('#field-email', 'editor@newsroom.test')
     await page.fill('#field-password', 'newsroom-demo')
     await page.click('button[type=submit]')
     await page.waitForURL(/\/admin\/?$/)
-    await page.goto(`${server.baseUrl}/admin/collections/articles?limit=50`)
+    await page.goto(`${running.server.baseUrl}/admin/collections/articles?limit=50`)
     await page.getByRole('heading', { name: '稿件' }).waitFor()
     // Relationship cells load their titles after the table renders.
     await page.getByText('善治天心', { exact: true }).first().waitFor()
@@ -77,7 +62,7 @@ describe('a fresh demo start (npm start)', () => {
     expect(listText).toContain('草稿')
     const externalRequests: string[] = []
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.baseUrl)) externalRequests.push(request.url())
+      if (!request.url().startsWith(running.server.baseUrl)) externalRequests.push(request.url())
     })
     await page.reload()
     await page.getByRole('heading', { name: '稿件' }).waitFor()

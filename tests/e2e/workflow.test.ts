@@ -1,41 +1,27 @@
-import type { Browser } from 'playwright-core'
-
 import { createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
-import { launchChromium } from '../helpers/browser'
-import { type DemoServer, startDemoServer } from '../helpers/demoServer'
+import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
-let server: DemoServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startDemoServer()
-  browser = await launchChromium()
-}, 15 * 60 * 1000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const running = useDemoServer({ withBrowser: true })
 
 describe('an article through the newsroom, in a real browser', () => {
   it('goes from a journalist draft through return, resubmission, publication and retraction', async () => {
-    const journalist = await signIn(browser, server.baseUrl, 'journalist@newsroom.test', PASSWORD)
-    const id = await createDraftInAdmin(journalist, server.baseUrl, '端到端流程测试稿件')
-    const articleUrl = `${server.baseUrl}/admin/collections/articles/${id}`
+    const journalist = await signIn(running.browser, running.server.baseUrl, 'journalist@newsroom.test', PASSWORD)
+    const id = await createDraftInAdmin(journalist, running.server.baseUrl, '端到端流程测试稿件')
+    const articleUrl = `${running.server.baseUrl}/admin/collections/articles/${id}`
     await journalist.goto(articleUrl)
     await expect(workflowState(journalist)).resolves.toBe('草稿')
     await expect(journalist.getByRole('button', { name: /签发|发布/ }).count()).resolves.toBe(0)
     await runWorkflowAction(journalist, '提交审核')
     await expect(workflowState(journalist)).resolves.toBe('待审')
 
-    const editor = await signIn(browser, server.baseUrl, 'editor@newsroom.test', PASSWORD)
+    const editor = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)
     await expect(editor.getByTestId('queue-待审稿件').innerText()).resolves.toContain('端到端流程测试稿件')
     await editor.goto(articleUrl)
     await runWorkflowAction(editor, '退回修改', '请补充导语')
     await expect(workflowState(editor)).resolves.toBe('退回')
 
-    await journalist.goto(`${server.baseUrl}/admin`)
+    await journalist.goto(`${running.server.baseUrl}/admin`)
     await expect(journalist.getByTestId('queue-退回给我').innerText()).resolves.toContain('端到端流程测试稿件')
     await journalist.goto(articleUrl)
     await journalist.locator('#field-summary').fill('端到端测试补充的导语。')
@@ -48,9 +34,9 @@ describe('an article through the newsroom, in a real browser', () => {
     await runWorkflowAction(editor, '签发')
     await expect(workflowState(editor)).resolves.toBe('已发布')
 
-    const article = await (await fetch(`${server.baseUrl}/api/articles/${id}`)).json()
-    const reader = await browser.newPage()
-    await reader.goto(`${server.baseUrl}/articles/${article.slug}`)
+    const article = await (await fetch(`${running.server.baseUrl}/api/articles/${id}`)).json()
+    const reader = await running.browser.newPage()
+    await reader.goto(`${running.server.baseUrl}/articles/${article.slug}`)
     await expect(reader.locator('h1').innerText()).resolves.toBe('端到端流程测试稿件')
     await expect(reader.locator('.standfirst').innerText()).resolves.toBe('端到端测试补充的导语。')
 
@@ -58,17 +44,17 @@ describe('an article through the newsroom, in a real browser', () => {
     await runWorkflowAction(editor, '撤稿', '经核实，本文内容有误，予以撤稿。')
     await expect(workflowState(editor)).resolves.toBe('撤稿')
 
-    const response = await reader.goto(`${server.baseUrl}/articles/${article.slug}`)
+    const response = await reader.goto(`${running.server.baseUrl}/articles/${article.slug}`)
     expect(response?.status()).toBe(200)
     await expect(reader.locator('.retraction__notice').innerText()).resolves.toBe('经核实，本文内容有误，予以撤稿。')
     await expect(reader.content()).resolves.not.toContain('端到端测试补充的导语。')
   })
 
   it('refuses an editor’s save made on a stale copy, and keeps the other editor’s change', async () => {
-    const first = await signIn(browser, server.baseUrl, 'editor@newsroom.test', PASSWORD)
-    const second = await signIn(browser, server.baseUrl, 'admin@newsroom.test', PASSWORD)
-    const id = await createDraftInAdmin(first, server.baseUrl, '两位编辑同时修改')
-    const url = `${server.baseUrl}/admin/collections/articles/${id}`
+    const first = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)
+    const second = await signIn(running.browser, running.server.baseUrl, 'admin@newsroom.test', PASSWORD)
+    const id = await createDraftInAdmin(first, running.server.baseUrl, '两位编辑同时修改')
+    const url = `${running.server.baseUrl}/admin/collections/articles/${id}`
     await second.goto(url)
     await second.locator('#field-summary').waitFor()
     await first.goto(url)

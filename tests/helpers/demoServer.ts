@@ -4,6 +4,10 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { Browser } from 'playwright-core'
+
+import { launchChromium } from './browser'
+
 export type DemoServer = { baseUrl: string; output: () => string; stop: () => Promise<void> }
 
 async function freePort(): Promise<number> {
@@ -53,4 +57,21 @@ export async function startDemoServer(timeoutMs = 12 * 60 * 1000): Promise<DemoS
   }
   await stop()
   throw new Error(`npm start did not serve ${baseUrl} within ${timeoutMs} ms:\n${output}`)
+}
+
+/**
+ * Registers the suite's lifecycle: one production server (and optionally one Chromium)
+ * for every test in the file, stopped afterwards.
+ */
+export function useDemoServer(options: { withBrowser?: boolean } = {}): { server: DemoServer; browser: Browser } {
+  const running = {} as { server: DemoServer; browser: Browser }
+  beforeAll(async () => {
+    running.server = await startDemoServer()
+    if (options.withBrowser) running.browser = await launchChromium()
+  }, 15 * 60 * 1000)
+  afterAll(async () => {
+    await running.browser?.close()
+    await running.server?.stop()
+  })
+  return running
 }
