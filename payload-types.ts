@@ -192,6 +192,19 @@ export interface Article {
    * Changed only by workflow actions.
    */
   workflowState?: ('draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted') | null;
+  /**
+   * Set by scheduling; published automatically when due.
+   */
+  scheduledFor?: string | null;
+  publishedLateBy?: number | null;
+  /**
+   * Nothing of it is public before this time.
+   */
+  embargoUntil?: string | null;
+  /**
+   * Optional: taken offline automatically.
+   */
+  unpublishAt?: string | null;
   owner?: (number | null) | User;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
@@ -410,11 +423,22 @@ export interface Region {
 export interface WorkflowEvent {
   id: number;
   article: number | Article;
-  action: 'submit' | 'return' | 'approve' | 'publish' | 'retract' | 'publishChanges';
+  action:
+    | 'submit'
+    | 'return'
+    | 'approve'
+    | 'schedule'
+    | 'reschedule'
+    | 'unschedule'
+    | 'publish'
+    | 'retract'
+    | 'expire'
+    | 'publishChanges';
   from: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   to: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   actor?: (number | null) | User;
   note?: string | null;
+  onceKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -596,6 +620,10 @@ export interface ArticlesSelect<T extends boolean = true> {
   workflowHistory?: T;
   editorialComments?: T;
   workflowState?: T;
+  scheduledFor?: T;
+  publishedLateBy?: T;
+  embargoUntil?: T;
+  unpublishAt?: T;
   owner?: T;
   slug?: T;
   publishedAt?: T;
@@ -761,6 +789,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   to?: T;
   actor?: T;
   note?: T;
+  onceKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

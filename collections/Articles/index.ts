@@ -9,6 +9,7 @@ import { sourceKeyField } from '../shared/sourceKeyField'
 import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
 import { articlesAccess } from './access'
 import { articleBodyEditor } from './body'
+import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { flagNeedsReview } from './hooks/flagNeedsReview'
@@ -42,7 +43,7 @@ export const Articles: CollectionConfig = {
     afterChange: [recordPublication, ...readerCacheHooks.afterChange],
     afterDelete: readerCacheHooks.afterDelete,
   },
-  endpoints: [workflowOptionsEndpoint, workflowTransitionEndpoint],
+  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
   fields: [
     {
       type: 'tabs',
@@ -251,6 +252,50 @@ export const Articles: CollectionConfig = {
       options: WORKFLOW_STATES.map((state) => option(state, WORKFLOW_STATE_LABELS[state].zh, WORKFLOW_STATE_LABELS[state].en)),
       access: { read: staffOnlyField },
       admin: { position: 'sidebar', readOnly: true, description: label('只能通过上方的流程操作改变。', 'Changed only by workflow actions.') },
+    },
+    {
+      name: 'scheduledFor',
+      type: 'date',
+      index: true,
+      label: label('计划发布时间', 'Scheduled for'),
+      access: { read: staffOnlyField },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' },
+        description: label('由“排期发布”“改期”设置；到时自动发布。', 'Set by scheduling; published automatically when due.'),
+      },
+    },
+    {
+      name: 'publishedLateBy',
+      type: 'number',
+      label: label('晚于计划发布（秒）', 'Published late by (s)'),
+      access: { read: staffOnlyField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.publishedLateBy) },
+    },
+    {
+      name: 'embargoUntil',
+      type: 'date',
+      index: true,
+      label: label('禁发截止时间', 'Embargo until'),
+      access: { read: staffOnlyField, update: editorsOnlyField, create: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' },
+        description: label('此时间之前稿件的任何内容都不会公开，也不能签发或排期。', 'Nothing of it is public before this time.'),
+      },
+    },
+    {
+      name: 'unpublishAt',
+      type: 'date',
+      index: true,
+      label: label('自动下线时间', 'Unpublish at'),
+      access: { read: staffOnlyField, update: editorsOnlyField, create: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' },
+        description: label('可选：到时自动下线（回到“已审”）。', 'Optional: taken offline automatically.'),
+      },
     },
     {
       name: 'owner',

@@ -29,5 +29,15 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: stateOptions },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: label('操作人', 'By') },
     { name: 'note', type: 'textarea', label: label('说明', 'Note') },
+    {
+      // One key per scheduled action (article, action, planned time): the unique index lets
+      // exactly one scheduler run claim it, on every database, whatever the isolation level.
+      name: 'onceKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: label('唯一执行标识', 'Once key'),
+      admin: { hidden: true },
+    },
   ],
 }

@@ -4,6 +4,8 @@
  * workflow state says where the article is in the newsroom, and `publicStatusFor` ties
  * the two together.
  */
+import { formatChineseDateTime } from './dates'
+
 export const WORKFLOW_STATES = ['draft', 'submitted', 'returned', 'approved', 'scheduled', 'published', 'retracted'] as const
 export type WorkflowState = (typeof WORKFLOW_STATES)[number]
 
@@ -17,11 +19,7 @@ export const WORKFLOW_STATE_LABELS: Record<WorkflowState, { zh: string; en: stri
   retracted: { zh: '撤稿', en: 'Retracted' },
 }
 
-/**
- * Scheduling (approved → scheduled → published by the job runner) arrives with the runner
- * itself; until then no action leads into the `scheduled` state.
- */
-export const WORKFLOW_ACTIONS = ['submit', 'return', 'approve', 'publish', 'retract'] as const
+export const WORKFLOW_ACTIONS = ['submit', 'return', 'approve', 'schedule', 'reschedule', 'unschedule', 'publish', 'retract', 'expire'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 export type WorkflowActor = { role: 'admin' | 'editor' | 'journalist' | 'system'; isOwner: boolean }
@@ -33,6 +31,10 @@ type ActionRule = {
   /** Who may take the action, given the article's current owner. */
   allowed: (actor: WorkflowActor) => boolean
   noteRequired?: string
+  /** Scheduling actions carry the time to publish at. */
+  needsPublishTime?: boolean
+  /** Offered in the admin; system-only actions are taken by the scheduler alone. */
+  manual: boolean
 }
 
 const isEditorial = (actor: WorkflowActor) => actor.role === 'editor' || actor.role === 'admin'
@@ -43,6 +45,7 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
     to: 'submitted',
     label: '提交审核',
     allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+    manual: true,
   },
   return: {
     from: ['submitted', 'approved'],
@@ -50,13 +53,18 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
     label: '退回修改',
     allowed: isEditorial,
     noteRequired: '退回稿件时必须写明退回理由',
+    manual: true,
   },
-  approve: { from: ['submitted'], to: 'approved', label: '审核通过', allowed: isEditorial },
+  approve: { from: ['submitted'], to: 'approved', label: '审核通过', allowed: isEditorial, manual: true },
+  schedule: { from: ['approved'], to: 'scheduled', label: '排期发布', allowed: isEditorial, needsPublishTime: true, manual: true },
+  reschedule: { from: ['scheduled'], to: 'scheduled', label: '改期', allowed: isEditorial, needsPublishTime: true, manual: true },
+  unschedule: { from: ['scheduled'], to: 'approved', label: '取消排期', allowed: isEditorial, manual: true },
   publish: {
     from: ['approved', 'scheduled'],
     to: 'published',
     label: '签发',
     allowed: (actor) => isEditorial(actor) || actor.role === 'system',
+    manual: true,
   },
   retract: {
     from: ['published'],
@@ -64,7 +72,9 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
     label: '撤稿',
     allowed: isEditorial,
     noteRequired: '撤稿时必须填写向读者公布的撤稿说明',
+    manual: true,
   },
+  expire: { from: ['published'], to: 'approved', label: '到期下线', allowed: (actor) => actor.role === 'system', manual: false },
 }
 
 /** What the public sees follows from the workflow state alone. */
@@ -75,22 +85,32 @@ export function publicStatusFor(state: WorkflowState): 'published' | 'draft' {
 export function availableActions(state: WorkflowState, actor: WorkflowActor): WorkflowAction[] {
   return WORKFLOW_ACTIONS.filter((action) => {
     const rule = WORKFLOW_ACTION_RULES[action]
-    return rule.from.includes(state) && rule.allowed(actor)
+    return rule.manual && rule.from.includes(state) && rule.allowed(actor)
   })
 }
 
 export class WorkflowError extends Error {
   constructor(
     message: string,
-    readonly reason: 'notAllowed' | 'wrongState' | 'noteRequired',
+    readonly reason: 'notAllowed' | 'wrongState' | 'noteRequired' | 'badTime',
   ) {
     super(message)
     this.name = 'WorkflowError'
   }
 }
 
+export type TransitionInput = {
+  note?: string | null
+  /** When a scheduling action should publish. */
+  publishAt?: Date | null
+  /** Nothing of the article may be public before this. */
+  embargoUntil?: Date | null
+  now?: Date
+}
+
 /** Checks one transition and returns the state it leads to, or says precisely why not. */
-export function planTransition(state: WorkflowState, action: WorkflowAction, actor: WorkflowActor, note?: string | null): WorkflowState {
+export function planTransition(state: WorkflowState, action: WorkflowAction, actor: WorkflowActor, input: TransitionInput = {}): WorkflowState {
+  const { note, publishAt, embargoUntil, now = new Date() } = input
   const rule = WORKFLOW_ACTION_RULES[action]
   if (!rule) throw new WorkflowError(`未知的流程操作：${String(action)}`, 'wrongState')
   if (!rule.from.includes(state)) {
@@ -104,5 +124,17 @@ export function planTransition(state: WorkflowState, action: WorkflowAction, act
     throw new WorkflowError(`您的角色无权${rule.label}`, 'notAllowed')
   }
   if (rule.noteRequired && !note?.trim()) throw new WorkflowError(rule.noteRequired, 'noteRequired')
+  if (rule.needsPublishTime) checkPublishTime(publishAt, embargoUntil, now)
+  if (action === 'publish' && embargoUntil && embargoUntil.getTime() > now.getTime()) {
+    throw new WorkflowError(`稿件处于禁发期，${formatChineseDateTime(embargoUntil)} 之前不能发布`, 'badTime')
+  }
   return rule.to
+}
+
+function checkPublishTime(publishAt: Date | null | undefined, embargoUntil: Date | null | undefined, now: Date): void {
+  if (!publishAt || Number.isNaN(publishAt.getTime())) throw new WorkflowError('排期发布必须指定发布时间', 'badTime')
+  if (publishAt.getTime() <= now.getTime()) throw new WorkflowError('发布时间必须晚于现在', 'badTime')
+  if (embargoUntil && publishAt.getTime() < embargoUntil.getTime()) {
+    throw new WorkflowError(`发布时间不能早于禁发期结束时间 ${formatChineseDateTime(embargoUntil)}`, 'badTime')
+  }
 }

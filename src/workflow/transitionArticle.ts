@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article } from '../../payload-types'
 import { roleOf } from '../access/roles'
+import { formatChineseDateTime } from '../newsroom/dates'
 import {
   availableActions,
   planTransition,
@@ -19,33 +20,38 @@ export type WorkflowContext = { workflowTransition?: WorkflowAction }
 type Id = number | string
 const relationId = (value: unknown): Id | null =>
   value && typeof value === 'object' ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
+const toDate = (value: string | null | undefined): Date | null => (value ? new Date(value) : null)
 
-export function actorFor(user: PayloadRequest['user'], article: Pick<Article, 'owner'>): WorkflowActor | null {
+/** The scheduler acts without a user; everyone else acts as their role. */
+export function actorFor(user: PayloadRequest['user'], article: Pick<Article, 'owner'>, system = false): WorkflowActor | null {
+  if (system) return { role: 'system', isOwner: false }
   const role = roleOf(user)
   if (!role || !user) return null
   return { role, isOwner: String(relationId(article.owner)) === String(user.id) }
 }
 
 /** The latest version the user may see (drafts included), or a 404-shaped error. */
-async function loadForUser(payload: Payload, req: PayloadRequest, id: Id): Promise<Article> {
+async function loadArticle(payload: Payload, req: PayloadRequest, id: Id, system: boolean): Promise<Article> {
   try {
-    return await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, req })
+    return await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: system, req })
   } catch {
     throw new WorkflowError('稿件不存在，或您无权查看', 'notAllowed')
   }
 }
 
 export async function workflowOptions(payload: Payload, req: PayloadRequest, id: Id) {
-  const article = await loadForUser(payload, req, id)
+  const article = await loadArticle(payload, req, id, false)
   const actor = actorFor(req.user, article)
   const state = (article.workflowState ?? 'draft') as WorkflowState
   return {
     state,
+    scheduledFor: article.scheduledFor ?? null,
     actions: actor
       ? availableActions(state, actor).map((action) => ({
           action,
           label: WORKFLOW_ACTION_RULES[action].label,
           noteRequired: Boolean(WORKFLOW_ACTION_RULES[action].noteRequired),
+          needsPublishTime: Boolean(WORKFLOW_ACTION_RULES[action].needsPublishTime),
         }))
       : [],
   }
@@ -62,42 +68,69 @@ const RETRACTED_CONTENT = {
   seo: { title: null, description: null, image: null },
 }
 
+export type TransitionRequest = {
+  id: Id
+  action: WorkflowAction
+  note?: string | null
+  publishAt?: Date | null
+  /** The scheduler's clock; tests pass a controlled one. */
+  now?: Date
+  /** Taken by the scheduler rather than a signed-in user. */
+  system?: boolean
+}
+
+function lateNote(scheduledFor: Date, now: Date): { lateBy: number; note: string } {
+  const lateBy = Math.max(0, Math.round((now.getTime() - scheduledFor.getTime()) / 1000))
+  const planned = formatChineseDateTime(scheduledFor)
+  if (lateBy < 60) return { lateBy, note: `按计划于 ${planned} 自动发布` }
+  return { lateBy, note: `计划 ${planned} 发布，实际 ${formatChineseDateTime(now)} 发布，晚了 ${Math.round(lateBy / 60)} 分钟（计划时间服务器未运行）` }
+}
+
 /**
  * Moves an article through the workflow: checks the rule, writes the new state together
- * with the matching public status, and records who did what and why, all in one
- * transaction so the state, `_status` and history never disagree.
+ * with the matching public status, and records who did what and why, in the caller's
+ * transaction, so the state, `_status` and history never disagree.
  */
-export async function transitionArticle(
-  payload: Payload,
-  req: PayloadRequest,
-  { id, action, note }: { id: Id; action: WorkflowAction; note?: string | null },
-): Promise<Article> {
-  const article = await loadForUser(payload, req, id)
-  const actor = actorFor(req.user, article)
+export async function transitionArticle(payload: Payload, req: PayloadRequest, request: TransitionRequest): Promise<Article> {
+  const { id, action, publishAt, now = new Date(), system = false } = request
+  let note = request.note?.trim() || null
+  const article = await loadArticle(payload, req, id, system)
+  const actor = actorFor(req.user, article, system)
   if (!actor) throw new WorkflowError('请先登录', 'notAllowed')
   const from = (article.workflowState ?? 'draft') as WorkflowState
-  const to = planTransition(from, action, actor, note)
-  const now = new Date().toISOString()
-  const data: Record<string, unknown> = { workflowState: to, _status: publicStatusFor(to) }
-  if (action === 'retract') {
-    Object.assign(data, RETRACTED_CONTENT, { retraction: { retractedAt: now, notice: note?.trim() } })
+  const to = planTransition(from, action, actor, { note, publishAt, embargoUntil: toDate(article.embargoUntil), now })
+
+  const data: Partial<Article> = { workflowState: to, _status: publicStatusFor(to) }
+  if (action === 'schedule' || action === 'reschedule') {
+    data.scheduledFor = publishAt!.toISOString()
+    note = note ?? `计划发布时间 ${formatChineseDateTime(publishAt!)}`
   }
-  const context: WorkflowContext = { workflowTransition: action }
-  req.context = { ...req.context, ...context }
-  const updated = await payload.update({
-    collection: 'articles',
-    id,
-    data: data as Partial<Article>,
-    draft: false,
-    overrideAccess: true,
-    req,
-    depth: 0,
-  })
-  await payload.create({
-    collection: 'workflow-events',
-    data: { article: updated.id, action, from, to, actor: req.user?.id, note: note?.trim() || undefined },
-    overrideAccess: true,
-    req,
-  })
+  if (action === 'unschedule') data.scheduledFor = null
+  if (action === 'publish' && from === 'scheduled' && system && article.scheduledFor) {
+    const late = lateNote(new Date(article.scheduledFor), now)
+    data.publishedLateBy = late.lateBy
+    note = late.note
+  }
+  if (action === 'publish') data.publishedAt = article.publishedAt ?? now.toISOString()
+  if (action === 'expire') {
+    data.unpublishAt = null
+    note = note ?? '到达下线时间，自动下线'
+  }
+  if (action === 'retract') Object.assign(data, RETRACTED_CONTENT, { retraction: { retractedAt: now.toISOString(), notice: note } })
+
+  const event = { article: article.id, action, from, to, actor: system ? undefined : (req.user?.id as number), note: note ?? undefined }
+  if (system) await claimOnce(payload, req, { ...event, onceKey: `${article.id}:${action}:${article.scheduledFor ?? article.unpublishAt}` })
+  req.context = { ...req.context, workflowTransition: action } satisfies WorkflowContext
+  const updated = await payload.update({ collection: 'articles', id, data, draft: false, overrideAccess: true, req, depth: 0 })
+  if (!system) await payload.create({ collection: 'workflow-events', data: event, overrideAccess: true, req })
   return updated
+}
+
+/** Records a scheduled action before taking it; a second runner finds the key taken and stops. */
+async function claimOnce(payload: Payload, req: PayloadRequest, event: Record<string, unknown> & { onceKey: string }): Promise<void> {
+  try {
+    await payload.create({ collection: 'workflow-events', data: event as never, overrideAccess: true, req })
+  } catch {
+    throw new WorkflowError('该定时操作已由另一次运行完成', 'wrongState')
+  }
 }

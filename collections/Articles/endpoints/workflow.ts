@@ -3,7 +3,7 @@ import { commitTransaction, type Endpoint, initTransaction, killTransaction, typ
 import { WORKFLOW_ACTIONS, type WorkflowAction, WorkflowError } from '../../../src/newsroom/workflow'
 import { transitionArticle, workflowOptions } from '../../../src/workflow/transitionArticle'
 
-const STATUS_FOR_REASON = { notAllowed: 403, wrongState: 409, noteRequired: 400 } as const
+const STATUS_FOR_REASON = { notAllowed: 403, wrongState: 409, noteRequired: 400, badTime: 400 } as const
 
 const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
 
@@ -32,17 +32,18 @@ export const workflowTransitionEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return errorResponse('请先登录', 401)
-    const body = (await req.json?.().catch(() => null)) as { action?: unknown; note?: unknown } | null
+    const body = (await req.json?.().catch(() => null)) as { action?: unknown; note?: unknown; publishAt?: unknown } | null
     const action = body?.action
     if (typeof action !== 'string' || !WORKFLOW_ACTIONS.includes(action as WorkflowAction)) {
       return errorResponse(`action 必须是以下之一：${WORKFLOW_ACTIONS.join(', ')}`, 400)
     }
     const note = typeof body?.note === 'string' ? body.note : null
+    const publishAt = typeof body?.publishAt === 'string' ? new Date(body.publishAt) : null
     const shouldCommit = await initTransaction(req)
     try {
-      const article = await transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note })
+      const article = await transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note, publishAt })
       if (shouldCommit) await commitTransaction(req)
-      return Response.json({ id: article.id, state: article.workflowState, status: article._status })
+      return Response.json({ id: article.id, state: article.workflowState, status: article._status, scheduledFor: article.scheduledFor ?? null })
     } catch (error) {
       await killTransaction(req)
       if (error instanceof WorkflowError) return errorResponse(error.message, STATUS_FOR_REASON[error.reason])

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
 import { isEditorialUser } from '../../../src/access/roles'
+import { formatChineseDateTime } from '../../../src/newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../src/newsroom/workflow'
 import { refusal } from '../../shared/errors'
 
@@ -28,6 +29,10 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Article> = ({ data, ope
   if (current === 'published') {
     context.implicitPublish = { from: current, to: current, action: 'publishChanges' } satisfies ImplicitPublish
     return pinned
+  }
+  const embargoUntil = data.embargoUntil ?? originalDoc?.embargoUntil
+  if (embargoUntil && Date.parse(embargoUntil) > Date.now()) {
+    throw forbidden(`稿件处于禁发期，${formatChineseDateTime(embargoUntil)} 之前不能发布`)
   }
   if (current === 'approved' || current === 'scheduled') {
     context.implicitPublish = { from: current, to: 'published', action: 'publish' } satisfies ImplicitPublish

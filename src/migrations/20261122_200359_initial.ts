@@ -60,6 +60,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`retraction_retracted_at\` text,
   	\`retraction_notice\` text,
   	\`workflow_state\` text DEFAULT 'draft',
+  	\`scheduled_for\` text,
+  	\`published_late_by\` numeric,
+  	\`embargo_until\` text,
+  	\`unpublish_at\` text,
   	\`owner_id\` integer,
   	\`slug\` text,
   	\`published_at\` text,
@@ -79,6 +83,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_lead_photo_idx\` ON \`articles\` (\`lead_photo_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_seo_seo_image_idx\` ON \`articles\` (\`seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_workflow_state_idx\` ON \`articles\` (\`workflow_state\`);`)
+  await db.run(sql`CREATE INDEX \`articles_scheduled_for_idx\` ON \`articles\` (\`scheduled_for\`);`)
+  await db.run(sql`CREATE INDEX \`articles_embargo_until_idx\` ON \`articles\` (\`embargo_until\`);`)
+  await db.run(sql`CREATE INDEX \`articles_unpublish_at_idx\` ON \`articles\` (\`unpublish_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_owner_idx\` ON \`articles\` (\`owner_id\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`articles_slug_idx\` ON \`articles\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`articles_published_at_idx\` ON \`articles\` (\`published_at\`);`)
@@ -170,6 +177,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_retraction_retracted_at\` text,
   	\`version_retraction_notice\` text,
   	\`version_workflow_state\` text DEFAULT 'draft',
+  	\`version_scheduled_for\` text,
+  	\`version_published_late_by\` numeric,
+  	\`version_embargo_until\` text,
+  	\`version_unpublish_at\` text,
   	\`version_owner_id\` integer,
   	\`version_slug\` text,
   	\`version_published_at\` text,
@@ -195,6 +206,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_lead_photo_idx\` ON \`_articles_v\` (\`version_lead_photo_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_seo_version_seo_image_idx\` ON \`_articles_v\` (\`version_seo_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_workflow_state_idx\` ON \`_articles_v\` (\`version_workflow_state\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_version_scheduled_for_idx\` ON \`_articles_v\` (\`version_scheduled_for\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_version_embargo_until_idx\` ON \`_articles_v\` (\`version_embargo_until\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_version_unpublish_at_idx\` ON \`_articles_v\` (\`version_unpublish_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_owner_idx\` ON \`_articles_v\` (\`version_owner_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_slug_idx\` ON \`_articles_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_published_at_idx\` ON \`_articles_v\` (\`version_published_at\`);`)
@@ -394,6 +408,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`to\` text NOT NULL,
   	\`actor_id\` integer,
   	\`note\` text,
+  	\`once_key\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -402,6 +417,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`workflow_events_article_idx\` ON \`workflow_events\` (\`article_id\`);`)
   await db.run(sql`CREATE INDEX \`workflow_events_actor_idx\` ON \`workflow_events\` (\`actor_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`workflow_events_once_key_idx\` ON \`workflow_events\` (\`once_key\`);`)
   await db.run(sql`CREATE INDEX \`workflow_events_updated_at_idx\` ON \`workflow_events\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`workflow_events_created_at_idx\` ON \`workflow_events\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`users_sessions\` (
