@@ -44,3 +44,14 @@ export function startOfShanghaiDay(now: Date = new Date()): Date {
   const { year, month, day } = shanghaiParts(now)
   return new Date(Date.UTC(year, month - 1, day) - 8 * 60 * 60 * 1000)
 }
+
+/** `2030-03-01T10:00` typed into a datetime-local field, read as Beijing time. */
+export function fromShanghaiLocalInput(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null
+  return new Date(`${value}:00+08:00`)
+}
+
+/** The reverse, to prefill a datetime-local field with a Beijing wall-clock time. */
+export function toShanghaiLocalInput(value: Date | string): string {
+  return toShanghaiIso(value).slice(0, 16)
+}

@@ -166,6 +166,16 @@ describe('a journalist trying to publish', () => {
   })
 })
 
+describe('the scheduler endpoint', () => {
+  it('refuses everyone but the server’s own scheduler loop', async () => {
+    for (const client of [anonymous, journalist, editor]) {
+      expect((await client.rest('/api/articles/run-schedules', { method: 'POST' })).status).toBe(403)
+    }
+    const forged = await fetch(`${server.baseUrl}/api/articles/run-schedules`, { method: 'POST', headers: { 'x-newsroom-scheduler': 'guess' } })
+    expect(forged.status).toBe(403)
+  })
+})
+
 describe('two editors saving the same article', () => {
   it('refuses the save made on a stale copy and keeps the first one', async () => {
     const { json: copyA } = await editor.rest(`/api/articles/${editorDraft.id}?draft=true&depth=0`)

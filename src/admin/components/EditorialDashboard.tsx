@@ -15,11 +15,20 @@ function queuesFor(user: NonNullable<Props['user']>): Queue[] {
       { title: '退回给我', empty: '没有被退回的稿件。', where: { owner: { equals: user.id }, workflowState: { equals: 'returned' } } },
     ]
   }
-  const today = startOfShanghaiDay().toISOString()
+  const today = startOfShanghaiDay()
+  const tomorrow = new Date(today.getTime() + 24 * 60 * 60 * 1000).toISOString()
   return [
     { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } } },
-    { title: '今日排期', empty: '今天没有排期发布的稿件。', where: { workflowState: { equals: 'scheduled' } } },
-    { title: '今日发布', empty: '今天还没有发布稿件。', where: { workflowState: { equals: 'published' }, publishedAt: { greater_than_equal: today } } },
+    {
+      title: '今日排期',
+      empty: '今天没有排期发布的稿件。',
+      where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: today.toISOString(), less_than: tomorrow } },
+    },
+    {
+      title: '今日发布',
+      empty: '今天还没有发布稿件。',
+      where: { workflowState: { equals: 'published' }, publishedAt: { greater_than_equal: today.toISOString() } },
+    },
   ]
 }
 

@@ -3,10 +3,11 @@
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
+import { formatChineseDateTime, fromShanghaiLocalInput } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
 
-type Option = { action: string; label: string; noteRequired: boolean }
-type Options = { state: WorkflowState; actions: Option[] }
+type Option = { action: string; label: string; noteRequired: boolean; needsPublishTime: boolean }
+type Options = { state: WorkflowState; scheduledFor: string | null; actions: Option[] }
 
 /**
  * The article's place in the workflow and the actions this user may take on it. The server
@@ -18,6 +19,7 @@ export function WorkflowPanel() {
   const endpoint = `${config.serverURL}${config.routes.api}/articles/${id}/workflow`
   const [options, setOptions] = useState<Options | null>(null)
   const [note, setNote] = useState('')
+  const [publishAt, setPublishAt] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -38,13 +40,18 @@ export function WorkflowPanel() {
       setError(`请先填写${option.label}的说明`)
       return
     }
+    const publishInstant = fromShanghaiLocalInput(publishAt)
+    if (option.needsPublishTime && !publishInstant) {
+      setError('请先选择发布时间（北京时间）')
+      return
+    }
     setBusy(true)
     setError(null)
     const response = await fetch(endpoint, {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: option.action, note }),
+      body: JSON.stringify({ action: option.action, note, publishAt: option.needsPublishTime ? publishInstant?.toISOString() : undefined }),
     })
     setBusy(false)
     if (!response.ok) {
@@ -60,12 +67,23 @@ export function WorkflowPanel() {
       <p className="workflow-panel__state">
         流程状态：<strong data-testid="workflow-state">{WORKFLOW_STATE_LABELS[options.state].zh}</strong>
       </p>
+      {options.scheduledFor && (
+        <p className="workflow-panel__scheduled" data-testid="workflow-scheduled-for">
+          计划发布：{formatChineseDateTime(options.scheduledFor)}
+        </p>
+      )}
       {options.actions.length > 0 && (
         <>
           <label className="workflow-panel__note">
             说明（退回理由、撤稿说明等）
             <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={3} />
           </label>
+          {options.actions.some((option) => option.needsPublishTime) && (
+            <label className="workflow-panel__note">
+              发布时间（北京时间）
+              <input type="datetime-local" value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
+            </label>
+          )}
           <div className="workflow-panel__actions">
             {options.actions.map((option) => (
               <Button key={option.action} buttonStyle="secondary" size="small" disabled={busy} onClick={() => void run(option)}>

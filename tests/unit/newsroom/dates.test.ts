@@ -1,4 +1,4 @@
-import { formatChineseDate, formatChineseDateTime, toShanghaiIso } from '../../../src/newsroom/dates'
+import { formatChineseDate, formatChineseDateTime, fromShanghaiLocalInput, toShanghaiIso, toShanghaiLocalInput } from '../../../src/newsroom/dates'
 
 describe('newsroom dates', () => {
   it('prints a UTC instant in Beijing time as 2025年11月13日 14:05', () => {
@@ -15,5 +15,20 @@ describe('newsroom dates', () => {
 
   it('gives machines an ISO time with the +08:00 offset', () => {
     expect(toShanghaiIso('2025-11-13T06:05:00Z')).toBe('2025-11-13T14:05:00+08:00')
+  })
+})
+
+describe('datetime-local fields in Beijing time', () => {
+  it('reads a typed wall-clock time as Beijing time', () => {
+    expect(fromShanghaiLocalInput('2030-03-01T10:00')?.toISOString()).toBe('2030-03-01T02:00:00.000Z')
+  })
+
+  it('refuses anything that is not a complete date and time', () => {
+    expect(fromShanghaiLocalInput('2030-03-01')).toBeNull()
+    expect(fromShanghaiLocalInput('')).toBeNull()
+  })
+
+  it('round-trips an instant through the field', () => {
+    expect(toShanghaiLocalInput('2030-03-01T02:00:00.000Z')).toBe('2030-03-01T10:00')
   })
 })
