@@ -22,6 +22,7 @@ export interface Config {
   collections: {
     articles: Article;
     columns: Column;
+    installments: Installment;
     bylines: Byline;
     photos: Photo;
     tags: Tag;
@@ -43,6 +44,7 @@ export interface Config {
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     columns: ColumnsSelect<false> | ColumnsSelect<true>;
+    installments: InstallmentsSelect<false> | InstallmentsSelect<true>;
     bylines: BylinesSelect<false> | BylinesSelect<true>;
     photos: PhotosSelect<false> | PhotosSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
@@ -458,6 +460,30 @@ export interface EditorialComment {
   createdAt: string;
 }
 /**
+ * Upcoming installments of each column.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments".
+ */
+export interface Installment {
+  id: number;
+  column: number | Column;
+  /**
+   * Assigned automatically.
+   */
+  number?: number | null;
+  plannedFor: string;
+  workingTitle?: string | null;
+  assignee?: (number | null) | User;
+  /**
+   * Link the article once written.
+   */
+  article?: (number | null) | Article;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -488,6 +514,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'columns';
         value: number | Column;
+      } | null)
+    | ({
+        relationTo: 'installments';
+        value: number | Installment;
       } | null)
     | ({
         relationTo: 'bylines';
@@ -657,6 +687,21 @@ export interface ColumnsSelect<T extends boolean = true> {
   cadence?: T;
   responsibleEditors?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "installments_select".
+ */
+export interface InstallmentsSelect<T extends boolean = true> {
+  column?: T;
+  number?: T;
+  plannedFor?: T;
+  workingTitle?: T;
+  assignee?: T;
+  article?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

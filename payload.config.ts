@@ -11,6 +11,7 @@ import { Articles } from './collections/Articles'
 import { Bylines } from './collections/Bylines'
 import { Columns } from './collections/Columns'
 import { EditorialComments } from './collections/EditorialComments'
+import { Installments } from './collections/Installments'
 import { Photos } from './collections/Photos'
 import { Regions } from './collections/Regions'
 import { Tags } from './collections/Tags'
@@ -26,7 +27,7 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   db: createDatabaseAdapter(chooseDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
-  collections: [Articles, Columns, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
   sharp,
   telemetry: false,
   i18n: {
@@ -42,7 +43,11 @@ export default buildConfig({
       supportedTimezones: [{ label: '北京时间 (UTC+8)', value: NEWSROOM_TIME_ZONE }],
     },
     meta: { titleSuffix: ' · 新闻采编发布系统' },
-    components: { beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'] },
+    components: {
+      beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'],
+      afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink'],
+      views: { calendar: { Component: '/src/admin/components/CalendarView#CalendarView', path: '/calendar' } },
+    },
     importMap: { baseDir: dirname },
   },
   typescript: {

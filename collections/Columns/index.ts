@@ -6,12 +6,14 @@ import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { columnsAccess } from './access'
+import { renumberEndpoint } from './endpoints/renumber'
 
 export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: label('专栏', 'Column'), plural: label('专栏', 'Columns') },
   access: columnsAccess,
   hooks: readerCacheHooks,
+  endpoints: [renumberEndpoint],
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'numberingStyle', 'cadence', 'active'],

@@ -9,6 +9,7 @@ type Props = { article: Article; lead?: boolean }
 
 export function ArticleTeaser({ article, lead = false }: Props) {
   const label = columnLabelOf(article)
+  const columnSlug = typeof article.column === 'object' ? article.column?.slug : null
   const photo = lead ? photoOf(article.leadPhoto) : null
   const HeadingTag = lead ? 'h2' : 'h3'
   return (
@@ -16,7 +17,9 @@ export function ArticleTeaser({ article, lead = false }: Props) {
       {photo?.sizes?.card?.url && (
         <img className="teaser__photo" src={photo.sizes.card.url} alt={photo.alt} width={photo.sizes.card.width ?? undefined} height={photo.sizes.card.height ?? undefined} />
       )}
-      {label && <p className="column-label">{label}</p>}
+      {label && (
+        <p className="column-label">{columnSlug ? <a href={`/columns/${columnSlug}`}>{label}</a> : label}</p>
+      )}
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <HeadingTag className="teaser__title">
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>

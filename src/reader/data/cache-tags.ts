@@ -10,6 +10,7 @@ export const CACHE_TAGS = {
   photos: 'photos',
   tags: 'tags',
   regions: 'regions',
+  installments: 'installments',
 } as const
 
 type ChangedDoc = { slug?: string | null } | null | undefined
@@ -31,6 +32,7 @@ export function tagsToInvalidate(collection: string, doc: ChangedDoc, previousDo
     photos: CACHE_TAGS.photos,
     tags: CACHE_TAGS.tags,
     regions: CACHE_TAGS.regions,
+    installments: CACHE_TAGS.installments,
   }
   if (!ownTag[collection]) return []
   return [ownTag[collection], CACHE_TAGS.articleLists]

@@ -278,6 +278,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`columns_rels_parent_idx\` ON \`columns_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`columns_rels_path_idx\` ON \`columns_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`columns_rels_users_id_idx\` ON \`columns_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`installments\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`column_id\` integer NOT NULL,
+  	\`number\` numeric,
+  	\`planned_for\` text NOT NULL,
+  	\`working_title\` text,
+  	\`assignee_id\` integer,
+  	\`article_id\` integer,
+  	\`notes\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`column_id\`) REFERENCES \`columns\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`assignee_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`installments_column_idx\` ON \`installments\` (\`column_id\`);`)
+  await db.run(sql`CREATE INDEX \`installments_number_idx\` ON \`installments\` (\`number\`);`)
+  await db.run(sql`CREATE INDEX \`installments_planned_for_idx\` ON \`installments\` (\`planned_for\`);`)
+  await db.run(sql`CREATE INDEX \`installments_assignee_idx\` ON \`installments\` (\`assignee_id\`);`)
+  await db.run(sql`CREATE INDEX \`installments_article_idx\` ON \`installments\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`installments_updated_at_idx\` ON \`installments\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`installments_created_at_idx\` ON \`installments\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`bylines\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -477,6 +500,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`path\` text NOT NULL,
   	\`articles_id\` integer,
   	\`columns_id\` integer,
+  	\`installments_id\` integer,
   	\`bylines_id\` integer,
   	\`photos_id\` integer,
   	\`tags_id\` integer,
@@ -487,6 +511,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`columns_id\`) REFERENCES \`columns\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`installments_id\`) REFERENCES \`installments\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`bylines_id\`) REFERENCES \`bylines\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`photos_id\`) REFERENCES \`photos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`tags_id\`) REFERENCES \`tags\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -501,6 +526,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_articles_id_idx\` ON \`payload_locked_documents_rels\` (\`articles_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_columns_id_idx\` ON \`payload_locked_documents_rels\` (\`columns_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_installments_id_idx\` ON \`payload_locked_documents_rels\` (\`installments_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_bylines_id_idx\` ON \`payload_locked_documents_rels\` (\`bylines_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_photos_id_idx\` ON \`payload_locked_documents_rels\` (\`photos_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_tags_id_idx\` ON \`payload_locked_documents_rels\` (\`tags_id\`);`)
@@ -558,6 +584,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`_articles_v_rels\`;`)
   await db.run(sql`DROP TABLE \`columns\`;`)
   await db.run(sql`DROP TABLE \`columns_rels\`;`)
+  await db.run(sql`DROP TABLE \`installments\`;`)
   await db.run(sql`DROP TABLE \`bylines\`;`)
   await db.run(sql`DROP TABLE \`photos\`;`)
   await db.run(sql`DROP TABLE \`tags\`;`)

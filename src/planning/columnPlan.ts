@@ -1,0 +1,129 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Article, Column, Installment } from '../../payload-types'
+import { formatChineseDate, startOfShanghaiDay } from '../newsroom/dates'
+import {
+  atRiskProblems,
+  cadenceProblems,
+  clashProblems,
+  numberGapProblems,
+  type PlannedColumn,
+  type PlannedInstallment,
+  type PlanningProblem,
+  renumberPlan,
+} from '../newsroom/planning'
+
+const DAY = 24 * 60 * 60 * 1000
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
+
+export type CalendarEntry = {
+  kind: 'installment' | 'article'
+  id: number | string
+  at: string
+  title: string
+  columnName: string | null
+  number: number | null
+  articleId: number | string | null
+  articleState: string | null
+  problems: string[]
+}
+
+export type Calendar = { days: { date: string; label: string; entries: CalendarEntry[] }[]; problems: PlanningProblem[] }
+
+/**
+ * Everything the planning calendar shows between two instants: planned installments,
+ * scheduled articles, and every problem an editor should see, read with the user's access.
+ */
+export async function loadCalendar(payload: Payload, req: PayloadRequest, from: Date, days: number, now: Date = new Date()): Promise<Calendar> {
+  const to = new Date(from.getTime() + days * DAY)
+  const asUser = { overrideAccess: false, req, depth: 1 } as const
+  const [installments, scheduled, columns] = await Promise.all([
+    payload.find({ collection: 'installments', where: { plannedFor: { greater_than_equal: new Date(Math.min(from.getTime(), now.getTime())).toISOString() } }, limit: 500, sort: 'plannedFor', ...asUser }),
+    payload.find({ collection: 'articles', draft: true, where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: from.toISOString(), less_than: to.toISOString() } }, limit: 500, ...asUser }),
+    payload.find({ collection: 'columns', limit: 200, depth: 0, overrideAccess: false, req }),
+  ])
+  const planned: PlannedInstallment[] = installments.docs.map((item: Installment) => ({
+    id: item.id,
+    column: { id: idOf(item.column), name: (item.column as Column)?.name ?? '' },
+    number: item.number ?? null,
+    plannedFor: item.plannedFor,
+    articleState: (item.article as Article | null)?.workflowState ?? null,
+  }))
+  const plannedColumns: PlannedColumn[] = columns.docs.map((column: Column) => ({ id: column.id, name: column.name, cadence: column.cadence, active: column.active ?? true }))
+  const problems = [...atRiskProblems(planned, now), ...clashProblems(planned), ...cadenceProblems(plannedColumns, planned, now), ...(await numberGaps(payload, req, columns.docs))]
+
+  const entryProblems = (id: number | string) =>
+    problems.flatMap((problem) => {
+      if (problem.kind === 'atRisk' && problem.installmentId === id) return [problem.message]
+      if (problem.kind === 'clash' && problem.installmentIds.includes(id)) return [problem.message]
+      return []
+    })
+  const linked = new Set(installments.docs.map((item) => String(idOf(item.article))))
+  const entries: CalendarEntry[] = [
+    ...installments.docs
+      .filter((item) => Date.parse(item.plannedFor) >= from.getTime() && Date.parse(item.plannedFor) < to.getTime())
+      .map((item) => ({
+        kind: 'installment' as const,
+        id: item.id,
+        at: item.plannedFor,
+        title: item.workingTitle || (item.article as Article | null)?.title || '（暂无标题）',
+        columnName: (item.column as Column)?.name ?? null,
+        number: item.number ?? null,
+        articleId: item.article ? idOf(item.article) : null,
+        articleState: (item.article as Article | null)?.workflowState ?? null,
+        problems: entryProblems(item.id),
+      })),
+    ...scheduled.docs
+      .filter((article) => !linked.has(String(article.id)))
+      .map((article) => ({
+        kind: 'article' as const,
+        id: article.id,
+        at: article.scheduledFor!,
+        title: article.title,
+        columnName: (article.column as Column | null)?.name ?? null,
+        number: article.installment?.number ?? null,
+        articleId: article.id,
+        articleState: article.workflowState ?? null,
+        problems: [],
+      })),
+  ]
+  const calendarDays = Array.from({ length: days }, (_, index) => {
+    const start = new Date(from.getTime() + index * DAY)
+    return {
+      date: start.toISOString(),
+      label: formatChineseDate(start),
+      entries: entries
+        .filter((entry) => startOfShanghaiDay(new Date(entry.at)).getTime() === start.getTime())
+        .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    }
+  })
+  return { days: calendarDays, problems }
+}
+
+async function numberGaps(payload: Payload, req: PayloadRequest, columns: Column[]): Promise<PlanningProblem[]> {
+  const perColumn = await Promise.all(
+    columns.map(async (column) => {
+      const { docs } = await payload.find({ collection: 'installments', where: { column: { equals: column.id } }, limit: 1000, depth: 0, overrideAccess: false, req, select: { number: true } })
+      return numberGapProblems(column.id, column.name, docs.map((doc) => doc.number ?? 0).filter(Boolean))
+    }),
+  )
+  return perColumn.flat()
+}
+
+/** Closes the gaps a dropped installment left, among installments not yet in print. */
+export async function renumberColumn(payload: Payload, req: PayloadRequest, columnId: number | string) {
+  const [{ docs: installments }, { docs: published }] = await Promise.all([
+    payload.find({ collection: 'installments', where: { column: { equals: columnId } }, limit: 1000, depth: 1, overrideAccess: true, req }),
+    payload.find({ collection: 'articles', where: { column: { equals: columnId }, _status: { equals: 'published' } }, limit: 1000, depth: 0, overrideAccess: true, req }),
+  ])
+  const printed = new Set(published.map((article) => String(article.id)))
+  const planned = installments.filter((item) => !item.article || !printed.has(String(idOf(item.article))))
+  const changes = renumberPlan(
+    published.map((article) => article.installment?.number ?? 0),
+    planned.map((item) => ({ id: item.id, number: item.number ?? 0, plannedFor: item.plannedFor })),
+  )
+  for (const change of changes) {
+    await payload.update({ collection: 'installments', id: change.id, data: { number: change.to }, overrideAccess: true, req, context: { renumbering: true } })
+  }
+  return changes
+}
