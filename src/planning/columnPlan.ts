@@ -110,16 +110,21 @@ async function numberGaps(payload: Payload, req: PayloadRequest, columns: Column
   return perColumn.flat()
 }
 
-/** Closes the gaps a dropped installment left, among installments not yet in print. */
+/**
+ * Closes the gaps a dropped installment left, among installments not yet in print. Numbers
+ * already carried by published articles, or by articles outside the plan, stay as they are.
+ */
 export async function renumberColumn(payload: Payload, req: PayloadRequest, columnId: number | string) {
-  const [{ docs: installments }, { docs: published }] = await Promise.all([
-    payload.find({ collection: 'installments', where: { column: { equals: columnId } }, limit: 1000, depth: 1, overrideAccess: true, req }),
-    payload.find({ collection: 'articles', where: { column: { equals: columnId }, _status: { equals: 'published' } }, limit: 1000, depth: 0, overrideAccess: true, req }),
+  const [{ docs: installments }, { docs: articles }] = await Promise.all([
+    payload.find({ collection: 'installments', where: { column: { equals: columnId } }, limit: 1000, depth: 0, overrideAccess: true, req }),
+    payload.find({ collection: 'articles', where: { column: { equals: columnId } }, limit: 1000, depth: 0, draft: true, overrideAccess: true, req }),
   ])
-  const printed = new Set(published.map((article) => String(article.id)))
-  const planned = installments.filter((item) => !item.article || !printed.has(String(idOf(item.article))))
+  const published = new Set(articles.filter((article) => article._status === 'published').map((article) => String(article.id)))
+  const planned = installments.filter((item) => !item.article || !published.has(String(idOf(item.article))))
+  const plannedArticles = new Set(planned.map((item) => String(idOf(item.article))))
+  const fixed = articles.filter((article) => !plannedArticles.has(String(article.id))).map((article) => article.installment?.number ?? 0)
   const changes = renumberPlan(
-    published.map((article) => article.installment?.number ?? 0),
+    fixed,
     planned.map((item) => ({ id: item.id, number: item.number ?? 0, plannedFor: item.plannedFor })),
   )
   for (const change of changes) {
