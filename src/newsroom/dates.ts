@@ -55,3 +55,10 @@ export function fromShanghaiLocalInput(value: string): Date | null {
 export function toShanghaiLocalInput(value: Date | string): string {
   return toShanghaiIso(value).slice(0, 16)
 }
+
+const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: NEWSROOM_TIME_ZONE, weekday: 'short' })
+
+/** `周一` … `周日` for the Beijing calendar day. */
+export function formatChineseWeekday(value: Date | string): string {
+  return weekday.format(typeof value === 'string' ? new Date(value) : value)
+}

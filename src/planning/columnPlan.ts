@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article, Column, Installment } from '../../payload-types'
-import { formatChineseDate, startOfShanghaiDay } from '../newsroom/dates'
+import { formatChineseDate, formatChineseWeekday, startOfShanghaiDay } from '../newsroom/dates'
 import {
   atRiskProblems,
   cadenceProblems,
@@ -91,7 +91,7 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
     const start = new Date(from.getTime() + index * DAY)
     return {
       date: start.toISOString(),
-      label: formatChineseDate(start),
+      label: `${formatChineseDate(start)} ${formatChineseWeekday(start)}`,
       entries: entries
         .filter((entry) => startOfShanghaiDay(new Date(entry.at)).getTime() === start.getTime())
         .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),

@@ -1,4 +1,4 @@
-import { formatChineseDate, formatChineseDateTime, fromShanghaiLocalInput, toShanghaiIso, toShanghaiLocalInput } from '../../../src/newsroom/dates'
+import { formatChineseDate, formatChineseDateTime, formatChineseWeekday, fromShanghaiLocalInput, toShanghaiIso, toShanghaiLocalInput } from '../../../src/newsroom/dates'
 
 describe('newsroom dates', () => {
   it('prints a UTC instant in Beijing time as 2025年11月13日 14:05', () => {
@@ -30,5 +30,11 @@ describe('datetime-local fields in Beijing time', () => {
 
   it('round-trips an instant through the field', () => {
     expect(toShanghaiLocalInput('2030-03-01T02:00:00.000Z')).toBe('2030-03-01T10:00')
+  })
+})
+
+describe('formatChineseWeekday', () => {
+  it('names the Beijing weekday, which can differ from the UTC one', () => {
+    expect(formatChineseWeekday('2026-11-22T20:00:00Z')).toBe('周一')
   })
 })
