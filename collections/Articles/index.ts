@@ -39,7 +39,12 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'workflowState', 'column', 'articleType', 'needsReview', 'publishedAt'],
     listSearchableFields: ['title', 'kicker', 'subtitle', 'slug'],
-    components: { edit: { PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton' } },
+    components: {
+      edit: {
+        PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
+        UnpublishButton: '/src/admin/components/NoUnpublishButton#NoUnpublishButton',
+      },
+    },
     group: label('内容', 'Content'),
   },
   defaultSort: '-publishedAt',

@@ -33,6 +33,8 @@ describe('an article through the newsroom, in a real browser', () => {
     await runWorkflowAction(editor, '审核通过')
     await runWorkflowAction(editor, '签发')
     await expect(workflowState(editor)).resolves.toBe('已发布')
+    await expect(editor.getByRole('button', { name: '发布修改' }).count()).resolves.toBeGreaterThan(0)
+    await expect(editor.getByRole('button', { name: '取消发布' }).count()).resolves.toBe(0)
 
     const article = await (await fetch(`${running.server.baseUrl}/api/articles/${id}`)).json()
     const reader = await running.browser.newPage()

@@ -18,6 +18,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from '../../../src/admin/components/WorkflowPanel'
 import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a579373069 } from '../../../src/admin/components/WorkflowPublishButton'
+import { NoUnpublishButton as NoUnpublishButton_4cc2d340c0695859c322f87527f4470a } from '../../../src/admin/components/NoUnpublishButton'
 import { CalendarNavLink as CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759 } from '../../../src/admin/components/CalendarNavLink'
 import { EditorialDashboard as EditorialDashboard_a88cf01e8e26a9e2254cecfa77215c70 } from '../../../src/admin/components/EditorialDashboard'
 import { CalendarView as CalendarView_d13c29b503846c0f18974ccabde28caa } from '../../../src/admin/components/CalendarView'
@@ -45,6 +46,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2,
   "/src/admin/components/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_68c8fe52de061d757fab95a579373069,
+  "/src/admin/components/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_4cc2d340c0695859c322f87527f4470a,
   "/src/admin/components/CalendarNavLink#CalendarNavLink": CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759,
   "/src/admin/components/EditorialDashboard#EditorialDashboard": EditorialDashboard_a88cf01e8e26a9e2254cecfa77215c70,
   "/src/admin/components/CalendarView#CalendarView": CalendarView_d13c29b503846c0f18974ccabde28caa,
