@@ -1,14 +1,9 @@
 import type { Access, Where } from 'payload'
 
+import { relationId } from '../data/relationId'
 import { roleOf } from './roles'
 
 type UserWithByline = { id: number | string; byline?: unknown }
-
-const bylineIdOf = (user: UserWithByline): number | string | null => {
-  const byline = user.byline
-  if (byline && typeof byline === 'object') return (byline as { id: number | string }).id
-  return (byline as number | string | null | undefined) ?? null
-}
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 const STILL_WITH_THE_WRITER: Where = { workflowState: { in: ['draft', 'returned'] } }
@@ -22,7 +17,7 @@ export const readArticles: Access = ({ req }) => {
   if (role === 'admin' || role === 'editor') return true
   if (role !== 'journalist' || !req.user) return PUBLISHED
   const user = req.user as UserWithByline
-  const bylineId = bylineIdOf(user)
+  const bylineId = relationId(user.byline)
   const mine: Where[] = [PUBLISHED, { owner: { equals: user.id } }]
   if (bylineId != null) mine.push({ 'bylines.byline': { equals: bylineId } })
   return { or: mine }

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article, Column, Installment } from '../../payload-types'
+import { relationId } from '../data/relationId'
 import { formatChineseDate, formatChineseWeekday, startOfShanghaiDay } from '../newsroom/dates'
 import {
   atRiskProblems,
@@ -14,7 +15,6 @@ import {
 } from '../newsroom/planning'
 
 const DAY = 24 * 60 * 60 * 1000
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
 
 export type CalendarEntry = {
   kind: 'installment' | 'article'
@@ -44,7 +44,7 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
   ])
   const planned: PlannedInstallment[] = installments.docs.map((item: Installment) => ({
     id: item.id,
-    column: { id: idOf(item.column), name: (item.column as Column)?.name ?? '' },
+    column: { id: relationId(item.column)!, name: (item.column as Column)?.name ?? '' },
     number: item.number ?? null,
     plannedFor: item.plannedFor,
     articleState: (item.article as Article | null)?.workflowState ?? null,
@@ -58,7 +58,7 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
       if (problem.kind === 'clash' && problem.installmentIds.includes(id)) return [problem.message]
       return []
     })
-  const linked = new Set(installments.docs.map((item) => String(idOf(item.article))))
+  const linked = new Set(installments.docs.map((item) => String(relationId(item.article))))
   const entries: CalendarEntry[] = [
     ...installments.docs
       .filter((item) => Date.parse(item.plannedFor) >= from.getTime() && Date.parse(item.plannedFor) < to.getTime())
@@ -69,7 +69,7 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
         title: item.workingTitle || (item.article as Article | null)?.title || '（暂无标题）',
         columnName: (item.column as Column)?.name ?? null,
         number: item.number ?? null,
-        articleId: item.article ? idOf(item.article) : null,
+        articleId: item.article ? relationId(item.article) : null,
         articleState: (item.article as Article | null)?.workflowState ?? null,
         problems: entryProblems(item.id),
       })),
@@ -120,8 +120,8 @@ export async function renumberColumn(payload: Payload, req: PayloadRequest, colu
     payload.find({ collection: 'articles', where: { column: { equals: columnId } }, limit: 1000, depth: 0, draft: true, overrideAccess: true, req }),
   ])
   const published = new Set(articles.filter((article) => article._status === 'published').map((article) => String(article.id)))
-  const planned = installments.filter((item) => !item.article || !published.has(String(idOf(item.article))))
-  const plannedArticles = new Set(planned.map((item) => String(idOf(item.article))))
+  const planned = installments.filter((item) => !item.article || !published.has(String(relationId(item.article))))
+  const plannedArticles = new Set(planned.map((item) => String(relationId(item.article))))
   const fixed = articles.filter((article) => !plannedArticles.has(String(article.id))).map((article) => article.installment?.number ?? 0)
   const changes = renumberPlan(
     fixed,

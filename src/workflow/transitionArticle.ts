@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article } from '../../payload-types'
 import { roleOf } from '../access/roles'
+import { type DocumentId, relationId } from '../data/relationId'
 import { formatChineseDateTime } from '../newsroom/dates'
 import {
   availableActions,
@@ -17,9 +18,7 @@ import {
 /** Hooks see this in `req.context` and let the state change through. */
 export type WorkflowContext = { workflowTransition?: WorkflowAction }
 
-type Id = number | string
-const relationId = (value: unknown): Id | null =>
-  value && typeof value === 'object' ? (value as { id: Id }).id : ((value as Id | null | undefined) ?? null)
+type Id = DocumentId
 const toDate = (value: string | null | undefined): Date | null => (value ? new Date(value) : null)
 
 /** The scheduler acts without a user; everyone else acts as their role. */

@@ -1,8 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Installment } from '../../../payload-types'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
+import { relationId } from '../../../src/data/relationId'
 
 /**
  * Numbers follow on from the highest number the column has used, in print or in plan, so
@@ -11,7 +10,7 @@ const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as
 export const assignInstallmentNumber: CollectionBeforeChangeHook<Installment> = async ({ data, operation, originalDoc, req, context }) => {
   if (context.renumbering) return data
   if (operation !== 'create') return { ...data, number: originalDoc?.number ?? data.number, column: originalDoc?.column ?? data.column }
-  const column = idOf(data.column)
+  const column = relationId(data.column)
   const [planned, printed] = await Promise.all([
     req.payload.find({ collection: 'installments', where: { column: { equals: column } }, sort: '-number', limit: 1, depth: 0, overrideAccess: true, req }),
     req.payload.find({

@@ -1,21 +1,20 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { relationId } from '../../../src/data/relationId'
 import type { Article, Installment } from '../../../payload-types'
 import { transitionArticle } from '../../../src/workflow/transitionArticle'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null))
 
 /**
  * The linked article carries the installment's column and number, and when the plan moves,
  * a scheduled article moves with it.
  */
 export const followPlanWithArticle: CollectionAfterChangeHook<Installment> = async ({ doc, previousDoc, req, context }) => {
-  const articleId = idOf(doc.article)
+  const articleId = relationId(doc.article)
   if (!articleId || context.installmentSync) return doc
   const article = (await req.payload.findByID({ collection: 'articles', id: articleId, draft: true, depth: 0, overrideAccess: true, req })) as Article
-  const column = idOf(doc.column)
+  const column = relationId(doc.column)
   if (article.workflowState !== 'published' && article.workflowState !== 'retracted') {
-    const alreadyLinked = idOf(article.column) === column && article.installment?.number === doc.number
+    const alreadyLinked = relationId(article.column) === column && article.installment?.number === doc.number
     if (!alreadyLinked) {
       await req.payload.update({
         collection: 'articles',

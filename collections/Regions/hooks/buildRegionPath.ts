@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Region } from '../../../payload-types'
+import { relationId } from '../../../src/data/relationId'
 import { refusal } from '../../shared/errors'
 
 const MAX_DEPTH = 8
@@ -23,10 +24,4 @@ export const buildRegionPath: CollectionBeforeChangeHook<Region> = async ({ data
     parentId = relationId(parent.parent)
   }
   return { ...data, path: names.join(' › ') }
-}
-
-function relationId(value: unknown): number | string | null {
-  if (value == null) return null
-  if (typeof value === 'object' && 'id' in value) return (value as { id: number | string }).id
-  return value as number | string
 }
