@@ -35,10 +35,4 @@ function readOrCreateDemoSecret(): string {
   return secret
 }
 
-export function siteUrl(env: Env = process.env): string {
-  const explicit = env.NEXT_PUBLIC_SERVER_URL?.trim()
-  if (explicit) return explicit.replace(/\/$/, '')
-  return `http://localhost:${env.PORT || 3000}`
-}
-
 export const MEDIA_DIR = path.resolve(process.cwd(), process.env.MEDIA_DIR || 'media')

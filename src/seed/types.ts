@@ -1,12 +1,13 @@
 import type { BylineEntry } from '../newsroom/bylines'
 import type { CreditKind } from '../newsroom/credits'
+import type { EditorNoteKind } from '../newsroom/editorNotes'
 
 export type SeedBlock =
   | { type: 'paragraph'; text: string }
   | { type: 'subhead'; text: string }
   | { type: 'box'; label: string; paragraphs: string[] }
   | { type: 'section'; label: string }
-  | { type: 'note'; kind: 'preface' | 'editorsNote'; text: string }
+  | { type: 'note'; kind: EditorNoteKind; text: string }
   | { type: 'photo'; photo: string }
 
 export type SeedReviewFlag = {

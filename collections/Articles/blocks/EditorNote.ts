@@ -1,8 +1,7 @@
 import type { Block } from 'payload'
 
+import { EDITOR_NOTE_LABELS } from '../../../src/newsroom/editorNotes'
 import { label, option } from '../../shared/labels'
-
-export const EDITOR_NOTE_KINDS = { editorsNote: '编者按', preface: '前言' } as const
 
 export const EditorNote: Block = {
   slug: 'editorNote',
@@ -15,7 +14,7 @@ export const EditorNote: Block = {
       required: true,
       defaultValue: 'editorsNote',
       label: label('类型', 'Kind'),
-      options: [option('editorsNote', '编者按', "Editor's note"), option('preface', '前言', 'Preface')],
+      options: [option('editorsNote', EDITOR_NOTE_LABELS.editorsNote, "Editor's note"), option('preface', EDITOR_NOTE_LABELS.preface, 'Preface')],
     },
     { name: 'text', type: 'textarea', required: true, label: label('内容', 'Text') },
   ],

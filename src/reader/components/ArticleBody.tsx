@@ -2,10 +2,9 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
 
 import type { EditorNoteBlock, LabelledBoxBlock } from '../../../payload-types'
+import { EDITOR_NOTE_LABELS } from '../../newsroom/editorNotes'
 import { photoOf } from '../presentation'
 import { PhotoFigure } from './PhotoFigure'
-
-const EDITOR_NOTE_LABELS = { editorsNote: '编者按', preface: '前言' } as const
 
 const paragraphsOf = (text: string | null | undefined) =>
   (text ?? '').split('\n').map((line) => line.trim()).filter(Boolean)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { formatBylines } from '../../../src/newsroom/bylines'
 import { formatColumnLabel } from '../../../src/newsroom/columnLabel'
 import { formatPhotoCredit } from '../../../src/newsroom/credits'
+import { EDITOR_NOTE_LABELS } from '../../../src/newsroom/editorNotes'
 import { loadSeedData, readSeedPage } from '../../../src/seed/data'
 import type { SeedArticle } from '../../../src/seed/types'
 import { seedPageLines } from '../../helpers/seedPages'
@@ -34,7 +35,7 @@ function printedPieces(article: SeedArticle): string[] {
     if (block.type === 'paragraph' || block.type === 'subhead') pieces.push(block.text)
     if (block.type === 'box') pieces.push(`【${block.label}】`, ...block.paragraphs)
     if (block.type === 'section') pieces.push(`【${block.label}】`)
-    if (block.type === 'note') pieces.push(`${block.kind === 'preface' ? '前言' : '编者按'}:${block.text}`)
+    if (block.type === 'note') pieces.push(`${EDITOR_NOTE_LABELS[block.kind]}:${block.text}`)
     if (block.type === 'photo') pieces.push(photoLine(block.photo))
   }
   return pieces
