@@ -6,7 +6,7 @@ import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { sourceKeyField } from '../shared/sourceKeyField'
-import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
+import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { articlesAccess } from './access'
 import { articleBodyEditor } from './body'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
@@ -266,7 +266,7 @@ export const Articles: CollectionConfig = {
       defaultValue: 'draft',
       index: true,
       label: label('流程状态', 'Workflow state'),
-      options: WORKFLOW_STATES.map((state) => option(state, WORKFLOW_STATE_LABELS[state].zh, WORKFLOW_STATE_LABELS[state].en)),
+      options: workflowStateOptions,
       access: { read: staffOnlyField },
       admin: { position: 'sidebar', readOnly: true, description: label('只能通过上方的流程操作改变。', 'Changed only by workflow actions.') },
     },

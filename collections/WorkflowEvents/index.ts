@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS, WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
+import { WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '../../src/newsroom/workflow'
 import { label, option } from '../shared/labels'
+import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { workflowEventsAccess } from './access'
 
-const stateOptions = WORKFLOW_STATES.map((state) => option(state, WORKFLOW_STATE_LABELS[state].zh, WORKFLOW_STATE_LABELS[state].en))
 
 export const WorkflowEvents: CollectionConfig = {
   slug: 'workflow-events',
@@ -25,8 +25,8 @@ export const WorkflowEvents: CollectionConfig = {
       label: label('操作', 'Action'),
       options: [...WORKFLOW_ACTIONS.map((action) => option(action, WORKFLOW_ACTION_RULES[action].label, action)), option('publishChanges', '发布修改', 'Publish changes')],
     },
-    { name: 'from', type: 'select', required: true, label: label('原状态', 'From'), options: stateOptions },
-    { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: stateOptions },
+    { name: 'from', type: 'select', required: true, label: label('原状态', 'From'), options: workflowStateOptions },
+    { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: workflowStateOptions },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: label('操作人', 'By') },
     { name: 'note', type: 'textarea', label: label('说明', 'Note') },
     {

@@ -100,14 +100,21 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
   return { days: calendarDays, problems }
 }
 
+/** Every column's numbering, from one read of all installment numbers. */
 async function numberGaps(payload: Payload, req: PayloadRequest, columns: Column[]): Promise<PlanningProblem[]> {
-  const perColumn = await Promise.all(
-    columns.map(async (column) => {
-      const { docs } = await payload.find({ collection: 'installments', where: { column: { equals: column.id } }, limit: 1000, depth: 0, overrideAccess: false, req, select: { number: true } })
-      return numberGapProblems(column.id, column.name, docs.map((doc) => doc.number ?? 0).filter(Boolean))
-    }),
-  )
-  return perColumn.flat()
+  const { docs } = await payload.find({
+    collection: 'installments',
+    limit: 10_000,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    req,
+    select: { column: true, number: true },
+  })
+  return columns.flatMap((column) => {
+    const numbers = docs.filter((doc) => String(relationId(doc.column)) === String(column.id)).map((doc) => doc.number ?? 0)
+    return numberGapProblems(column.id, column.name, numbers.filter(Boolean))
+  })
 }
 
 /**

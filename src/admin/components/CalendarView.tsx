@@ -3,7 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
-import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
+import { formatChineseDateTime, startOfShanghaiDay, toShanghaiIso } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
 import { loadCalendar } from '../../planning/columnPlan'
 
@@ -26,7 +26,7 @@ function range(view: 'week' | 'month', anchor: Date): { from: Date; days: number
   return { from: first, days }
 }
 
-const ymd = (date: Date) => new Date(date.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
+const ymd = (date: Date) => toShanghaiIso(date).slice(0, 10)
 
 /** /admin/calendar — every column's planned installments and every scheduled article, with problems. */
 export async function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
