@@ -1,9 +1,9 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import type { Article, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
 import { renderPlaceholderPhoto } from '../../../src/seed/placeholderImage'
-import { transitionArticle } from '../../../src/workflow/transitionArticle'
+import { transitionAs } from '../../helpers/workflow'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
 
@@ -17,10 +17,7 @@ let otherDraft: Article
 const as = (user: User) => ({ user: { ...user, collection: 'users' as const }, overrideAccess: false })
 const anonymous = { overrideAccess: false }
 
-async function act(user: User, id: number | string, action: WorkflowAction, note?: string) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return transitionArticle(payload, req, { id, action, note })
-}
+const act = (user: User, id: number | string, action: WorkflowAction, note?: string) => transitionAs(payload, user, { id, action, note })
 
 const internalLinkTo = (id: number | string) => ({
   root: {

@@ -3,7 +3,7 @@ import { createLocalReq, type Payload } from 'payload'
 import type { Column, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
 import { loadCalendar, renumberColumn } from '../../../src/planning/columnPlan'
-import { transitionArticle } from '../../../src/workflow/transitionArticle'
+import { transitionAs } from '../../helpers/workflow'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
 
@@ -17,10 +17,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY)
 const asEditor = () => ({ user: { ...staff.editor, collection: 'users' as const }, overrideAccess: false })
 const editorReq = () => createLocalReq({ user: { ...staff.editor, collection: 'users' } }, payload)
 
-async function act(user: User, id: number | string, action: WorkflowAction, publishAt?: Date) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return transitionArticle(payload, req, { id, action, publishAt })
-}
+const act = (user: User, id: number | string, action: WorkflowAction, publishAt?: Date) => transitionAs(payload, user, { id, action, publishAt })
 
 const plan = (plannedFor: Date, extra: Record<string, unknown> = {}) =>
   payload.create({ collection: 'installments', data: { column: column.id, plannedFor: plannedFor.toISOString(), ...extra } as never, ...asEditor() })

@@ -1,9 +1,9 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import type { User } from '../../../payload-types'
 import { publicStatusFor, type WorkflowAction, type WorkflowState } from '../../../src/newsroom/workflow'
 import { runDueSchedules } from '../../../src/workflow/scheduler'
-import { transitionArticle } from '../../../src/workflow/transitionArticle'
+import { transitionAs } from '../../helpers/workflow'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
 
@@ -25,10 +25,8 @@ afterAll(async () => {
   await ctx?.cleanup()
 })
 
-async function act(user: User, id: number | string, action: WorkflowAction, options: { publishAt?: Date; now?: Date; note?: string } = {}) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return transitionArticle(payload, req, { id, action, now: options.now ?? T0, publishAt: options.publishAt, note: options.note })
-}
+const act = (user: User, id: number | string, action: WorkflowAction, options: { publishAt?: Date; now?: Date; note?: string } = {}) =>
+  transitionAs(payload, user, { id, action, now: options.now ?? T0, publishAt: options.publishAt, note: options.note })
 
 async function approved(title: string, extra: Record<string, unknown> = {}) {
   const article = await payload.create({ collection: 'articles', data: { title, ...extra } as never, draft: true, user: { ...staff.editor, collection: 'users' } })

@@ -1,8 +1,8 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import type { Article, User, WorkflowEvent } from '../../../payload-types'
 import { publicStatusFor, type WorkflowAction, WorkflowError, type WorkflowState } from '../../../src/newsroom/workflow'
-import { transitionArticle } from '../../../src/workflow/transitionArticle'
+import { transitionAs } from '../../helpers/workflow'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
 
@@ -27,10 +27,7 @@ const paragraph = (text: string) => ({
   },
 })
 
-async function act(user: User, id: number | string, action: WorkflowAction, note?: string) {
-  const req = await createLocalReq({ user: { ...user, collection: 'users' } }, payload)
-  return transitionArticle(payload, req, { id, action, note })
-}
+const act = (user: User, id: number | string, action: WorkflowAction, note?: string) => transitionAs(payload, user, { id, action, note })
 
 const draftBy = (user: User, title: string) =>
   payload.create({
