@@ -209,6 +209,10 @@ export interface Article {
   unpublishAt?: string | null;
   owner?: (number | null) | User;
   /**
+   * The home page leads with the newest published article marked as lead.
+   */
+  headline?: boolean | null;
+  /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
   slug?: string | null;
@@ -655,6 +659,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   embargoUntil?: T;
   unpublishAt?: T;
   owner?: T;
+  headline?: T;
   slug?: T;
   publishedAt?: T;
   publishedAt_tz?: T;

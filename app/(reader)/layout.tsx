@@ -1,28 +1,49 @@
-import type { Metadata } from 'next'
+import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
 import type React from 'react'
 
-import { SITE_DESCRIPTION, SITE_NAME } from '@/reader/site'
+import { SITE_FEEDS } from '@/reader/metadata'
+import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/reader/site'
+import { readerPaths } from '@/reader/urls'
 
 import './reader.css'
 
-export const metadata: Metadata = {
-  title: { default: SITE_NAME, template: `%s - ${SITE_NAME}` },
-  description: SITE_DESCRIPTION,
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: SITE_NAME, template: `%s - ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    icons: { icon: '/icon.png' },
+    formatDetection: { telephone: false },
+  }
 }
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3121b' }
 
 export default function ReaderLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
+    <html lang={SITE_LANGUAGE}>
       <body>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
         <header className="masthead">
-          <Link href="/" className="masthead__name">
+          <Link href={readerPaths.home()} className="masthead__name">
             {SITE_NAME}
           </Link>
+          <nav aria-label="主导航" className="masthead__nav">
+            <Link href={readerPaths.home()}>首页</Link>
+            <a href={SITE_FEEDS.rss}>RSS 订阅</a>
+          </nav>
         </header>
-        <main className="page">{children}</main>
+        <main id="main" className="page" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="footer">
-          <p>© {SITE_NAME}</p>
+          <p>
+            © {SITE_NAME} · <a href={SITE_FEEDS.rss}>RSS</a> · <a href={SITE_FEEDS.atom}>Atom</a> · <a href={readerPaths.sitemap()}>网站地图</a>
+          </p>
         </footer>
       </body>
     </html>

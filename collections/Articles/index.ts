@@ -4,6 +4,7 @@ import { editorsOnlyField, staffOnlyField } from '../../src/access/rules'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
+import { readerPaths } from '../../src/reader/urls'
 import { slugField } from '../shared/slugField'
 import { sourceKeyField } from '../shared/sourceKeyField'
 import { workflowStateOptions } from '../shared/workflowStateOptions'
@@ -46,6 +47,15 @@ export const Articles: CollectionConfig = {
       },
     },
     group: label('内容', 'Content'),
+    // Relative URLs resolve against the admin's own origin, so previews work behind any host name.
+    preview: (doc) => (doc?.id ? readerPaths.preview(String(doc.id)) : null),
+    livePreview: {
+      url: ({ data }) => (data?.id ? readerPaths.preview(String(data.id)) : null),
+      breakpoints: [
+        { name: 'phone', label: '手机', width: 390, height: 844 },
+        { name: 'desktop', label: '桌面', width: 1280, height: 800 },
+      ],
+    },
   },
   defaultSort: '-publishedAt',
   versions: {
@@ -300,6 +310,18 @@ export const Articles: CollectionConfig = {
       label: label('稿件所有人', 'Owner'),
       access: { read: staffOnlyField },
       admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'headline',
+      type: 'checkbox',
+      index: true,
+      defaultValue: false,
+      label: label('头条', 'Lead story'),
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: label('首页以最新一篇设为头条的已发布稿件作头条；没有时用最新稿件。', 'The home page leads with the newest published article marked as lead.'),
+      },
     },
     slugField('articles', 'title'),
     {

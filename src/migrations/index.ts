@@ -1,9 +1,15 @@
 import * as migration_20261122_200832_initial from './20261122_200832_initial';
+import * as migration_20261122_210757_article_headline from './20261122_210757_article_headline';
 
 export const migrations = [
   {
     up: migration_20261122_200832_initial.up,
     down: migration_20261122_200832_initial.down,
-    name: '20261122_200832_initial'
+    name: '20261122_200832_initial',
+  },
+  {
+    up: migration_20261122_210757_article_headline.up,
+    down: migration_20261122_210757_article_headline.down,
+    name: '20261122_210757_article_headline'
   },
 ];

@@ -19,12 +19,12 @@ export function columnLabelOf(article: Pick<Article, 'column' | 'installment'>):
   })
 }
 
-export type PresentedByline = BylineEntry & { slug: string | null }
+export type PresentedByline = BylineEntry & { slug: string | null; kind: Byline['kind'] | null }
 
 export function bylinesOf(article: Pick<Article, 'bylines'>): PresentedByline[] {
   return (article.bylines ?? []).flatMap((row) => {
     const byline = populated<Byline>(row.byline)
-    return byline ? [{ name: byline.name, role: row.role as BylineRole, slug: byline.slug ?? null }] : []
+    return byline ? [{ name: byline.name, role: row.role as BylineRole, slug: byline.slug ?? null, kind: byline.kind ?? null }] : []
   })
 }
 
@@ -35,4 +35,14 @@ export function photoCreditOf(photo: Photo): string {
 
 export function photoOf(value: unknown): Photo | null {
   return populated<Photo>(value)
+}
+
+/** When readers should see it as changed: the last correction, else the first publication. */
+export function lastCorrectedAt(article: Pick<Article, 'corrections'>): string | null {
+  return article.corrections?.at(-1)?.correctedAt ?? null
+}
+
+/** The picture to share the article with: the editors' choice, else the lead photo. */
+export function sharePhotoOf(article: Pick<Article, 'seo' | 'leadPhoto'>): Photo | null {
+  return populated<Photo>(article.seo?.image) ?? populated<Photo>(article.leadPhoto)
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload, RequestContext } from 'payload'
 
+import { startOfShanghaiDay } from '../newsroom/dates'
+
 import { loadSeedData } from './data'
 import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from './lexical'
 import { placeholderAltText, renderPlaceholderPhoto } from './placeholderImage'
@@ -80,6 +82,7 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
   }
 
   const seedStart = Date.now()
+  const editionDate = startOfShanghaiDay(new Date(seedStart)).toISOString()
   for (const [index, article] of data.articles.entries()) {
     const sourceKey = `seed:${article.page}:${article.key}`
     const existing = await findId(payload, 'articles', { sourceKey: { equals: sourceKey } })
@@ -90,14 +93,17 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
     await payload.create({
       collection: 'articles',
       draft: article.status === 'draft',
-      data: toArticleData(article, { sourceKey, publishedAt, regions, tags, bylines, columns, photos }) as never,
+      data: toArticleData(article, { sourceKey, publishedAt, editionDate, regions, tags, bylines, columns, photos }) as never,
       context: SEED_CONTEXT,
     })
   }
   return report
 }
 
-type Refs = { sourceKey: string; publishedAt: string; regions: IdMap; tags: IdMap; bylines: IdMap; columns: IdMap; photos: IdMap }
+/** The two seed texts are the city-news and county-news pages of the same edition. */
+const SEED_PAGE_NAMES: Record<SeedArticle['page'], string> = { '000': '城市新闻', '001': '县域新闻' }
+
+type Refs = { sourceKey: string; publishedAt: string; editionDate: string; regions: IdMap; tags: IdMap; bylines: IdMap; columns: IdMap; photos: IdMap }
 
 function toArticleData(article: SeedArticle, refs: Refs) {
   const lookup = (map: IdMap, key: string, what: string) => {
@@ -122,6 +128,9 @@ function toArticleData(article: SeedArticle, refs: Refs) {
     regions: article.regions.map((name) => lookup(refs.regions, name, '地区')),
     reviewFlags: article.reviewFlags.map((flag) => ({ ...flag, resolved: false })),
     publishedAt: article.status === 'published' ? refs.publishedAt : undefined,
+    headline: article.headline ?? false,
+    // The pages' 版次 is not in the text, so only the page name is kept.
+    print: { editionDate: refs.editionDate, pageName: SEED_PAGE_NAMES[article.page] },
     body: rootNode(article.body.map((block) => toLexical(block, (key) => lookup(refs.photos, key, '图片')))),
   }
 }

@@ -19,6 +19,8 @@ export type SeedArticle = {
   key: string
   page: '000' | '001'
   status: 'published' | 'draft'
+  /** The home page's lead story (头条). */
+  headline?: boolean
   articleType: 'news' | 'feature' | 'brief' | 'commentary'
   column: string | null
   installment: { number?: number; partName?: string; subSeries?: string } | null

@@ -5,7 +5,12 @@ import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
 
 function invalidate(req: PayloadRequest, collection: string, doc: { slug?: string | null }, previousDoc?: { slug?: string | null }) {
   if (req.context.seeding) return
-  for (const tag of tagsToInvalidate(collection, doc, previousDoc)) {
+  const tags = tagsToInvalidate(collection, doc, previousDoc)
+  // Kept on the request so a cache tier in front can purge the same keys, and so callers
+  // (and tests) can see what a change made stale.
+  const invalidated = (req.context.invalidatedCacheTags as string[] | undefined) ?? []
+  req.context.invalidatedCacheTags = [...new Set([...invalidated, ...tags])]
+  for (const tag of tags) {
     try {
       // Expire at once: a retraction or correction must not be served stale even once.
       revalidateTag(tag, { expire: 0 })

@@ -1,35 +1,31 @@
 import Link from 'next/link'
 
-import type { Article } from '../../../payload-types'
+import type { Article, Column } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { bylinesOf, columnLabelOf, photoOf } from '../presentation'
+import { readerPaths } from '../urls'
+import { ResponsiveImage } from './ResponsiveImage'
 
-type Props = { article: Article; lead?: boolean }
+type Props = { article: Article; lead?: boolean; headingLevel?: 2 | 3 }
 
-export function ArticleTeaser({ article, lead = false }: Props) {
+export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props) {
   const label = columnLabelOf(article)
-  const columnSlug = typeof article.column === 'object' ? article.column?.slug : null
+  const columnSlug = (article.column as Column | null)?.slug
   const photo = lead ? photoOf(article.leadPhoto) : null
-  const HeadingTag = lead ? 'h2' : 'h3'
+  const HeadingTag = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className={lead ? 'teaser teaser--lead' : 'teaser'}>
-      {photo?.sizes?.card?.url && (
-        <img className="teaser__photo" src={photo.sizes.card.url} alt={photo.alt} width={photo.sizes.card.width ?? undefined} height={photo.sizes.card.height ?? undefined} />
-      )}
-      {label && (
-        <p className="column-label">{columnSlug ? <a href={`/columns/${columnSlug}`}>{label}</a> : label}</p>
-      )}
+      {photo && <ResponsiveImage className="teaser__photo" photo={photo} sizes="(min-width: 48rem) 46rem, 100vw" priority />}
+      {label && <p className="column-label">{columnSlug ? <Link href={readerPaths.column(columnSlug)}>{label}</Link> : label}</p>}
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <HeadingTag className="teaser__title">
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
       </HeadingTag>
       {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
       <p className="teaser__meta">
         {formatBylines(bylinesOf(article))}
-        {article.publishedAt && (
-          <time dateTime={toShanghaiIso(article.publishedAt)}> {formatChineseDateTime(article.publishedAt)}</time>
-        )}
+        {article.publishedAt && <time dateTime={toShanghaiIso(article.publishedAt)}> {formatChineseDateTime(article.publishedAt)}</time>}
       </p>
       {article.summary && <p className="teaser__summary">{article.summary}</p>}
     </article>

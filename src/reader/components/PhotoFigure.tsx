@@ -1,24 +1,15 @@
 import type { Photo } from '../../../payload-types'
 import { photoCreditOf } from '../presentation'
+import { ResponsiveImage } from './ResponsiveImage'
 
-type Props = { photo: Photo; size?: 'card' | 'large'; priority?: boolean }
+type Props = { photo: Photo; priority?: boolean }
 
 /** A photo as the paper prints it: picture, then caption with the credit at its end. */
-export function PhotoFigure({ photo, size = 'large', priority = false }: Props) {
-  const rendition = photo.sizes?.[size]
-  const src = rendition?.url ?? photo.url
-  if (!src) return null
+export function PhotoFigure({ photo, priority = false }: Props) {
   const credit = photoCreditOf(photo)
   return (
     <figure className="photo">
-      <img
-        src={src}
-        alt={photo.alt}
-        width={rendition?.width ?? photo.width ?? undefined}
-        height={rendition?.height ?? photo.height ?? undefined}
-        loading={priority ? 'eager' : 'lazy'}
-        decoding="async"
-      />
+      <ResponsiveImage photo={photo} sizes="(min-width: 48rem) 46rem, 100vw" priority={priority} />
       {(photo.caption || credit) && (
         <figcaption>
           {photo.caption}

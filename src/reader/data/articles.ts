@@ -1,53 +1,72 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Article } from '../../../payload-types'
-import { CACHE_TAGS } from './cache-tags'
+import type { Article, Region } from '../../../payload-types'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS } from './cache-tags'
 import { readerPayload } from './payloadClient'
+import * as queries from './queries'
 
 /** A safety net: hooks invalidate on change, this bounds staleness if one is ever missed. */
-const REVALIDATE_SECONDS = 60
-export const HOME_PAGE_SIZE = 20
+const REVALIDATE_SECONDS = 300
+const LISTS = { tags: ARTICLE_LIST_TAGS, revalidate: REVALIDATE_SECONDS }
 
-/** Every reader read: as an anonymous reader, published versions only, relations resolved for display. */
-const AS_READER = { collection: 'articles', overrideAccess: false, draft: false, depth: 2 } as const
+export type { ArticleFilter, ArticlePage, ArticleLink, ColumnBlock, PrintPage, SitemapSource } from './queries'
+export { isCalendarDate, isListPage, LIST_PAGE_SIZE } from './queries'
 
-/** A retracted article keeps its URL (with the notice) but leaves every list. */
-const NOT_RETRACTED = { 'retraction.retractedAt': { exists: false } }
-
-export type ArticleList = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
-
-/** Access rules, not this code, decide what is public. */
-export const getLatestArticles = unstable_cache(
-  async (page: number): Promise<ArticleList> => {
-    const payload = await readerPayload()
-    const result = await payload.find({
-      ...AS_READER,
-      page,
-      limit: HOME_PAGE_SIZE,
-      where: NOT_RETRACTED,
-      sort: '-publishedAt',
-    })
-    return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
-  },
-  ['latest-articles'],
-  { tags: [CACHE_TAGS.articleLists, CACHE_TAGS.columns, CACHE_TAGS.bylines, CACHE_TAGS.photos], revalidate: REVALIDATE_SECONDS },
+export const getArticleList = unstable_cache(
+  async (filter: queries.ArticleFilter, page: number) => queries.findArticles(await readerPayload(), filter, page),
+  ['article-list'],
+  LISTS,
 )
 
 export function getArticleBySlug(slug: string): Promise<Article | null> {
-  return unstable_cache(
-    async () => {
-      const payload = await readerPayload()
-      const result = await payload.find({
-        ...AS_READER,
-        limit: 1,
-        where: { slug: { equals: slug } },
-      })
-      return result.docs[0] ?? null
-    },
-    ['article', slug],
-    {
-      tags: [CACHE_TAGS.article(slug), CACHE_TAGS.columns, CACHE_TAGS.bylines, CACHE_TAGS.photos, CACHE_TAGS.tags, CACHE_TAGS.regions],
-      revalidate: REVALIDATE_SECONDS,
-    },
-  )()
+  return unstable_cache(async () => queries.findArticleBySlug(await readerPayload(), slug), ['article', slug], {
+    tags: [CACHE_TAGS.article(slug), ...ARTICLE_LIST_TAGS.filter((tag) => tag !== CACHE_TAGS.articleLists)],
+    revalidate: REVALIDATE_SECONDS,
+  })()
 }
+
+/** What surrounds an article: the column's previous and next installments, related reading. */
+export const getArticleSurroundings = unstable_cache(
+  async (article: Article) => {
+    const payload = await readerPayload()
+    const [neighbours, related] = await Promise.all([queries.findInstallmentNeighbours(payload, article), queries.findRelatedArticles(payload, article)])
+    return { ...neighbours, related }
+  },
+  ['article-surroundings'],
+  LISTS,
+)
+
+export const getFrontPage = unstable_cache(
+  async () => {
+    const payload = await readerPayload()
+    const [lead, latest, columns, regions] = await Promise.all([
+      queries.findLeadArticle(payload),
+      queries.findArticles(payload, { kind: 'latest' }, 1, queries.LIST_PAGE_SIZE + 1),
+      queries.findActiveColumnBlocks(payload),
+      queries.findRegionTree(payload),
+    ])
+    const rest = latest.docs.filter((article) => article.id !== lead?.id).slice(0, queries.LIST_PAGE_SIZE)
+    return { lead, latest: rest, hasMore: latest.totalDocs > queries.LIST_PAGE_SIZE + 1, columns, regions }
+  },
+  ['front-page'],
+  LISTS,
+)
+
+export const getPrintEdition = unstable_cache(
+  async (date: string) => queries.findPrintEdition(await readerPayload(), date),
+  ['print-edition'],
+  LISTS,
+)
+
+export const getHasPrintEdition = unstable_cache(
+  async (date: string) => queries.hasPrintEdition(await readerPayload(), date),
+  ['has-print-edition'],
+  LISTS,
+)
+
+export const getSitemapSource = unstable_cache(async () => queries.findSitemapSource(await readerPayload()), ['sitemap-source'], LISTS)
+
+export const getRegionTree = unstable_cache(async (): Promise<Region[]> => queries.findRegionTree(await readerPayload()), ['region-tree'], {
+  tags: [CACHE_TAGS.regions],
+  revalidate: REVALIDATE_SECONDS,
+})

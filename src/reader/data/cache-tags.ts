@@ -13,6 +13,16 @@ export const CACHE_TAGS = {
   installments: 'installments',
 } as const
 
+/** What any list of articles displays besides the articles: labels, names and pictures. */
+export const ARTICLE_LIST_TAGS = [
+  CACHE_TAGS.articleLists,
+  CACHE_TAGS.columns,
+  CACHE_TAGS.bylines,
+  CACHE_TAGS.photos,
+  CACHE_TAGS.tags,
+  CACHE_TAGS.regions,
+]
+
 type ChangedDoc = { slug?: string | null } | null | undefined
 
 /**

@@ -2,63 +2,69 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleBody } from '@/reader/components/ArticleBody'
-import { Bylines } from '@/reader/components/Bylines'
+import { ArticleFooter } from '@/reader/components/ArticleFooter'
+import { ArticleHeader } from '@/reader/components/ArticleHeader'
+import { ArticleSurroundings } from '@/reader/components/ArticleSurroundings'
 import { Corrections } from '@/reader/components/Corrections'
+import { JsonLd } from '@/reader/components/JsonLd'
 import { PhotoFigure } from '@/reader/components/PhotoFigure'
 import { RetractionNotice } from '@/reader/components/RetractionNotice'
-import { getArticleBySlug } from '@/reader/data/articles'
-import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
-import { bylinesOf, columnLabelOf, photoOf } from '@/reader/presentation'
+import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles'
+import { toShanghaiIso } from '@/newsroom/dates'
+import { readerMetadata } from '@/reader/metadata'
+import { excerptOf } from '@/reader/plainText'
+import { bylinesOf, columnLabelOf, lastCorrectedAt, photoOf, sharePhotoOf } from '@/reader/presentation'
+import { newsArticleJsonLd } from '@/reader/structuredData'
+import { readerPaths } from '@/reader/urls'
 
-export const dynamic = 'force-dynamic'
+export const revalidate = 300
+
+export function generateStaticParams() {
+  return []
+}
 
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticleBySlug((await params).slug)
+  const article = await getArticleBySlug(decodeURIComponent((await params).slug))
   if (!article) return { title: '未找到稿件' }
-  if (article.retraction?.retractedAt) return { title: `撤稿声明：${article.title}`, robots: { index: false } }
-  return {
+  const path = readerPaths.article(article.slug ?? '')
+  if (article.retraction?.retractedAt) return { ...readerMetadata({ title: `撤稿声明：${article.title}`, path, noindex: true }) }
+  const column = typeof article.column === 'object' ? article.column : null
+  return readerMetadata({
     title: article.seo?.title || article.title,
-    description: article.seo?.description || article.summary || undefined,
-    alternates: { canonical: `/articles/${article.slug}` },
-  }
+    description: article.seo?.description || excerptOf(article),
+    path,
+    feeds: column?.slug ? [{ title: column.name, rss: readerPaths.columnRss(column.slug), atom: readerPaths.columnAtom(column.slug) }] : [],
+    ninjsPath: readerPaths.articleNinjs(article.slug ?? ''),
+    image: sharePhotoOf(article),
+    article: {
+      publishedTime: article.publishedAt ? toShanghaiIso(article.publishedAt) : null,
+      modifiedTime: toShanghaiIso(lastCorrectedAt(article) ?? article.publishedAt ?? article.updatedAt),
+      section: columnLabelOf(article) ?? article.print?.pageName ?? null,
+      authors: bylinesOf(article).map((byline) => byline.name),
+    },
+  })
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getArticleBySlug((await params).slug)
+  const article = await getArticleBySlug(decodeURIComponent((await params).slug))
   if (!article) notFound()
   if (article.retraction?.retractedAt) return <RetractionNotice article={article} />
-  const lastCorrection = article.corrections?.at(-1)?.correctedAt
-  const label = columnLabelOf(article)
-  const bylines = bylinesOf(article)
-  const trailing = article.bylinePosition === 'trailing'
+  const surroundings = await getArticleSurroundings(article)
   const leadPhoto = photoOf(article.leadPhoto)
   return (
-    <article className="article">
-      <header className="article__header">
-        {label && <p className="column-label">{label}</p>}
-        {article.kicker && <p className="kicker">{article.kicker}</p>}
-        <h1 className="article__title">{article.title}</h1>
-        {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
-        {!trailing && <Bylines bylines={bylines} />}
-        {article.publishedAt && (
-          <p className="article__date">
-            <time dateTime={toShanghaiIso(article.publishedAt)}>{formatChineseDateTime(article.publishedAt)}</time>
-            {lastCorrection && (
-              <>
-                {' '}
-                更新于 <time dateTime={toShanghaiIso(lastCorrection)}>{formatChineseDateTime(lastCorrection)}</time>
-              </>
-            )}
-          </p>
-        )}
-      </header>
-      {leadPhoto && <PhotoFigure photo={leadPhoto} priority />}
-      {article.summary && <p className="standfirst">{article.summary}</p>}
-      <ArticleBody body={article.body} />
-      {trailing && <Bylines bylines={bylines} trailing />}
-      <Corrections corrections={article.corrections} />
-    </article>
+    <>
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <article className="article">
+        <ArticleHeader article={article} />
+        {leadPhoto && <PhotoFigure photo={leadPhoto} priority />}
+        {article.summary && <p className="standfirst">{article.summary}</p>}
+        <ArticleBody body={article.body} />
+        <ArticleFooter article={article} />
+        <Corrections corrections={article.corrections} />
+      </article>
+      <ArticleSurroundings {...surroundings} column={typeof article.column === 'object' ? article.column : null} />
+    </>
   )
 }

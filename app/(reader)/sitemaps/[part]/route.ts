@@ -1,0 +1,11 @@
+import { sitemapPartResponse } from '@/reader/feeds/responses'
+
+export const revalidate = 300
+
+export function generateStaticParams() {
+  return []
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ part: string }> }) {
+  return sitemapPartResponse((await params).part)
+}

@@ -1,0 +1,38 @@
+import Link from 'next/link'
+
+import type { Article, Region, Tag } from '../../../payload-types'
+import { bylinesOf } from '../presentation'
+import { readerPaths } from '../urls'
+import { Bylines } from './Bylines'
+
+const populatedOnly = <T extends object>(values: unknown[] | null | undefined): T[] =>
+  (values ?? []).filter((value): value is T => Boolean(value) && typeof value === 'object')
+
+/** After the text: a brief's trailing bylines, then the subjects and places to browse on from. */
+export function ArticleFooter({ article }: { article: Article }) {
+  const tags = populatedOnly<Tag>(article.tags)
+  const regions = populatedOnly<Region>(article.regions)
+  return (
+    <footer className="article__footer">
+      {article.bylinePosition === 'trailing' && <Bylines bylines={bylinesOf(article)} trailing />}
+      {(tags.length > 0 || regions.length > 0) && (
+        <ul className="chips" aria-label="标签与地区">
+          {regions.map((region) => (
+            <li key={`region-${region.id}`}>
+              <Link className="chip chip--region" href={readerPaths.region(region.slug ?? '')}>
+                {region.name}
+              </Link>
+            </li>
+          ))}
+          {tags.map((tag) => (
+            <li key={`tag-${tag.id}`}>
+              <Link className="chip" href={readerPaths.tag(tag.slug ?? '')}>
+                #{tag.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </footer>
+  )
+}

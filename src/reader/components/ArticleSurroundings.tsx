@@ -1,0 +1,47 @@
+import Link from 'next/link'
+
+import type { Article, Column } from '../../../payload-types'
+import type { ArticleLink } from '../data/queries'
+import { columnLabelOf } from '../presentation'
+import { readerPaths } from '../urls'
+
+type Props = { previous: ArticleLink | null; next: ArticleLink | null; related: Article[]; column: Column | null | number | undefined }
+
+function InstallmentLink({ article, column, rel }: { article: ArticleLink; column: Column; rel: 'prev' | 'next' }) {
+  const label = columnLabelOf({ column, installment: article.installment })
+  return (
+    <Link href={readerPaths.article(article.slug ?? '')} rel={rel}>
+      <span className="installments__direction">{rel === 'prev' ? '上一期' : '下一期'}</span>
+      {label && <span className="installments__label">{label}</span>}
+      <span className="installments__title">{article.title}</span>
+    </Link>
+  )
+}
+
+/** The column's neighbouring installments and related reading, below the article. */
+export function ArticleSurroundings({ previous, next, related, column }: Props) {
+  const populatedColumn = column && typeof column === 'object' ? column : null
+  return (
+    <>
+      {populatedColumn && (previous || next) && (
+        <nav className="installments" aria-label={`${populatedColumn.name} 上一期与下一期`}>
+          {previous && <InstallmentLink article={previous} column={populatedColumn} rel="prev" />}
+          {next && <InstallmentLink article={next} column={populatedColumn} rel="next" />}
+        </nav>
+      )}
+      {related.length > 0 && (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading" className="section-heading">相关报道</h2>
+          <ul className="related__list">
+            {related.map((article) => (
+              <li key={article.id}>
+                {columnLabelOf(article) && <span className="column-label">{columnLabelOf(article)} </span>}
+                <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  )
+}

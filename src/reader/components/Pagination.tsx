@@ -1,0 +1,26 @@
+import Link from 'next/link'
+
+import { pagedPath } from '../urls'
+
+type Props = { basePath: string; page: number; totalPages: number }
+
+export function Pagination({ basePath, page, totalPages }: Props) {
+  if (totalPages <= 1) return null
+  return (
+    <nav className="pagination" aria-label="分页">
+      {page > 1 && (
+        <Link href={pagedPath(basePath, page - 1)} rel="prev">
+          上一页
+        </Link>
+      )}
+      <span aria-current="page">
+        第 {page} / {totalPages} 页
+      </span>
+      {page < totalPages && (
+        <Link href={pagedPath(basePath, page + 1)} rel="next">
+          下一页
+        </Link>
+      )}
+    </nav>
+  )
+}

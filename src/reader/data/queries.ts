@@ -1,0 +1,293 @@
+import type { Payload, Where } from 'payload'
+
+import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
+import { relationId } from '../../data/relationId'
+import { startOfShanghaiDay } from '../../newsroom/dates'
+
+/**
+ * The reader site's reads, uncached and given a Payload instance, so integration tests run
+ * them on a temporary database. Every read is an anonymous one: access rules, not this code,
+ * decide what is public; the filters here only choose among public articles.
+ */
+const AS_READER = { overrideAccess: false, draft: false } as const
+
+/** A retracted article keeps its URL (with the notice) but leaves every list. */
+const NOT_RETRACTED: Where = { 'retraction.retractedAt': { exists: false } }
+
+export const LIST_PAGE_SIZE = 20
+/** Nobody pages through thousands at once; bounds what one request can ask the database for. */
+const MAX_PAGE = 1000
+
+export type ArticleFilter =
+  | { kind: 'latest' }
+  | { kind: 'byline'; id: number | string }
+  | { kind: 'tag'; id: number | string }
+  | { kind: 'regions'; ids: (number | string)[] }
+  | { kind: 'day'; date: string }
+  | { kind: 'column'; id: number | string }
+
+export type ArticlePage = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
+
+function whereFor(filter: ArticleFilter): Where {
+  switch (filter.kind) {
+    case 'latest':
+      return NOT_RETRACTED
+    case 'byline':
+      return { and: [NOT_RETRACTED, { 'bylines.byline': { equals: filter.id } }] }
+    case 'tag':
+      return { and: [NOT_RETRACTED, { tags: { in: [filter.id] } }] }
+    case 'regions':
+      return { and: [NOT_RETRACTED, { regions: { in: filter.ids } }] }
+    case 'column':
+      return { and: [NOT_RETRACTED, { column: { equals: filter.id } }] }
+    case 'day': {
+      const { start, end } = shanghaiDayRange(filter.date)
+      return { and: [NOT_RETRACTED, { publishedAt: { greater_than_equal: start } }, { publishedAt: { less_than: end } }] }
+    }
+  }
+}
+
+/** `2026-11-22` as the instants bounding that Beijing calendar day. */
+export function shanghaiDayRange(date: string): { start: string; end: string } {
+  const start = new Date(`${date}T00:00:00+08:00`)
+  return { start: start.toISOString(), end: new Date(start.getTime() + 24 * 60 * 60 * 1000).toISOString() }
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const start = new Date(`${value}T00:00:00+08:00`)
+  return !Number.isNaN(start.getTime()) && startOfShanghaiDay(start).getTime() === start.getTime() && start.toISOString() >= '1900'
+}
+
+export function isListPage(page: number): boolean {
+  return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE
+}
+
+export async function findArticles(payload: Payload, filter: ArticleFilter, page = 1, limit = LIST_PAGE_SIZE): Promise<ArticlePage> {
+  const result = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 2,
+    where: whereFor(filter),
+    sort: ['-publishedAt', '-id'],
+    page,
+    limit,
+  })
+  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+export async function findArticleBySlug(payload: Payload, slug: string): Promise<Article | null> {
+  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 2, limit: 1, where: { slug: { equals: slug } } })
+  return docs[0] ?? null
+}
+
+type SluggedCollection = 'columns' | 'bylines' | 'tags' | 'regions'
+type SluggedDoc = { columns: Column; bylines: Byline; tags: Tag; regions: Region }
+
+export async function findBySlug<C extends SluggedCollection>(payload: Payload, collection: C, slug: string): Promise<SluggedDoc[C] | null> {
+  const { docs } = await payload.find({ collection, overrideAccess: false, depth: 1, limit: 1, where: { slug: { equals: slug } } })
+  return (docs[0] as SluggedDoc[C] | undefined) ?? null
+}
+
+/** Every region with its parent id: a few hundred rows at most, read whole to walk the tree. */
+export async function findRegionTree(payload: Payload): Promise<Region[]> {
+  const { docs } = await payload.find({ collection: 'regions', overrideAccess: false, depth: 0, limit: 0, pagination: false, sort: 'name' })
+  return docs
+}
+
+/** A region and everything beneath it (a city includes its districts and their towns). */
+export function regionWithDescendants(regions: Region[], rootId: number | string): (number | string)[] {
+  const childrenOf = new Map<string, Region[]>()
+  for (const region of regions) {
+    const parent = relationId(region.parent)
+    if (parent == null) continue
+    const siblings = childrenOf.get(String(parent)) ?? []
+    siblings.push(region)
+    childrenOf.set(String(parent), siblings)
+  }
+  const found: (number | string)[] = []
+  const seen = new Set<string>()
+  const stack: (number | string)[] = [rootId]
+  while (stack.length > 0) {
+    const id = stack.pop()!
+    if (seen.has(String(id))) continue
+    seen.add(String(id))
+    found.push(id)
+    for (const child of childrenOf.get(String(id)) ?? []) stack.push(child.id)
+  }
+  return found
+}
+
+/** A column's published installments in the order the paper ran them. */
+export async function findColumnArticles(payload: Payload, columnId: number | string, page = 1, limit = 50): Promise<ArticlePage> {
+  const result = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 2,
+    where: { and: [NOT_RETRACTED, { column: { equals: columnId } }] },
+    sort: ['installment.number', 'publishedAt', 'id'],
+    page,
+    limit,
+  })
+  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+/** Only the date reaches readers: the titles of unpublished work are staff-only. */
+export async function findNextPlannedDate(payload: Payload, columnId: number | string, now = new Date()): Promise<string | null> {
+  const { docs } = await payload.find({
+    collection: 'installments',
+    overrideAccess: false,
+    depth: 0,
+    limit: 1,
+    where: { and: [{ column: { equals: columnId } }, { plannedFor: { greater_than: now.toISOString() } }] },
+    sort: 'plannedFor',
+    select: { plannedFor: true },
+  })
+  return docs[0]?.plannedFor ?? null
+}
+
+export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'installment' | 'publishedAt'>
+
+/** The installments either side of an article in its column's running order. */
+export async function findInstallmentNeighbours(payload: Payload, article: Article): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
+  const columnId = relationId(article.column)
+  if (columnId == null) return { previous: null, next: null }
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 0,
+    pagination: false,
+    limit: 0,
+    where: { and: [NOT_RETRACTED, { column: { equals: columnId } }] },
+    sort: ['installment.number', 'publishedAt', 'id'],
+    select: { slug: true, title: true, installment: true, publishedAt: true },
+  })
+  const index = docs.findIndex((doc) => doc.id === article.id)
+  if (index < 0) return { previous: null, next: null }
+  return { previous: (docs[index - 1] as ArticleLink) ?? null, next: (docs[index + 1] as ArticleLink) ?? null }
+}
+
+/**
+ * Related reading: articles sharing the column, a tag or a region, the closest first
+ * (a shared column counts most, then each shared tag, then each shared region).
+ */
+export async function findRelatedArticles(payload: Payload, article: Article, limit = 5): Promise<Article[]> {
+  const columnId = relationId(article.column)
+  const tagIds = (article.tags ?? []).map(relationId).filter((id) => id != null)
+  const regionIds = (article.regions ?? []).map(relationId).filter((id) => id != null)
+  const shared: Where[] = []
+  if (columnId != null) shared.push({ column: { equals: columnId } })
+  if (tagIds.length > 0) shared.push({ tags: { in: tagIds } })
+  if (regionIds.length > 0) shared.push({ regions: { in: regionIds } })
+  if (shared.length === 0) return []
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 1,
+    limit: 40,
+    where: { and: [NOT_RETRACTED, { id: { not_equals: article.id } }, { or: shared }] },
+    sort: '-publishedAt',
+  })
+  const tagSet = new Set(tagIds.map(String))
+  const regionSet = new Set(regionIds.map(String))
+  const score = (candidate: Article) =>
+    (columnId != null && String(relationId(candidate.column)) === String(columnId) ? 3 : 0) +
+    2 * (candidate.tags ?? []).filter((tag) => tagSet.has(String(relationId(tag)))).length +
+    (candidate.regions ?? []).filter((region) => regionSet.has(String(relationId(region)))).length
+  return docs
+    .map((candidate, order) => ({ candidate, order, score: score(candidate) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map(({ candidate }) => candidate)
+}
+
+/** The lead story: the newest published article editors marked 头条, else the newest. */
+export async function findLeadArticle(payload: Payload): Promise<Article | null> {
+  const marked = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 2,
+    limit: 1,
+    where: { and: [NOT_RETRACTED, { headline: { equals: true } }] },
+    sort: '-publishedAt',
+  })
+  if (marked.docs[0]) return marked.docs[0]
+  return (await findArticles(payload, { kind: 'latest' }, 1, 1)).docs[0] ?? null
+}
+
+export type ColumnBlock = { column: Column; articles: Article[] }
+
+/** The home page's block per active column, each with its newest installments. */
+export async function findActiveColumnBlocks(payload: Payload, perColumn = 3): Promise<ColumnBlock[]> {
+  const { docs: columns } = await payload.find({ collection: 'columns', overrideAccess: false, depth: 1, limit: 50, where: { active: { not_equals: false } }, sort: 'name' })
+  const blocks = await Promise.all(
+    columns.map(async (column) => {
+      const { docs } = await payload.find({
+        collection: 'articles',
+        ...AS_READER,
+        depth: 2,
+        limit: perColumn,
+        where: { and: [NOT_RETRACTED, { column: { equals: column.id } }] },
+        sort: '-publishedAt',
+      })
+      return { column, articles: docs }
+    }),
+  )
+  return blocks.filter((block) => block.articles.length > 0)
+}
+
+export type PrintPage = { pageNumber: number | null; pageName: string | null; articles: Article[] }
+
+/** One day's paper as printed: articles with a placement on that edition date, grouped by page. */
+export async function findPrintEdition(payload: Payload, date: string): Promise<PrintPage[]> {
+  const { start, end } = shanghaiDayRange(date)
+  const { docs } = await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 2,
+    limit: 500,
+    where: { and: [NOT_RETRACTED, { 'print.editionDate': { greater_than_equal: start } }, { 'print.editionDate': { less_than: end } }] },
+    sort: ['print.pageNumber', '-publishedAt'],
+  })
+  const pages = new Map<string, PrintPage>()
+  for (const article of docs) {
+    const pageNumber = article.print?.pageNumber ?? null
+    const pageName = article.print?.pageName?.trim() || null
+    const key = `${pageNumber ?? ''}|${pageName ?? ''}`
+    if (!pages.has(key)) pages.set(key, { pageNumber, pageName, articles: [] })
+    pages.get(key)!.articles.push(article)
+  }
+  return [...pages.values()].sort((a, b) => (a.pageNumber ?? Infinity) - (b.pageNumber ?? Infinity))
+}
+
+/** Whether a day's archive can point readers to that day's print edition. */
+export async function hasPrintEdition(payload: Payload, date: string): Promise<boolean> {
+  const { start, end } = shanghaiDayRange(date)
+  const { totalDocs } = await payload.count({
+    collection: 'articles',
+    overrideAccess: false,
+    where: { and: [NOT_RETRACTED, { 'print.editionDate': { greater_than_equal: start } }, { 'print.editionDate': { less_than: end } }] },
+  })
+  return totalDocs > 0
+}
+
+export type SitemapSource = {
+  articles: Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>[]
+  columns: Pick<Column, 'slug' | 'updatedAt'>[]
+  bylines: Pick<Byline, 'slug' | 'updatedAt'>[]
+  tags: Pick<Tag, 'slug' | 'updatedAt'>[]
+  regions: Pick<Region, 'slug' | 'updatedAt'>[]
+}
+
+/** Everything a search engine should know exists, in as few columns as the sitemap needs. */
+export async function findSitemapSource(payload: Payload): Promise<SitemapSource> {
+  const everything = { overrideAccess: false, depth: 0, limit: 0, pagination: false } as const
+  const [articles, columns, bylines, tags, regions] = await Promise.all([
+    payload.find({ collection: 'articles', ...everything, draft: false, where: NOT_RETRACTED, sort: '-publishedAt', select: { slug: true, updatedAt: true, publishedAt: true } }),
+    payload.find({ collection: 'columns', ...everything, select: { slug: true, updatedAt: true } }),
+    payload.find({ collection: 'bylines', ...everything, select: { slug: true, updatedAt: true } }),
+    payload.find({ collection: 'tags', ...everything, select: { slug: true, updatedAt: true } }),
+    payload.find({ collection: 'regions', ...everything, select: { slug: true, updatedAt: true } }),
+  ])
+  return { articles: articles.docs, columns: columns.docs, bylines: bylines.docs, tags: tags.docs, regions: regions.docs }
+}

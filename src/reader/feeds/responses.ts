@@ -1,0 +1,80 @@
+import type { Article } from '../../../payload-types'
+import { getArticleBySlug, getArticleList, getSitemapSource } from '../data/articles'
+import { getColumnPage } from '../data/taxonomy'
+import { SITE_DESCRIPTION, SITE_NAME } from '../site'
+import { toNinjs } from '../syndication/ninjs'
+import { readerPaths } from '../urls'
+import { type FeedFormat, renderFeed } from './feeds'
+import { planSitemap, renderRobotsTxt, renderSitemapPart, type SitemapEntry } from './sitemap'
+
+const CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+}
+
+const respond = (body: string, type: keyof typeof CONTENT_TYPES) => new Response(body, { headers: { 'content-type': CONTENT_TYPES[type] } })
+const notFound = () => new Response('未找到', { status: 404, headers: { 'content-type': CONTENT_TYPES.text } })
+
+/** Newest first: a feed reader shows what is new, whatever the column's running order. */
+export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
+  const { docs } = await getArticleList({ kind: 'latest' }, 1)
+  const channel = { title: SITE_NAME, description: SITE_DESCRIPTION, path: readerPaths.home(), rssPath: readerPaths.rss(), atomPath: readerPaths.atom() }
+  return respond(renderFeed(format, channel, docs), format)
+}
+
+export async function columnFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
+  const page = await getColumnPage(slug, 1)
+  if (!page?.column.slug) return notFound()
+  const { column } = page
+  const { docs } = await getArticleList({ kind: 'column', id: column.id }, 1)
+  const channel = {
+    title: `${SITE_NAME} · ${column.name}`,
+    description: column.description || `${SITE_NAME}专栏“${column.name}”`,
+    path: readerPaths.column(column.slug!),
+    rssPath: readerPaths.columnRss(column.slug!),
+    atomPath: readerPaths.columnAtom(column.slug!),
+    updated: docs.length === 0 ? new Date(column.updatedAt) : undefined,
+  }
+  return respond(renderFeed(format, channel, docs), format)
+}
+
+async function sitemapEntries(): Promise<SitemapEntry[]> {
+  const source = await getSitemapSource()
+  const newest = source.articles[0]?.updatedAt
+  const listed = <T extends { slug?: string | null; updatedAt: string }>(docs: T[], path: (slug: string) => string, priority: number) =>
+    docs.flatMap((doc) => (doc.slug ? [{ path: path(doc.slug), lastModified: doc.updatedAt, changeFrequency: 'daily' as const, priority }] : []))
+  return [
+    { path: readerPaths.home(), lastModified: newest, changeFrequency: 'hourly', priority: 1 },
+    ...source.articles.flatMap((article: Pick<Article, 'slug' | 'updatedAt'>) =>
+      article.slug ? [{ path: readerPaths.article(article.slug), lastModified: article.updatedAt, changeFrequency: 'weekly' as const, priority: 0.8 }] : [],
+    ),
+    ...listed(source.columns, readerPaths.column, 0.7),
+    ...listed(source.bylines, readerPaths.byline, 0.4),
+    ...listed(source.tags, readerPaths.tag, 0.4),
+    ...listed(source.regions, readerPaths.region, 0.5),
+  ]
+}
+
+export async function sitemapResponse(): Promise<Response> {
+  return respond(planSitemap(await sitemapEntries()).xml, 'xml')
+}
+
+export async function sitemapPartResponse(partFile: string): Promise<Response> {
+  const match = /^([1-9]\d{0,4})\.xml$/.exec(partFile)
+  const xml = match ? renderSitemapPart(await sitemapEntries(), Number(match[1])) : null
+  return xml ? respond(xml, 'xml') : notFound()
+}
+
+export function robotsResponse(): Response {
+  return respond(renderRobotsTxt(), 'text')
+}
+
+/** A published article for syndication partners; a retraction stays, marked canceled, so partners withdraw it. */
+export async function ninjsResponse(slug: string): Promise<Response> {
+  const article = await getArticleBySlug(slug)
+  if (!article) return notFound()
+  return new Response(JSON.stringify(toNinjs(article)), { headers: { 'content-type': CONTENT_TYPES.json } })
+}

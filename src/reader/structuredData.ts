@@ -1,0 +1,67 @@
+import type { Article, Column, Tag } from '../../payload-types'
+import { toShanghaiIso } from '../newsroom/dates'
+import { excerptOf } from './plainText'
+import { bylinesOf, columnLabelOf, lastCorrectedAt, sharePhotoOf } from './presentation'
+import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
+import { readerPaths } from './urls'
+
+/** The publisher as schema.org wants it for news: an organisation with a 600×60 logo. */
+export function publisherJsonLd() {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: SITE_NAME,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(SITE_LOGO_PATH), width: 600, height: 60 },
+  }
+}
+
+const WRITING_ROLES = new Set(['byline', 'staffReporter', 'reporter', 'correspondent', 'contributor'])
+
+/** schema.org `NewsArticle` for search engines; photographers are contributors, not authors. */
+export function newsArticleJsonLd(article: Article) {
+  const url = absoluteUrl(readerPaths.article(article.slug ?? ''))
+  const people = bylinesOf(article).map((byline) => ({
+    role: byline.role,
+    value: {
+      '@type': byline.kind === 'organisation' ? 'Organization' : 'Person',
+      name: byline.name,
+      ...(byline.slug ? { url: absoluteUrl(readerPaths.byline(byline.slug)) } : {}),
+    },
+  }))
+  const photo = sharePhotoOf(article)
+  const images = [photo?.sizes?.share, photo?.sizes?.large]
+    .filter((rendition) => rendition?.url)
+    .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
+  const column = article.column && typeof article.column === 'object' ? (article.column as Column) : null
+  const alternativeHeadline = [article.kicker, article.subtitle].filter(Boolean).join(' ')
+  const keywords = (article.tags ?? []).flatMap((tag) => (tag && typeof tag === 'object' ? [(tag as Tag).name] : []))
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(alternativeHeadline ? { alternativeHeadline } : {}),
+    description: excerptOf(article),
+    inLanguage: SITE_LANGUAGE,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    ...(article.publishedAt ? { datePublished: toShanghaiIso(article.publishedAt) } : {}),
+    dateModified: toShanghaiIso(lastCorrectedAt(article) ?? article.publishedAt ?? article.updatedAt),
+    author: people.filter((person) => WRITING_ROLES.has(person.role)).map((person) => person.value),
+    contributor: people.filter((person) => !WRITING_ROLES.has(person.role)).map((person) => person.value),
+    ...(images.length > 0 ? { image: images } : {}),
+    publisher: publisherJsonLd(),
+    ...(column?.slug
+      ? {
+          isPartOf: { '@type': 'CreativeWorkSeries', name: column.name, url: absoluteUrl(readerPaths.column(column.slug)) },
+          articleSection: columnLabelOf(article) ?? column.name,
+        }
+      : article.print?.pageName
+        ? { articleSection: article.print.pageName }
+        : {}),
+    ...(keywords.length > 0 ? { keywords: keywords.join(',') } : {}),
+  }
+}
+
+export function webSiteJsonLd() {
+  return { '@context': 'https://schema.org', '@type': 'WebSite', name: SITE_NAME, url: absoluteUrl('/'), inLanguage: SITE_LANGUAGE, publisher: publisherJsonLd() }
+}

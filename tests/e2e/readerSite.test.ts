@@ -1,0 +1,133 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+import { useDemoServer } from '../helpers/demoServer'
+
+const running = useDemoServer({ withBrowser: true })
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Screenshots are kept for people to look at; CI keeps the folder as an artefact. */
+const SCREENSHOTS = path.resolve('test-results/reader')
+
+const GUIYANG_TITLE = '桂阳让「科技之花」结出「产业之果」'
+
+async function newPage(width: number): Promise<{ page: Page; offOrigin: string[] }> {
+  const page = await running.browser.newPage({ viewport: { width, height: 900 } })
+  const offOrigin: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(running.server.baseUrl) && !url.startsWith('data:')) offOrigin.push(url)
+  })
+  return { page, offOrigin }
+}
+
+type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  const violations = (await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
+    return result.violations
+  })) as AxeViolation[]
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+describe('the reader site in Chromium', () => {
+  it('takes a reader from the home page to a column, an article, a byline and a region', async () => {
+    const { page } = await newPage(390)
+    await page.goto(`${running.server.baseUrl}/`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await expect(page.locator('.front__lead h3').textContent()).resolves.toBe('火红旗帜今更艳')
+
+    await page.getByRole('link', { name: '专栏 · 非凡“十四五”' }).click()
+    await page.waitForURL('**/columns/**')
+    expect(await page.locator('h1').textContent()).toBe('专栏 · 非凡“十四五”')
+
+    await page.getByRole('link', { name: GUIYANG_TITLE }).first().click()
+    await page.waitForURL('**/articles/**')
+    expect(await page.locator('h1').textContent()).toBe(GUIYANG_TITLE)
+    expect(await page.locator('.article__header .column-label').textContent()).toBe('非凡“十四五”桂阳“新答卷”·科技篇')
+
+    await page.locator('.article__header .bylines').getByRole('link', { name: '罗徽' }).click()
+    await page.waitForURL('**/bylines/**')
+    expect(await page.locator('h1').textContent()).toBe('罗徽')
+    expect(await page.getByRole('link', { name: GUIYANG_TITLE }).count()).toBe(1)
+
+    await page.goBack()
+    await page.getByRole('link', { name: '桂阳县' }).click()
+    await page.waitForURL('**/regions/**')
+    expect(await page.locator('h1').textContent()).toBe('桂阳县')
+
+    // A city's page includes its counties: 桂阳县 lies in 郴州市.
+    await page.getByRole('link', { name: '郴州市' }).first().click()
+    await page.waitForURL('**/regions/chen-zhou-shi')
+    expect(await page.getByRole('link', { name: GUIYANG_TITLE }).count()).toBe(1)
+    expect(await page.getByRole('link', { name: '唤醒沉睡资产 筑牢保障底线' }).count()).toBe(1)
+    await page.close()
+  })
+
+  it('shows every page type without serious accessibility violations, outside requests or layout shifts, at phone and desktop widths', async () => {
+    const { baseUrl } = running.server
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+    const pages: Record<string, string> = {
+      home: '/',
+      article: '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo',
+      column: '/columns/fei-fan-shi-si-wu',
+      byline: '/bylines/jiang-hong-li',
+      tag: '/tags/ji-ceng-zhi-li',
+      region: '/regions/chang-de-shi',
+      archive: `/archive/${today}`,
+      print: `/print/${today}`,
+      notFound: '/articles/no-such-article',
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+    const problems: string[] = []
+    for (const width of [390, 1280]) {
+      const { page, offOrigin } = await newPage(width)
+      for (const [name, pathname] of Object.entries(pages)) {
+        const response = await page.goto(`${baseUrl}${pathname}`)
+        expect([name, response?.status()]).toEqual([name, name === 'notFound' ? 404 : 200])
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true })
+        for (const violation of await seriousViolations(page)) problems.push(`${name} @${width}: ${violation}`)
+        expect([name, await page.locator('h1').count()]).toEqual([name, 1])
+        // Width and height on every picture reserve its space before it loads.
+        expect([name, await page.locator('img:not([width]), img:not([height])').count()]).toEqual([name, 0])
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        expect([name, width, overflow]).toEqual([name, width, 0])
+      }
+      expect(offOrigin).toEqual([])
+      await page.close()
+    }
+    expect(problems).toEqual([])
+  }, 5 * 60 * 1000)
+
+  it('answers an unknown address with the Chinese 404 page inside the site layout', async () => {
+    const { page } = await newPage(1280)
+    const response = await page.goto(`${running.server.baseUrl}/no/such/page`)
+    expect(response?.status()).toBe(404)
+    expect(await page.locator('h1').textContent()).toBe('页面不存在')
+    expect(await page.getByRole('link', { name: '返回首页' }).count()).toBe(1)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    await page.close()
+  })
+
+  it('lets a keyboard user skip to the main content with a visible focus ring', async () => {
+    const { page } = await newPage(1280)
+    await page.goto(`${running.server.baseUrl}/`)
+    await page.keyboard.press('Tab')
+    const focused = page.locator(':focus')
+    expect(await focused.textContent()).toBe('跳到正文')
+    const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle)
+    expect(outline).not.toBe('none')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await page.close()
+  })
+})
