@@ -2,25 +2,14 @@
 
 import { useEffect } from 'react'
 
+import { ErrorNotice } from '@/reader/components/ErrorNotice'
+
 type Props = { error: Error & { digest?: string }; reset: () => void }
 
-/** What a reader sees when a page fails: an apology and a way on, never the error's details. */
 export default function ReaderError({ error, reset }: Props) {
   useEffect(() => {
+    // The digest links what the reader sees to the server's log line, without exposing the error.
     console.error(error.digest ?? error.message)
   }, [error])
-  return (
-    <section className="status-page">
-      <p className="status-page__code">500</p>
-      <h1>页面暂时无法显示</h1>
-      <p>服务器处理请求时出了错。请稍后刷新重试；如果问题持续存在，请告诉我们。</p>
-      {error.digest && <p className="status-page__digest">错误编号：{error.digest}</p>}
-      <p>
-        <button type="button" onClick={() => reset()}>
-          重试
-        </button>{' '}
-        <a href="/">返回首页</a>
-      </p>
-    </section>
-  )
+  return <ErrorNotice digest={error.digest} onRetry={reset} />
 }

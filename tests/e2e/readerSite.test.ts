@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
+import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 
 const running = useDemoServer({ withBrowser: true })
@@ -130,4 +131,23 @@ describe('the reader site in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
     await page.close()
   })
+
+  it('gives an editor a live preview of an unpublished draft beside the editing form', async () => {
+    const { baseUrl } = running.server
+    const admin = await signIn(running.browser, baseUrl, 'editor@newsroom.test', 'newsroom-demo')
+    const drafts = await admin.evaluate(async () => (await (await fetch('/api/articles?draft=true&where[_status][equals]=draft&depth=0&limit=1')).json()).docs)
+    const [draft] = drafts as { id: number; title: string }[]
+    await admin.goto(`${baseUrl}/admin/collections/articles/${draft.id}`)
+    await admin.locator('#live-preview-toggler').click()
+    const frame = admin.frameLocator('iframe')
+    await frame.locator('h1').filter({ hasText: draft.title }).waitFor({ timeout: 30_000 })
+    expect(await frame.locator('.preview-banner').textContent()).toContain('尚未发布')
+
+    const edited = `${draft.title}（实时预览）`
+    await admin.locator('#field-title').fill(edited)
+    await frame.locator('h1').filter({ hasText: edited }).waitFor({ timeout: 30_000 })
+    // The same address shows nothing to a reader who is not signed in.
+    expect((await fetch(`${baseUrl}/preview/articles/${draft.id}`)).status).toBe(404)
+    await admin.context().close()
+  }, 120_000)
 })

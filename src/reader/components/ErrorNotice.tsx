@@ -1,0 +1,23 @@
+type Props = { digest?: string; onRetry?: () => void }
+
+/** What a reader sees when a page fails: an apology and a way on, never the error's details. */
+export function ErrorNotice({ digest, onRetry }: Props) {
+  return (
+    <section className="status-page">
+      <p className="status-page__code">500</p>
+      <h1>页面暂时无法显示</h1>
+      <p>服务器处理请求时出了错。请稍后刷新重试；如果问题持续存在，请告诉我们。</p>
+      {digest && <p className="status-page__digest">错误编号：{digest}</p>}
+      <p>
+        {onRetry && (
+          <>
+            <button type="button" onClick={onRetry}>
+              重试
+            </button>{' '}
+          </>
+        )}
+        <a href="/">返回首页</a>
+      </p>
+    </section>
+  )
+}
