@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Article, Region } from '../../../payload-types'
+import { relationId } from '../../data/relationId'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
@@ -25,9 +26,8 @@ export function getArticleBySlug(slug: string): Promise<Article | null> {
   })()
 }
 
-/** What surrounds an article: the column's previous and next installments, related reading. */
-export const getArticleSurroundings = unstable_cache(
-  async (article: Article) => {
+const cachedSurroundings = unstable_cache(
+  async (article: queries.ArticleRelations) => {
     const payload = await readerPayload()
     const [neighbours, related] = await Promise.all([queries.findInstallmentNeighbours(payload, article), queries.findRelatedArticles(payload, article)])
     return { ...neighbours, related }
@@ -35,6 +35,13 @@ export const getArticleSurroundings = unstable_cache(
   ['article-surroundings'],
   LISTS,
 )
+
+/** What surrounds an article: the column's previous and next installments, related reading. */
+export function getArticleSurroundings(article: Article) {
+  // Ids only: the cache key is built from the arguments, and the whole article would bloat it.
+  const ids = (values: unknown[] | null | undefined) => (values ?? []).map(relationId).filter((id) => id != null)
+  return cachedSurroundings({ id: article.id, column: relationId(article.column) as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] })
+}
 
 export const getFrontPage = unstable_cache(
   async () => {

@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
-import { startOfShanghaiDay } from '../../newsroom/dates'
+import { toShanghaiIso } from '../../newsroom/dates'
 
 /**
  * The reader site's reads, uncached and given a Payload instance, so integration tests run
@@ -54,9 +54,10 @@ export function shanghaiDayRange(date: string): { start: string; end: string } {
 }
 
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1900') return false
   const start = new Date(`${value}T00:00:00+08:00`)
-  return !Number.isNaN(start.getTime()) && startOfShanghaiDay(start).getTime() === start.getTime() && start.toISOString() >= '1900'
+  // Date parsing rolls 30 February over into March; a real date reads back as itself.
+  return !Number.isNaN(start.getTime()) && toShanghaiIso(start).slice(0, 10) === value
 }
 
 export function isListPage(page: number): boolean {
@@ -132,24 +133,43 @@ export async function findColumnArticles(payload: Payload, columnId: number | st
   return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
 }
 
-/** Only the date reaches readers: the titles of unpublished work are staff-only. */
+/**
+ * The date of the column's next planned installment. Only the date reaches readers (working
+ * titles are staff-only); a plan whose number has already run (published early) is skipped.
+ */
 export async function findNextPlannedDate(payload: Payload, columnId: number | string, now = new Date()): Promise<string | null> {
-  const { docs } = await payload.find({
+  const { docs: plans } = await payload.find({
     collection: 'installments',
     overrideAccess: false,
     depth: 0,
-    limit: 1,
+    limit: 10,
     where: { and: [{ column: { equals: columnId } }, { plannedFor: { greater_than: now.toISOString() } }] },
     sort: 'plannedFor',
-    select: { plannedFor: true },
+    select: { plannedFor: true, number: true },
   })
-  return docs[0]?.plannedFor ?? null
+  const numbers = plans.map((plan) => plan.number).filter((number): number is number => typeof number === 'number')
+  const ran = new Set<number>()
+  if (numbers.length > 0) {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...AS_READER,
+      depth: 0,
+      limit: numbers.length,
+      where: { and: [{ column: { equals: columnId } }, { 'installment.number': { in: numbers } }] },
+      select: { installment: true },
+    })
+    for (const article of docs) if (article.installment?.number) ran.add(article.installment.number)
+  }
+  return plans.find((plan) => typeof plan.number !== 'number' || !ran.has(plan.number))?.plannedFor ?? null
 }
+
+/** What placing an article among others needs: its id and what it is filed under (ids or documents). */
+export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions'>
 
 export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'installment' | 'publishedAt'>
 
 /** The installments either side of an article in its column's running order. */
-export async function findInstallmentNeighbours(payload: Payload, article: Article): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
+export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
   const columnId = relationId(article.column)
   if (columnId == null) return { previous: null, next: null }
   const { docs } = await payload.find({
@@ -171,7 +191,7 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
  * Related reading: articles sharing the column, a tag or a region, the closest first
  * (a shared column counts most, then each shared tag, then each shared region).
  */
-export async function findRelatedArticles(payload: Payload, article: Article, limit = 5): Promise<Article[]> {
+export async function findRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<Article[]> {
   const columnId = relationId(article.column)
   const tagIds = (article.tags ?? []).map(relationId).filter((id) => id != null)
   const regionIds = (article.regions ?? []).map(relationId).filter((id) => id != null)
