@@ -53,7 +53,7 @@ export default async function FrontPage({ params }: Props) {
         </section>
       )}
       {latest.length > 0 && (
-        <section aria-labelledby="latest-heading">
+        <section aria-labelledby="latest-heading" className="front__latest">
           <h2 id="latest-heading" className="section-heading">最新报道</h2>
           <ArticleList articles={latest} basePath="/" page={1} totalPages={1} headingLevel={3} />
           {hasMore && (

@@ -1,19 +1,15 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { ArticleBody } from '@/reader/components/ArticleBody'
-import { ArticleFooter } from '@/reader/components/ArticleFooter'
-import { ArticleHeader } from '@/reader/components/ArticleHeader'
+import { ArticleContent } from '@/reader/components/ArticleContent'
 import { ArticleSurroundings } from '@/reader/components/ArticleSurroundings'
-import { Corrections } from '@/reader/components/Corrections'
 import { JsonLd } from '@/reader/components/JsonLd'
-import { PhotoFigure } from '@/reader/components/PhotoFigure'
 import { RetractionNotice } from '@/reader/components/RetractionNotice'
 import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles'
 import { toShanghaiIso } from '@/newsroom/dates'
 import { readerMetadata } from '@/reader/metadata'
 import { excerptOf } from '@/reader/plainText'
-import { bylinesOf, columnLabelOf, lastCorrectedAt, photoOf, sharePhotoOf } from '@/reader/presentation'
+import { bylinesOf, columnLabelOf, lastCorrectedAt, sharePhotoOf } from '@/reader/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
 import { readerPaths } from '@/reader/urls'
 
@@ -52,18 +48,10 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound()
   if (article.retraction?.retractedAt) return <RetractionNotice article={article} />
   const surroundings = await getArticleSurroundings(article)
-  const leadPhoto = photoOf(article.leadPhoto)
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article)} />
-      <article className="article">
-        <ArticleHeader article={article} />
-        {leadPhoto && <PhotoFigure photo={leadPhoto} priority />}
-        {article.summary && <p className="standfirst">{article.summary}</p>}
-        <ArticleBody body={article.body} />
-        <ArticleFooter article={article} />
-        <Corrections corrections={article.corrections} />
-      </article>
+      <ArticleContent article={article} />
       <ArticleSurroundings {...surroundings} column={typeof article.column === 'object' ? article.column : null} />
     </>
   )

@@ -2,10 +2,10 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/reader/components/ArticleList'
-import { getArticleList, isListPage } from '@/reader/data/articles'
+import { loadArchive } from '@/reader/data/archives'
 import { getBylineBySlug } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
-import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { pagedPath, readerPaths } from '@/reader/urls'
 
 export const revalidate = 300
 
@@ -17,24 +17,22 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  const page = pageFromSegments(segments)
-  if (page === null || !isListPage(page)) return null
-  const byline = await getBylineBySlug(decodeURIComponent(slug))
-  if (!byline) return null
-  return { byline, page, list: await getArticleList({ kind: 'byline', id: byline.id }, page) }
+  return loadArchive(segments, () => getBylineBySlug(decodeURIComponent(slug)), (byline) => ({ kind: 'byline', id: byline.id }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params)
-  if (!found) return { title: '未找到作者' }
-  const title = found.page > 1 ? `${found.byline.name}的报道 第${found.page}页` : `${found.byline.name}的报道`
-  return readerMetadata({ title, description: found.byline.bio, path: pagedPath(readerPaths.byline(found.byline.slug ?? ''), found.page) })
+  const archive = await load(params)
+  if (!archive) return { title: '未找到作者' }
+  const { subject: byline, page } = archive
+  const title = page > 1 ? `${byline.name}的报道 第${page}页` : `${byline.name}的报道`
+  return readerMetadata({ title, description: byline.bio, path: pagedPath(readerPaths.byline(byline.slug ?? ''), page) })
 }
 
+/** A person's or an organisation's archive: everything published under the name. */
 export default async function BylinePage({ params }: Props) {
-  const found = await load(params)
-  if (!found || (found.page > 1 && found.list.docs.length === 0)) notFound()
-  const { byline, page, list } = found
+  const archive = await load(params)
+  if (!archive) notFound()
+  const { subject: byline, page, list } = archive
   return (
     <section>
       <header className="archive-header">

@@ -3,10 +3,10 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/reader/components/ArticleList'
-import { getArticleList, isListPage } from '@/reader/data/articles'
+import { loadArchive } from '@/reader/data/archives'
 import { getRegionBySlug, type Region } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
-import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { pagedPath, readerPaths } from '@/reader/urls'
 
 export const revalidate = 300
 
@@ -18,29 +18,26 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  const page = pageFromSegments(segments)
-  if (page === null || !isListPage(page)) return null
-  const found = await getRegionBySlug(decodeURIComponent(slug))
-  if (!found) return null
-  return { ...found, page, list: await getArticleList({ kind: 'regions', ids: found.ids }, page) }
+  return loadArchive(segments, () => getRegionBySlug(decodeURIComponent(slug)), (found) => ({ kind: 'regions', ids: found.ids }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params)
-  if (!found) return { title: '未找到地区' }
-  const name = found.region.path || found.region.name
+  const archive = await load(params)
+  if (!archive) return { title: '未找到地区' }
+  const { subject, page } = archive
   return readerMetadata({
-    title: found.page > 1 ? `${found.region.name} 第${found.page}页` : found.region.name,
-    description: `${name}的新闻报道`,
-    path: pagedPath(readerPaths.region(found.region.slug ?? ''), found.page),
+    title: page > 1 ? `${subject.region.name} 第${page}页` : subject.region.name,
+    description: `${subject.region.path || subject.region.name}的新闻报道`,
+    path: pagedPath(readerPaths.region(subject.region.slug ?? ''), page),
   })
 }
 
 /** A region's page lists its own articles and those of every place beneath it. */
 export default async function RegionPage({ params }: Props) {
-  const found = await load(params)
-  if (!found || (found.page > 1 && found.list.docs.length === 0)) notFound()
-  const { region, children, page, list } = found
+  const archive = await load(params)
+  if (!archive) notFound()
+  const { subject, page, list } = archive
+  const { region, children } = subject
   const parent = region.parent && typeof region.parent === 'object' ? (region.parent as Region) : null
   return (
     <section>

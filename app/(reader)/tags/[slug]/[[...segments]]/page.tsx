@@ -2,10 +2,10 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/reader/components/ArticleList'
-import { getArticleList, isListPage } from '@/reader/data/articles'
+import { loadArchive } from '@/reader/data/archives'
 import { getTagBySlug } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
-import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { pagedPath, readerPaths } from '@/reader/urls'
 
 export const revalidate = 300
 
@@ -17,24 +17,20 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  const page = pageFromSegments(segments)
-  if (page === null || !isListPage(page)) return null
-  const tag = await getTagBySlug(decodeURIComponent(slug))
-  if (!tag) return null
-  return { tag, page, list: await getArticleList({ kind: 'tag', id: tag.id }, page) }
+  return loadArchive(segments, () => getTagBySlug(decodeURIComponent(slug)), (tag) => ({ kind: 'tag', id: tag.id }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await load(params)
-  if (!found) return { title: '未找到标签' }
-  const title = found.page > 1 ? `#${found.tag.name} 第${found.page}页` : `#${found.tag.name}`
-  return readerMetadata({ title, description: found.tag.description, path: pagedPath(readerPaths.tag(found.tag.slug ?? ''), found.page) })
+  const archive = await load(params)
+  if (!archive) return { title: '未找到标签' }
+  const { subject: tag, page } = archive
+  return readerMetadata({ title: page > 1 ? `#${tag.name} 第${page}页` : `#${tag.name}`, description: tag.description, path: pagedPath(readerPaths.tag(tag.slug ?? ''), page) })
 }
 
 export default async function TagPage({ params }: Props) {
-  const found = await load(params)
-  if (!found || (found.page > 1 && found.list.docs.length === 0)) notFound()
-  const { tag, page, list } = found
+  const archive = await load(params)
+  if (!archive) notFound()
+  const { subject: tag, page, list } = archive
   return (
     <section>
       <header className="archive-header">

@@ -1,0 +1,22 @@
+import type { Article } from '../../../payload-types'
+import { photoOf } from '../presentation'
+import { ArticleBody } from './ArticleBody'
+import { ArticleFooter } from './ArticleFooter'
+import { ArticleHeader } from './ArticleHeader'
+import { Corrections } from './Corrections'
+import { PhotoFigure } from './PhotoFigure'
+
+/** The article as readers see it, the same on its page and in an editor's preview. */
+export function ArticleContent({ article }: { article: Article }) {
+  const leadPhoto = photoOf(article.leadPhoto)
+  return (
+    <article className="article">
+      <ArticleHeader article={article} />
+      {leadPhoto && <PhotoFigure photo={leadPhoto} priority />}
+      {article.summary && <p className="standfirst">{article.summary}</p>}
+      <ArticleBody body={article.body} />
+      <ArticleFooter article={article} />
+      <Corrections corrections={article.corrections} />
+    </article>
+  )
+}
