@@ -1,13 +1,11 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Article, Region } from '../../../payload-types'
+import type { Article } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
-import { ARTICLE_LIST_TAGS, CACHE_TAGS } from './cache-tags'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
 
-/** A safety net: hooks invalidate on change, this bounds staleness if one is ever missed. */
-const REVALIDATE_SECONDS = 300
 const LISTS = { tags: ARTICLE_LIST_TAGS, revalidate: REVALIDATE_SECONDS }
 
 export type { ArticleFilter, ArticlePage, ArticleLink, ColumnBlock, PrintPage, SitemapSource } from './queries'
@@ -72,8 +70,3 @@ export const getHasPrintEdition = unstable_cache(
 )
 
 export const getSitemapSource = unstable_cache(async () => queries.findSitemapSource(await readerPayload()), ['sitemap-source'], LISTS)
-
-export const getRegionTree = unstable_cache(async (): Promise<Region[]> => queries.findRegionTree(await readerPayload()), ['region-tree'], {
-  tags: [CACHE_TAGS.regions],
-  revalidate: REVALIDATE_SECONDS,
-})

@@ -13,6 +13,9 @@ export const CACHE_TAGS = {
   installments: 'installments',
 } as const
 
+/** A safety net: hooks invalidate on change, this bounds staleness if one is ever missed. */
+export const REVALIDATE_SECONDS = 300
+
 /** What any list of articles displays besides the articles: labels, names and pictures. */
 export const ARTICLE_LIST_TAGS = [
   CACHE_TAGS.articleLists,

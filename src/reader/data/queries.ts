@@ -1,4 +1,4 @@
-import type { Payload, Where } from 'payload'
+import type { PaginatedDocs, Payload, Where } from 'payload'
 
 import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
@@ -28,6 +28,23 @@ export type ArticleFilter =
 
 export type ArticlePage = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
 
+const toArticlePage = (result: PaginatedDocs<Article>, page: number): ArticlePage => ({
+  docs: result.docs,
+  page: result.page ?? page,
+  totalPages: result.totalPages,
+  totalDocs: result.totalDocs,
+})
+
+/** The order a column's installments ran in: by number, unnumbered pieces by date. */
+const RUNNING_ORDER = ['installment.number', 'publishedAt', 'id']
+const inColumn = (columnId: number | string): Where => ({ and: [NOT_RETRACTED, { column: { equals: columnId } }] })
+
+/** Articles placed in the print edition of one Beijing calendar day. */
+function onEditionDate(date: string): Where {
+  const { start, end } = shanghaiDayRange(date)
+  return { and: [NOT_RETRACTED, { 'print.editionDate': { greater_than_equal: start } }, { 'print.editionDate': { less_than: end } }] }
+}
+
 function whereFor(filter: ArticleFilter): Where {
   switch (filter.kind) {
     case 'latest':
@@ -39,7 +56,7 @@ function whereFor(filter: ArticleFilter): Where {
     case 'regions':
       return { and: [NOT_RETRACTED, { regions: { in: filter.ids } }] }
     case 'column':
-      return { and: [NOT_RETRACTED, { column: { equals: filter.id } }] }
+      return inColumn(filter.id)
     case 'day': {
       const { start, end } = shanghaiDayRange(filter.date)
       return { and: [NOT_RETRACTED, { publishedAt: { greater_than_equal: start } }, { publishedAt: { less_than: end } }] }
@@ -74,7 +91,7 @@ export async function findArticles(payload: Payload, filter: ArticleFilter, page
     page,
     limit,
   })
-  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  return toArticlePage(result, page)
 }
 
 export async function findArticleBySlug(payload: Payload, slug: string): Promise<Article | null> {
@@ -125,12 +142,12 @@ export async function findColumnArticles(payload: Payload, columnId: number | st
     collection: 'articles',
     ...AS_READER,
     depth: 2,
-    where: { and: [NOT_RETRACTED, { column: { equals: columnId } }] },
-    sort: ['installment.number', 'publishedAt', 'id'],
+    where: inColumn(columnId),
+    sort: RUNNING_ORDER,
     page,
     limit,
   })
-  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  return toArticlePage(result, page)
 }
 
 /**
@@ -178,8 +195,8 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
     depth: 0,
     pagination: false,
     limit: 0,
-    where: { and: [NOT_RETRACTED, { column: { equals: columnId } }] },
-    sort: ['installment.number', 'publishedAt', 'id'],
+    where: inColumn(columnId),
+    sort: RUNNING_ORDER,
     select: { slug: true, title: true, installment: true, publishedAt: true },
   })
   const index = docs.findIndex((doc) => doc.id === article.id)
@@ -241,17 +258,7 @@ export type ColumnBlock = { column: Column; articles: Article[] }
 export async function findActiveColumnBlocks(payload: Payload, perColumn = 3): Promise<ColumnBlock[]> {
   const { docs: columns } = await payload.find({ collection: 'columns', overrideAccess: false, depth: 1, limit: 50, where: { active: { not_equals: false } }, sort: 'name' })
   const blocks = await Promise.all(
-    columns.map(async (column) => {
-      const { docs } = await payload.find({
-        collection: 'articles',
-        ...AS_READER,
-        depth: 2,
-        limit: perColumn,
-        where: { and: [NOT_RETRACTED, { column: { equals: column.id } }] },
-        sort: '-publishedAt',
-      })
-      return { column, articles: docs }
-    }),
+    columns.map(async (column) => ({ column, articles: (await findArticles(payload, { kind: 'column', id: column.id }, 1, perColumn)).docs })),
   )
   return blocks.filter((block) => block.articles.length > 0)
 }
@@ -260,13 +267,12 @@ export type PrintPage = { pageNumber: number | null; pageName: string | null; ar
 
 /** One day's paper as printed: articles with a placement on that edition date, grouped by page. */
 export async function findPrintEdition(payload: Payload, date: string): Promise<PrintPage[]> {
-  const { start, end } = shanghaiDayRange(date)
   const { docs } = await payload.find({
     collection: 'articles',
     ...AS_READER,
     depth: 2,
     limit: 500,
-    where: { and: [NOT_RETRACTED, { 'print.editionDate': { greater_than_equal: start } }, { 'print.editionDate': { less_than: end } }] },
+    where: onEditionDate(date),
     sort: ['print.pageNumber', '-publishedAt'],
   })
   const pages = new Map<string, PrintPage>()
@@ -282,12 +288,7 @@ export async function findPrintEdition(payload: Payload, date: string): Promise<
 
 /** Whether a day's archive can point readers to that day's print edition. */
 export async function hasPrintEdition(payload: Payload, date: string): Promise<boolean> {
-  const { start, end } = shanghaiDayRange(date)
-  const { totalDocs } = await payload.count({
-    collection: 'articles',
-    overrideAccess: false,
-    where: { and: [NOT_RETRACTED, { 'print.editionDate': { greater_than_equal: start } }, { 'print.editionDate': { less_than: end } }] },
-  })
+  const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: false, where: onEditionDate(date) })
   return totalDocs > 0
 }
 

@@ -1,13 +1,12 @@
 import { unstable_cache } from 'next/cache'
 
 import type { Byline, Column, Region, Tag } from '../../../payload-types'
-import { ARTICLE_LIST_TAGS, CACHE_TAGS } from './cache-tags'
+import { relationId } from '../../data/relationId'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
 
 export type { Byline, Column, Region, Tag }
-
-const REVALIDATE_SECONDS = 300
 
 export const getBylineBySlug = unstable_cache(
   async (slug: string): Promise<Byline | null> => queries.findBySlug(await readerPayload(), 'bylines', slug),
@@ -28,11 +27,17 @@ export const getRegionBySlug = unstable_cache(
     const region = await queries.findBySlug(payload, 'regions', slug)
     if (!region) return null
     const tree = await queries.findRegionTree(payload)
-    const children = tree.filter((candidate) => candidate.parent === region.id || (candidate.parent as Region | null)?.id === region.id)
+    const children = tree.filter((candidate) => relationId(candidate.parent) === region.id)
     return { region, children, ids: queries.regionWithDescendants(tree, region.id) }
   },
   ['region'],
   { tags: [CACHE_TAGS.regions], revalidate: REVALIDATE_SECONDS },
+)
+
+export const getColumnBySlug = unstable_cache(
+  async (slug: string): Promise<Column | null> => queries.findBySlug(await readerPayload(), 'columns', slug),
+  ['column'],
+  { tags: [CACHE_TAGS.columns, CACHE_TAGS.photos], revalidate: REVALIDATE_SECONDS },
 )
 
 export type ColumnPage = { column: Column; articles: queries.ArticlePage; nextPlannedFor: string | null }

@@ -1,6 +1,6 @@
 import type { Article } from '../../../payload-types'
 import { getArticleBySlug, getArticleList, getSitemapSource } from '../data/articles'
-import { getColumnPage } from '../data/taxonomy'
+import { getColumnBySlug } from '../data/taxonomy'
 import { SITE_DESCRIPTION, SITE_NAME } from '../site'
 import { toNinjs } from '../syndication/ninjs'
 import { readerPaths } from '../urls'
@@ -26,9 +26,8 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
 }
 
 export async function columnFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
-  const page = await getColumnPage(slug, 1)
-  if (!page?.column.slug) return notFound()
-  const { column } = page
+  const column = await getColumnBySlug(slug)
+  if (!column?.slug) return notFound()
   const { docs } = await getArticleList({ kind: 'column', id: column.id }, 1)
   const channel = {
     title: `${SITE_NAME} · ${column.name}`,
