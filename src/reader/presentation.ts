@@ -3,12 +3,21 @@ import type { BylineEntry, BylineRole } from '../newsroom/bylines'
 import { formatColumnLabel } from '../newsroom/columnLabel'
 import { formatPhotoCredit } from '../newsroom/credits'
 
-const populated = <T extends object>(value: unknown): T | null =>
+/** A relationship as its document when populated (depth ≥ 1), else null. */
+export const populated = <T extends object>(value: unknown): T | null =>
   value && typeof value === 'object' ? (value as T) : null
+
+/** The populated documents of a hasMany relationship, ids left out. */
+export const populatedList = <T extends object>(values: unknown[] | null | undefined): T[] =>
+  (values ?? []).filter((value): value is T => Boolean(value) && typeof value === 'object')
+
+export function columnOf(article: Pick<Article, 'column'>): Column | null {
+  return populated<Column>(article.column)
+}
 
 /** `善治天心②` for an article in a column, or null. */
 export function columnLabelOf(article: Pick<Article, 'column' | 'installment'>): string | null {
-  const column = populated<Column>(article.column)
+  const column = columnOf(article)
   if (!column) return null
   return formatColumnLabel({
     columnName: column.name,

@@ -1,7 +1,7 @@
-import type { Article, Column, Tag } from '../../payload-types'
+import type { Article, Tag } from '../../payload-types'
 import { toShanghaiIso } from '../newsroom/dates'
 import { excerptOf } from './plainText'
-import { bylinesOf, columnLabelOf, lastCorrectedAt, sharePhotoOf } from './presentation'
+import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt, populatedList, sharePhotoOf } from './presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
 import { readerPaths } from './urls'
 
@@ -32,9 +32,9 @@ export function newsArticleJsonLd(article: Article) {
   const images = [photo?.sizes?.share, photo?.sizes?.large]
     .filter((rendition) => rendition?.url)
     .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
-  const column = article.column && typeof article.column === 'object' ? (article.column as Column) : null
+  const column = columnOf(article)
   const alternativeHeadline = [article.kicker, article.subtitle].filter(Boolean).join(' ')
-  const keywords = (article.tags ?? []).flatMap((tag) => (tag && typeof tag === 'object' ? [(tag as Tag).name] : []))
+  const keywords = populatedList<Tag>(article.tags).map((tag) => tag.name)
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

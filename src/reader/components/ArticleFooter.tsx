@@ -1,17 +1,14 @@
 import Link from 'next/link'
 
 import type { Article, Region, Tag } from '../../../payload-types'
-import { bylinesOf } from '../presentation'
+import { bylinesOf, populatedList } from '../presentation'
 import { readerPaths } from '../urls'
 import { Bylines } from './Bylines'
 
-const populatedOnly = <T extends object>(values: unknown[] | null | undefined): T[] =>
-  (values ?? []).filter((value): value is T => Boolean(value) && typeof value === 'object')
-
 /** After the text: a brief's trailing bylines, then the subjects and places to browse on from. */
 export function ArticleFooter({ article }: { article: Article }) {
-  const tags = populatedOnly<Tag>(article.tags)
-  const regions = populatedOnly<Region>(article.regions)
+  const tags = populatedList<Tag>(article.tags)
+  const regions = populatedList<Region>(article.regions)
   return (
     <footer className="article__footer">
       {article.bylinePosition === 'trailing' && <Bylines bylines={bylinesOf(article)} trailing />}

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 
-import type { Article, Column } from '../../../payload-types'
+import type { Article } from '../../../payload-types'
 import { formatChineseDate, formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
-import { bylinesOf, columnLabelOf, lastCorrectedAt } from '../presentation'
+import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
 import { readerPaths } from '../urls'
 import { Bylines } from './Bylines'
 
@@ -12,7 +12,7 @@ const shanghaiDay = (value: string) => toShanghaiIso(value).slice(0, 10)
 /** Headline block as printed: column label, 引题, 主题, 副题, then bylines and dates. */
 export function ArticleHeader({ article }: { article: Article }) {
   const label = columnLabelOf(article)
-  const column = article.column && typeof article.column === 'object' ? (article.column as Column) : null
+  const column = columnOf(article)
   const corrected = lastCorrectedAt(article)
   const edition = article.print?.editionDate
   return (

@@ -5,7 +5,7 @@ import type { ArticleLink } from '../data/queries'
 import { columnLabelOf } from '../presentation'
 import { readerPaths } from '../urls'
 
-type Props = { previous: ArticleLink | null; next: ArticleLink | null; related: Article[]; column: Column | null | number | undefined }
+type Props = { previous: ArticleLink | null; next: ArticleLink | null; related: Article[]; column: Column | null }
 
 function InstallmentLink({ article, column, rel }: { article: ArticleLink; column: Column; rel: 'prev' | 'next' }) {
   const label = columnLabelOf({ column, installment: article.installment })
@@ -20,25 +20,27 @@ function InstallmentLink({ article, column, rel }: { article: ArticleLink; colum
 
 /** The column's neighbouring installments and related reading, below the article. */
 export function ArticleSurroundings({ previous, next, related, column }: Props) {
-  const populatedColumn = column && typeof column === 'object' ? column : null
   return (
     <>
-      {populatedColumn && (previous || next) && (
-        <nav className="installments" aria-label={`${populatedColumn.name} 上一期与下一期`}>
-          {previous && <InstallmentLink article={previous} column={populatedColumn} rel="prev" />}
-          {next && <InstallmentLink article={next} column={populatedColumn} rel="next" />}
+      {column && (previous || next) && (
+        <nav className="installments" aria-label={`${column.name} 上一期与下一期`}>
+          {previous && <InstallmentLink article={previous} column={column} rel="prev" />}
+          {next && <InstallmentLink article={next} column={column} rel="next" />}
         </nav>
       )}
       {related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading" className="section-heading">相关报道</h2>
           <ul className="related__list">
-            {related.map((article) => (
-              <li key={article.id}>
-                {columnLabelOf(article) && <span className="column-label">{columnLabelOf(article)} </span>}
-                <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
-              </li>
-            ))}
+            {related.map((article) => {
+              const label = columnLabelOf(article)
+              return (
+                <li key={article.id}>
+                  {label && <span className="column-label">{label} </span>}
+                  <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
+                </li>
+              )
+            })}
           </ul>
         </section>
       )}

@@ -1,9 +1,9 @@
 import Link from 'next/link'
 
-import type { Article, Column } from '../../../payload-types'
+import type { Article } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
-import { bylinesOf, columnLabelOf, photoOf } from '../presentation'
+import { bylinesOf, columnLabelOf, columnOf, photoOf } from '../presentation'
 import { readerPaths } from '../urls'
 import { ResponsiveImage } from './ResponsiveImage'
 
@@ -11,7 +11,7 @@ type Props = { article: Article; lead?: boolean; headingLevel?: 2 | 3 }
 
 export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props) {
   const label = columnLabelOf(article)
-  const columnSlug = (article.column as Column | null)?.slug
+  const columnSlug = columnOf(article)?.slug
   const photo = lead ? photoOf(article.leadPhoto) : null
   const HeadingTag = headingLevel === 2 ? 'h2' : 'h3'
   return (

@@ -1,9 +1,9 @@
 import { Feed, type Extension, type Item } from 'feed'
 
-import type { Article } from '../../../payload-types'
+import type { Article, Tag } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
 import { excerptOf } from '../plainText'
-import { bylinesOf, columnLabelOf, photoOf } from '../presentation'
+import { bylinesOf, columnLabelOf, photoOf, populatedList } from '../presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from '../site'
 import { readerPaths } from '../urls'
 
@@ -75,7 +75,7 @@ function present(article: Article & { slug: string }) {
     link: absoluteUrl(readerPaths.article(article.slug)),
     excerpt: excerptOf(article),
     byline: clean(formatBylines(bylinesOf(article))),
-    tags: (article.tags ?? []).flatMap((tag) => (typeof tag === 'object' && tag ? [tag.name] : [])),
+    tags: populatedList<Tag>(article.tags).map((tag) => tag.name),
     photo: leadPhotoOf(article),
     published,
     updated,

@@ -6,7 +6,7 @@ import type { Article, Byline, Photo, Region, Tag } from '../../../payload-types
 import { formatBylines } from '../../newsroom/bylines'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { type LexicalNode, lexicalToPlainText } from '../plainText'
-import { bylinesOf, columnLabelOf, photoCreditOf, photoOf } from '../presentation'
+import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '../presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from '../site'
 import { readerPaths } from '../urls'
 
@@ -38,9 +38,6 @@ type NinjsCore = Partial<Record<NinjsStrings, string>> &
 /** ninjs requires `name` (the association's role in the item) and `uri` on every association. */
 export type NinjsAssociation = NinjsCore & { name: string }
 export type NinjsItem = NinjsCore & { associations?: NinjsAssociation[] }
-
-const populated = <T extends object>(value: unknown): T | null =>
-  value && typeof value === 'object' ? (value as T) : null
 
 /** The schema allows no nulls: what the article lacks is left out, empty strings and lists too. */
 function compact<T extends object>(value: T): T {

@@ -9,7 +9,7 @@ import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles
 import { toShanghaiIso } from '@/newsroom/dates'
 import { readerMetadata } from '@/reader/metadata'
 import { excerptOf } from '@/reader/plainText'
-import { bylinesOf, columnLabelOf, lastCorrectedAt, sharePhotoOf } from '@/reader/presentation'
+import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt, sharePhotoOf } from '@/reader/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
 import { readerPaths } from '@/reader/urls'
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return { title: '未找到稿件' }
   const path = readerPaths.article(article.slug ?? '')
   if (article.retraction?.retractedAt) return { ...readerMetadata({ title: `撤稿声明：${article.title}`, path, noindex: true }) }
-  const column = typeof article.column === 'object' ? article.column : null
+  const column = columnOf(article)
   return readerMetadata({
     title: article.seo?.title || article.title,
     description: article.seo?.description || excerptOf(article),
@@ -52,7 +52,7 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <JsonLd data={newsArticleJsonLd(article)} />
       <ArticleContent article={article} />
-      <ArticleSurroundings {...surroundings} column={typeof article.column === 'object' ? article.column : null} />
+      <ArticleSurroundings {...surroundings} column={columnOf(article)} />
     </>
   )
 }
