@@ -39,6 +39,16 @@ export function toShanghaiIso(value: Date | string): string {
   return shifted.toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
 
+/** The Beijing calendar day of an instant, `2026-11-23`, as archive URLs and date pickers spell it. */
+export function toShanghaiDate(value: Date | string): string {
+  return toShanghaiIso(value).slice(0, 10)
+}
+
+/** Noon Beijing time on a `2026-11-23` calendar day: an instant no rounding moves into another day. */
+export function shanghaiNoon(date: string): Date {
+  return new Date(`${date}T12:00:00+08:00`)
+}
+
 /** Midnight at the start of the Beijing calendar day containing `now`, as an instant. */
 export function startOfShanghaiDay(now: Date = new Date()): Date {
   const { year, month, day } = shanghaiParts(now)

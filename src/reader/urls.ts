@@ -1,3 +1,5 @@
+import { shanghaiNoon, toShanghaiDate } from '../newsroom/dates'
+
 /** Every public path of the reader site, built in one place so links and sitemaps agree. */
 const segment = (value: string) => encodeURIComponent(value)
 
@@ -39,6 +41,5 @@ export function pageFromSegments(segments: string[] | undefined): number | null 
 
 /** The Beijing calendar day `offset` days from `date` (both `YYYY-MM-DD`). */
 export function adjacentDay(date: string, offset: number): string {
-  const noon = new Date(`${date}T12:00:00+08:00`).getTime() + offset * 24 * 60 * 60 * 1000
-  return new Date(noon + 8 * 60 * 60 * 1000).toISOString().slice(0, 10)
+  return toShanghaiDate(new Date(shanghaiNoon(date).getTime() + offset * 24 * 60 * 60 * 1000))
 }

@@ -1,4 +1,4 @@
-import { formatChineseDate, toShanghaiIso, toShanghaiLocalInput } from '../../src/newsroom/dates'
+import { formatChineseDate, toShanghaiDate, toShanghaiLocalInput } from '../../src/newsroom/dates'
 import { runWorkflowAction, signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
@@ -24,7 +24,7 @@ describe('the planning calendar', () => {
     expect(columnPage).toContain('下一期预计')
     expect(columnPage).toContain(formatChineseDate(due))
     expect(columnPage).not.toContain('日历端到端测试期次')
-    const calendarUrl = `${baseUrl}/admin/calendar?view=week&date=${toShanghaiIso(due).slice(0, 10)}`
+    const calendarUrl = `${baseUrl}/admin/calendar?view=week&date=${toShanghaiDate(due)}`
 
     const editor = await signIn(running.browser, baseUrl, 'editor@newsroom.test', 'newsroom-demo')
     await editor.goto(calendarUrl)

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
+import { toShanghaiDate } from '../../src/newsroom/dates'
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 
@@ -76,7 +77,7 @@ describe('the reader site in Chromium', () => {
 
   it('shows every page type without serious accessibility violations, outside requests or layout shifts, at phone and desktop widths', async () => {
     const { baseUrl } = running.server
-    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+    const today = toShanghaiDate(new Date())
     const pages: Record<string, string> = {
       home: '/',
       article: '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo',

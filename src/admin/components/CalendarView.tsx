@@ -3,7 +3,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
-import { formatChineseDateTime, startOfShanghaiDay, toShanghaiIso } from '../../newsroom/dates'
+import { formatChineseDateTime, shanghaiNoon, startOfShanghaiDay, toShanghaiDate } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
 import { loadCalendar } from '../../planning/columnPlan'
 
@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000
 /** The Beijing day a `YYYY-MM-DD` parameter names, or today. */
 function anchorDay(value: unknown): Date {
   const match = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-  return startOfShanghaiDay(match ? new Date(`${value}T12:00:00+08:00`) : new Date())
+  return startOfShanghaiDay(match ? shanghaiNoon(value) : new Date())
 }
 
 function range(view: 'week' | 'month', anchor: Date): { from: Date; days: number } {
@@ -26,7 +26,6 @@ function range(view: 'week' | 'month', anchor: Date): { from: Date; days: number
   return { from: first, days }
 }
 
-const ymd = (date: Date) => toShanghaiIso(date).slice(0, 10)
 
 /** /admin/calendar — every column's planned installments and every scheduled article, with problems. */
 export async function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
@@ -36,7 +35,7 @@ export async function CalendarView({ initPageResult, params, searchParams }: Adm
   const { from, days } = range(view, anchor)
   const calendar = isStaffUser(req.user) ? await loadCalendar(req.payload, req, from, days) : null
   const step = view === 'week' ? 7 : days
-  const link = (nextView: string, date: Date) => `/admin/calendar?view=${nextView}&date=${ymd(date)}`
+  const link = (nextView: string, date: Date) => `/admin/calendar?view=${nextView}&date=${toShanghaiDate(date)}`
   return (
     <DefaultTemplate
       i18n={req.i18n}

@@ -1,13 +1,10 @@
 import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
-import { formatChineseDate, formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
+import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '../../newsroom/dates'
 import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
 import { readerPaths } from '../urls'
 import { Bylines } from './Bylines'
-
-/** The Beijing calendar day of an instant, as the archive's URLs spell it. */
-const shanghaiDay = (value: string) => toShanghaiIso(value).slice(0, 10)
 
 /** Headline block as printed: column label, 引题, 主题, 副题, then bylines and dates. */
 export function ArticleHeader({ article }: { article: Article }) {
@@ -24,7 +21,7 @@ export function ArticleHeader({ article }: { article: Article }) {
       {article.bylinePosition !== 'trailing' && <Bylines bylines={bylinesOf(article)} />}
       {article.publishedAt && (
         <p className="article__date">
-          <Link href={readerPaths.archive(shanghaiDay(article.publishedAt))}>
+          <Link href={readerPaths.archive(toShanghaiDate(article.publishedAt))}>
             <time dateTime={toShanghaiIso(article.publishedAt)}>{formatChineseDateTime(article.publishedAt)}</time>
           </Link>
           {corrected && (
@@ -37,7 +34,7 @@ export function ArticleHeader({ article }: { article: Article }) {
       )}
       {edition && (
         <p className="article__print">
-          <Link href={readerPaths.printEdition(shanghaiDay(edition))}>
+          <Link href={readerPaths.printEdition(toShanghaiDate(edition))}>
             见报：{formatChineseDate(edition)}
             {article.print?.pageNumber ? ` 第${article.print.pageNumber}版` : ''}
             {article.print?.pageName ? ` ${article.print.pageName}` : ''}

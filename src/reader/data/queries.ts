@@ -2,7 +2,7 @@ import type { PaginatedDocs, Payload, Where } from 'payload'
 
 import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
-import { toShanghaiIso } from '../../newsroom/dates'
+import { toShanghaiDate } from '../../newsroom/dates'
 
 /**
  * The reader site's reads, uncached and given a Payload instance, so integration tests run
@@ -74,7 +74,7 @@ export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1900') return false
   const start = new Date(`${value}T00:00:00+08:00`)
   // Date parsing rolls 30 February over into March; a real date reads back as itself.
-  return !Number.isNaN(start.getTime()) && toShanghaiIso(start).slice(0, 10) === value
+  return !Number.isNaN(start.getTime()) && toShanghaiDate(start) === value
 }
 
 export function isListPage(page: number): boolean {

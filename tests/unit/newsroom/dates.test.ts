@@ -1,4 +1,13 @@
-import { formatChineseDate, formatChineseDateTime, formatChineseWeekday, fromShanghaiLocalInput, toShanghaiIso, toShanghaiLocalInput } from '../../../src/newsroom/dates'
+import {
+  formatChineseDate,
+  formatChineseDateTime,
+  formatChineseWeekday,
+  fromShanghaiLocalInput,
+  shanghaiNoon,
+  toShanghaiDate,
+  toShanghaiIso,
+  toShanghaiLocalInput,
+} from '../../../src/newsroom/dates'
 
 describe('newsroom dates', () => {
   it('prints a UTC instant in Beijing time as 2025年11月13日 14:05', () => {
@@ -36,5 +45,17 @@ describe('datetime-local fields in Beijing time', () => {
 describe('formatChineseWeekday', () => {
   it('names the Beijing weekday, which can differ from the UTC one', () => {
     expect(formatChineseWeekday('2026-11-22T20:00:00Z')).toBe('周一')
+  })
+})
+
+describe('Beijing calendar days', () => {
+  it('names the Beijing day of an instant, whatever the UTC date', () => {
+    expect(toShanghaiDate('2026-03-01T15:59:00Z')).toBe('2026-03-01')
+    expect(toShanghaiDate('2026-03-01T16:00:00Z')).toBe('2026-03-02')
+  })
+
+  it('takes a calendar day to its Beijing noon and back', () => {
+    expect(shanghaiNoon('2026-11-23').toISOString()).toBe('2026-11-23T04:00:00.000Z')
+    expect(toShanghaiDate(shanghaiNoon('2026-12-31'))).toBe('2026-12-31')
   })
 })

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { formatChineseDate, formatChineseWeekday } from '@/newsroom/dates'
+import { formatChineseDate, formatChineseWeekday, shanghaiNoon } from '@/newsroom/dates'
 import { ArticleList } from '@/reader/components/ArticleList'
 import { getPrintEdition, isCalendarDate } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
@@ -16,7 +16,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ date: string }> }
 
-const dayLabel = (date: string) => formatChineseDate(`${date}T12:00:00+08:00`)
+const dayLabel = (date: string) => formatChineseDate(shanghaiNoon(date))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { date } = await params
@@ -34,7 +34,7 @@ export default async function PrintEditionPage({ params }: Props) {
     <section className="print-edition">
       <header className="archive-header">
         <h1>
-          {dayLabel(date)} {formatChineseWeekday(`${date}T12:00:00+08:00`)} 数字报
+          {dayLabel(date)} {formatChineseWeekday(shanghaiNoon(date))} 数字报
         </h1>
         <p className="archive-header__meta">
           共 {pages.length} 个版面 · <Link href={readerPaths.archive(date)}>当日全部报道</Link>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { formatChineseDate, formatChineseWeekday } from '@/newsroom/dates'
+import { formatChineseDate, formatChineseWeekday, shanghaiNoon } from '@/newsroom/dates'
 import { ArticleList } from '@/reader/components/ArticleList'
 import { getArticleList, getHasPrintEdition, isCalendarDate, isListPage } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
@@ -24,7 +24,7 @@ async function load(params: Props['params']) {
   return { date, page, list, hasPrint }
 }
 
-const dayLabel = (date: string) => formatChineseDate(`${date}T12:00:00+08:00`)
+const dayLabel = (date: string) => formatChineseDate(shanghaiNoon(date))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params)
@@ -42,7 +42,7 @@ export default async function DayArchivePage({ params }: Props) {
     <section>
       <header className="archive-header">
         <h1>
-          {dayLabel(date)} {formatChineseWeekday(`${date}T12:00:00+08:00`)}
+          {dayLabel(date)} {formatChineseWeekday(shanghaiNoon(date))}
         </h1>
         <p className="archive-header__meta">共 {list.totalDocs} 篇报道</p>
         {hasPrint && (
