@@ -1,4 +1,3 @@
-import type { Article } from '../../../payload-types'
 import { getArticleBySlug, getArticleList, getSitemapSource } from '../data/articles'
 import { getColumnBySlug } from '../data/taxonomy'
 import { SITE_DESCRIPTION, SITE_NAME } from '../site'
@@ -43,13 +42,11 @@ export async function columnFeedResponse(format: FeedFormat, slug: string): Prom
 async function sitemapEntries(): Promise<SitemapEntry[]> {
   const source = await getSitemapSource()
   const newest = source.articles[0]?.updatedAt
-  const listed = <T extends { slug?: string | null; updatedAt: string }>(docs: T[], path: (slug: string) => string, priority: number) =>
-    docs.flatMap((doc) => (doc.slug ? [{ path: path(doc.slug), lastModified: doc.updatedAt, changeFrequency: 'daily' as const, priority }] : []))
+  const listed = <T extends { slug?: string | null; updatedAt: string }>(docs: T[], path: (slug: string) => string, priority: number, changeFrequency: SitemapEntry['changeFrequency'] = 'daily') =>
+    docs.flatMap((doc) => (doc.slug ? [{ path: path(doc.slug), lastModified: doc.updatedAt, changeFrequency, priority }] : []))
   return [
     { path: readerPaths.home(), lastModified: newest, changeFrequency: 'hourly', priority: 1 },
-    ...source.articles.flatMap((article: Pick<Article, 'slug' | 'updatedAt'>) =>
-      article.slug ? [{ path: readerPaths.article(article.slug), lastModified: article.updatedAt, changeFrequency: 'weekly' as const, priority: 0.8 }] : [],
-    ),
+    ...listed(source.articles, readerPaths.article, 0.8, 'weekly'),
     ...listed(source.columns, readerPaths.column, 0.7),
     ...listed(source.bylines, readerPaths.byline, 0.4),
     ...listed(source.tags, readerPaths.tag, 0.4),
