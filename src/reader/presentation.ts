@@ -51,6 +51,11 @@ export function lastCorrectedAt(article: Pick<Article, 'corrections'>): string |
   return article.corrections?.at(-1)?.correctedAt ?? null
 }
 
+/** What search engines and link previews are told as the article's modified time. */
+export function modifiedAtOf(article: Pick<Article, 'corrections' | 'publishedAt' | 'updatedAt'>): string {
+  return lastCorrectedAt(article) ?? article.publishedAt ?? article.updatedAt
+}
+
 /** The picture to share the article with: the editors' choice, else the lead photo. */
 export function sharePhotoOf(article: Pick<Article, 'seo' | 'leadPhoto'>): Photo | null {
   return populated<Photo>(article.seo?.image) ?? populated<Photo>(article.leadPhoto)

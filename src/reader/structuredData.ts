@@ -1,7 +1,7 @@
 import type { Article, Tag } from '../../payload-types'
 import { toShanghaiIso } from '../newsroom/dates'
 import { excerptOf } from './plainText'
-import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt, populatedList, sharePhotoOf } from './presentation'
+import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from './presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
 import { readerPaths } from './urls'
 
@@ -45,7 +45,7 @@ export function newsArticleJsonLd(article: Article) {
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     ...(article.publishedAt ? { datePublished: toShanghaiIso(article.publishedAt) } : {}),
-    dateModified: toShanghaiIso(lastCorrectedAt(article) ?? article.publishedAt ?? article.updatedAt),
+    dateModified: toShanghaiIso(modifiedAtOf(article)),
     author: people.filter((person) => WRITING_ROLES.has(person.role)).map((person) => person.value),
     contributor: people.filter((person) => !WRITING_ROLES.has(person.role)).map((person) => person.value),
     ...(images.length > 0 ? { image: images } : {}),

@@ -9,7 +9,7 @@ import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles
 import { toShanghaiIso } from '@/newsroom/dates'
 import { readerMetadata } from '@/reader/metadata'
 import { excerptOf } from '@/reader/plainText'
-import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt, sharePhotoOf } from '@/reader/presentation'
+import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/reader/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
 import { readerPaths } from '@/reader/urls'
 
@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     image: sharePhotoOf(article),
     article: {
       publishedTime: article.publishedAt ? toShanghaiIso(article.publishedAt) : null,
-      modifiedTime: toShanghaiIso(lastCorrectedAt(article) ?? article.publishedAt ?? article.updatedAt),
+      modifiedTime: toShanghaiIso(modifiedAtOf(article)),
       section: columnLabelOf(article) ?? article.print?.pageName ?? null,
       authors: bylinesOf(article).map((byline) => byline.name),
     },
