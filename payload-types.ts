@@ -245,6 +245,7 @@ export interface Article {
 export interface Column {
   id: number;
   name: string;
+  pinyin?: string | null;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
@@ -337,6 +338,7 @@ export interface Byline {
    * Person or organisation. Padding spaces from print layout (张 毅) are removed.
    */
   name: string;
+  pinyin?: string | null;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
@@ -683,6 +685,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  */
 export interface ColumnsSelect<T extends boolean = true> {
   name?: T;
+  pinyin?: T;
   slug?: T;
   description?: T;
   logo?: T;
@@ -716,6 +719,7 @@ export interface InstallmentsSelect<T extends boolean = true> {
  */
 export interface BylinesSelect<T extends boolean = true> {
   name?: T;
+  pinyin?: T;
   slug?: T;
   kind?: T;
   organisation?: T;

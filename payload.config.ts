@@ -18,8 +18,10 @@ import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { resolvePayloadSecret } from './src/config/environment'
-import { chooseDatabase, createDatabaseAdapter } from './src/database/adapter'
+import { chooseDatabase, createDatabaseAdapter, migrateOutsideProduction } from './src/database/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
+import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
+import { searchGraphQLQueries } from './src/search/graphql'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -29,6 +31,9 @@ export default buildConfig({
   editor: lexicalEditor(),
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
   sharp,
+  onInit: migrateOutsideProduction,
+  endpoints: [searchEndpoint, rebuildSearchEndpoint],
+  graphQL: { queries: (GraphQL) => searchGraphQLQueries(GraphQL) },
   telemetry: false,
   i18n: {
     supportedLanguages: { zh, en },

@@ -18,6 +18,7 @@ import { recordPublication } from './hooks/recordPublication'
 import { refuseStaleSaves } from './hooks/refuseStaleSaves'
 import { refuseUnpublishing } from './hooks/refuseUnpublishing'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
+import { removeFromSearchIndex, updateSearchIndex } from './hooks/updateSearchIndex'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
 /** A time only editors set, kept from readers, picked in Beijing time. */
@@ -67,8 +68,8 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [refuseUnpublishing],
     beforeChange: [refuseStaleSaves, enforceWorkflow, stampPublishedAt, flagNeedsReview],
-    afterChange: [recordPublication, ...readerCacheHooks.afterChange],
-    afterDelete: readerCacheHooks.afterDelete,
+    afterChange: [recordPublication, updateSearchIndex, ...readerCacheHooks.afterChange],
+    afterDelete: [removeFromSearchIndex, ...readerCacheHooks.afterDelete],
   },
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
   fields: [

@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { staffOnlyField } from '../../src/access/rules'
 import { findNameProblem, NAME_PROBLEM_MESSAGES } from '../../src/newsroom/names'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
+import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
+import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
+import { pinyinField } from '../shared/pinyinField'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { bylinesAccess } from './access'
@@ -21,7 +24,7 @@ export const Bylines: CollectionConfig = {
   slug: 'bylines',
   labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
   access: bylinesAccess,
-  hooks: readerCacheHooks,
+  hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('bylines.byline')] },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'organisation', 'slug'],
@@ -45,6 +48,7 @@ export const Bylines: CollectionConfig = {
         return problem ? NAME_PROBLEM_MESSAGES[problem] : true
       },
     },
+    pinyinField('name'),
     slugField('bylines', 'name'),
     {
       name: 'kind',

@@ -3,6 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { staffOnlyField } from '../../src/access/rules'
 import { PART_SEPARATORS } from '../../src/newsroom/columnLabel'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
+import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
+import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
+import { pinyinField } from '../shared/pinyinField'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { columnsAccess } from './access'
@@ -12,7 +15,7 @@ export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: label('专栏', 'Column'), plural: label('专栏', 'Columns') },
   access: columnsAccess,
-  hooks: readerCacheHooks,
+  hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('column')] },
   endpoints: [renumberEndpoint],
   admin: {
     useAsTitle: 'name',
@@ -21,6 +24,7 @@ export const Columns: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: label('专栏名称', 'Name') },
+    pinyinField('name'),
     slugField('columns', 'name'),
     { name: 'description', type: 'textarea', label: label('专栏介绍', 'Description') },
     { name: 'logo', type: 'upload', relationTo: 'photos', label: label('专栏标识', 'Logo') },

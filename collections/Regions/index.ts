@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
+import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { regionsAccess } from './access'
@@ -11,7 +12,7 @@ export const Regions: CollectionConfig = {
   labels: { singular: label('地区', 'Region'), plural: label('地区', 'Regions') },
   access: regionsAccess,
   admin: { useAsTitle: 'path', defaultColumns: ['path', 'kind', 'slug'], group: label('分类', 'Taxonomy') },
-  hooks: { beforeChange: [buildRegionPath], ...readerCacheHooks },
+  hooks: { ...readerCacheHooks, beforeChange: [buildRegionPath], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('regions')] },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('名称', 'Name') },
     slugField('regions', 'name'),

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
 import { DATA_DIR } from '../config/environment'
 import { migrations } from '../migrations/index'
@@ -48,7 +48,18 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
     wal: true,
     migrationDir: path.resolve(process.cwd(), 'src', 'migrations'),
     prodMigrations: migrations,
+    // Development and tests build the schema from the committed migrations too, instead of
+    // drizzle's push: push drops every table it does not know, such as the search index's
+    // FTS5 table, and a test database should be built the way production's is.
+    push: false,
   })
+}
+
+/** Applies pending SQLite migrations outside production (production does it while connecting). */
+export async function migrateOutsideProduction(payload: Payload): Promise<void> {
+  if (payload.db.name !== 'sqlite' || process.env.NODE_ENV === 'production' || process.env.PAYLOAD_MIGRATING === 'true') return
+  // The migrations take the SQLite adapter's own argument types, narrower than the generic Migration.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
 }
 
 function redactCredentials(uri: string): string {

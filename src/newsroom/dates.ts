@@ -72,3 +72,16 @@ const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: NEWSROOM_TIME_ZONE,
 export function formatChineseWeekday(value: Date | string): string {
   return weekday.format(typeof value === 'string' ? new Date(value) : value)
 }
+
+/** `2026-11-22` as the instants bounding that Beijing calendar day. */
+export function shanghaiDayRange(date: string): { start: string; end: string } {
+  const start = new Date(`${date}T00:00:00+08:00`)
+  return { start: start.toISOString(), end: new Date(start.getTime() + 24 * 60 * 60 * 1000).toISOString() }
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1900') return false
+  const start = new Date(`${value}T00:00:00+08:00`)
+  // Date parsing rolls 30 February over into March; a real date reads back as itself.
+  return !Number.isNaN(start.getTime()) && toShanghaiDate(start) === value
+}

@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { isDemoMode } from '../config/environment'
+import { fillSearchIndexIfEmpty } from '../search/indexer'
 import { demoPassword, ensureDemoAccounts } from './demoAccounts'
 import { seedNewsroom } from './seedNewsroom'
 
@@ -21,6 +22,8 @@ export async function prepareDatabaseAtBoot(): Promise<void> {
       const report = await seedNewsroom(payload)
       payload.logger.info(`示例内容已导入：${JSON.stringify(report.created)}`)
     }
+    const filled = await fillSearchIndexIfEmpty(payload)
+    if (filled) payload.logger.info(`检索索引已建立：${filled.articles} 篇稿件，${filled.entries} 条索引，用时 ${filled.milliseconds} 毫秒`)
     if (isDemoMode()) {
       const created = await ensureDemoAccounts(payload, demoPassword())
       if (created.length > 0) payload.logger.info(`已创建演示账号：${created.join(', ')}`)

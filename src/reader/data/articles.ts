@@ -9,7 +9,8 @@ import * as queries from './queries'
 const LISTS = { tags: ARTICLE_LIST_TAGS, revalidate: REVALIDATE_SECONDS }
 
 export type { ArticleFilter, ArticlePage, ArticleLink, ColumnBlock, PrintPage, SitemapSource } from './queries'
-export { isCalendarDate, isListPage, LIST_PAGE_SIZE } from './queries'
+export { isCalendarDate } from '../../newsroom/dates'
+export { isListPage, LIST_PAGE_SIZE } from './queries'
 
 export const getArticleList = unstable_cache(
   async (filter: queries.ArticleFilter, page: number) => queries.findArticles(await readerPayload(), filter, page),

@@ -2,7 +2,7 @@ import type { PaginatedDocs, Payload, Where } from 'payload'
 
 import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
-import { toShanghaiDate } from '../../newsroom/dates'
+import { shanghaiDayRange } from '../../newsroom/dates'
 
 /**
  * The reader site's reads, uncached and given a Payload instance, so integration tests run
@@ -64,18 +64,6 @@ function whereFor(filter: ArticleFilter): Where {
   }
 }
 
-/** `2026-11-22` as the instants bounding that Beijing calendar day. */
-export function shanghaiDayRange(date: string): { start: string; end: string } {
-  const start = new Date(`${date}T00:00:00+08:00`)
-  return { start: start.toISOString(), end: new Date(start.getTime() + 24 * 60 * 60 * 1000).toISOString() }
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1900') return false
-  const start = new Date(`${value}T00:00:00+08:00`)
-  // Date parsing rolls 30 February over into March; a real date reads back as itself.
-  return !Number.isNaN(start.getTime()) && toShanghaiDate(start) === value
-}
 
 export function isListPage(page: number): boolean {
   return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE

@@ -16,11 +16,11 @@ import {
   findRelatedArticles,
   findSitemapSource,
   hasPrintEdition,
-  isCalendarDate,
   isListPage,
   LIST_PAGE_SIZE,
   regionWithDescendants,
 } from '../../../src/reader/data/queries'
+import { isCalendarDate } from '../../../src/newsroom/dates'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
 import { transitionAs } from '../../helpers/workflow'
@@ -311,7 +311,7 @@ describe('the day archive', () => {
     expect(isCalendarDate('2026-02-32')).toBe(false)
   })
 
-  // BUG in src/reader/data/queries.ts isCalendarDate: V8 parses '2026-02-30T00:00:00+08:00'
+  // BUG in src/newsroom/dates.ts isCalendarDate: V8 parses '2026-02-30T00:00:00+08:00'
   // as 2 March 00:00 Beijing (it rolls day 29–31 over into the next month), which is a
   // start of day, so the check passes. `.failing` keeps the file green until it is fixed;
   // once isCalendarDate rejects these, Jest reports this test and `.failing` should go.

@@ -1,0 +1,88 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Article, Region } from '../../payload-types'
+import { type DocumentId, relationId } from '../data/relationId'
+import { type IndexedArticle, indexedArticleOf, isPublicVersion, sameIndexedContent } from './document'
+import { searchStoreFor } from './store'
+
+type Req = Partial<PayloadRequest>
+
+/** A region's chain of parents, from one read of the (small) regions collection. */
+export async function regionAncestry(payload: Payload, req?: Req): Promise<(id: DocumentId) => DocumentId[]> {
+  const { docs } = await payload.find({ collection: 'regions', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { parent: true } })
+  const parentOf = new Map(docs.map((region: Pick<Region, 'id' | 'parent'>) => [String(region.id), relationId(region.parent)]))
+  return (id) => {
+    const chain: DocumentId[] = []
+    for (let parent = parentOf.get(String(id)); parent != null && chain.length < 10; parent = parentOf.get(String(parent))) chain.push(parent)
+    return chain
+  }
+}
+
+/**
+ * The versions of an article the index keeps: the published one, which readers find, and the
+ * latest one, which staff find. When they are the same text, one entry serves both.
+ */
+export function versionsToIndex(published: Article | null, latest: Article | null, ancestorsOf: (id: DocumentId) => DocumentId[]): IndexedArticle[] {
+  const forReaders = published && isPublicVersion(published) ? indexedArticleOf(published, ['public'], ancestorsOf) : null
+  const forStaff = latest ? indexedArticleOf(latest, ['staff'], ancestorsOf) : null
+  if (forReaders && forStaff && sameIndexedContent(forReaders, forStaff)) return [{ ...forReaders, audiences: ['public', 'staff'] }]
+  return [forReaders, forStaff].filter((version): version is IndexedArticle => version != null)
+}
+
+async function loadVersion(payload: Payload, id: DocumentId, draft: boolean, req?: Req): Promise<Article | null> {
+  const { docs } = await payload.find({ collection: 'articles', where: { id: { equals: id } }, draft, depth: 2, limit: 1, pagination: false, overrideAccess: true, req })
+  return docs[0] ?? null
+}
+
+/** Brings one article's index entries in line with what is stored now (none once it is deleted). */
+export async function syncArticleInIndex(payload: Payload, id: DocumentId, req?: Req): Promise<void> {
+  const [published, latest, ancestorsOf] = await Promise.all([loadVersion(payload, id, false, req), loadVersion(payload, id, true, req), regionAncestry(payload, req)])
+  const store = await searchStoreFor(payload)
+  await store.replaceArticle(id, versionsToIndex(published, latest, ancestorsOf), req)
+}
+
+export async function removeArticleFromIndex(payload: Payload, id: DocumentId, req?: Req): Promise<void> {
+  await (await searchStoreFor(payload)).replaceArticle(id, [], req)
+}
+
+/** Re-indexes every article whose relationship `field` points at one of `ids` (a renamed byline, a moved region). */
+export async function syncArticlesReferencing(payload: Payload, field: 'column' | 'bylines.byline' | 'tags' | 'regions', ids: DocumentId[], req?: Req): Promise<number> {
+  if (ids.length === 0) return 0
+  const { docs } = await payload.find({ collection: 'articles', where: { [field]: { in: ids } }, draft: true, depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { slug: true } })
+  for (const article of docs) await syncArticleInIndex(payload, article.id, req)
+  return docs.length
+}
+
+export type RebuildReport = { articles: number; entries: number; milliseconds: number }
+
+const REBUILD_BATCH = 100
+
+/** Empties the index and fills it again from every article, a batch at a time. */
+export async function rebuildSearchIndex(payload: Payload): Promise<RebuildReport> {
+  const started = performance.now()
+  const store = await searchStoreFor(payload)
+  const ancestorsOf = await regionAncestry(payload)
+  await store.clear()
+  let articles = 0
+  let entries = 0
+  for (let page = 1; ; page += 1) {
+    const latest = await payload.find({ collection: 'articles', draft: true, depth: 2, limit: REBUILD_BATCH, page, sort: 'id', overrideAccess: true })
+    const ids = latest.docs.map((article) => article.id)
+    const published = await payload.find({ collection: 'articles', where: { id: { in: ids } }, draft: false, depth: 2, limit: 0, pagination: false, overrideAccess: true })
+    const publishedById = new Map(published.docs.map((article) => [String(article.id), article]))
+    const versions = latest.docs.flatMap((article) => versionsToIndex(publishedById.get(String(article.id)) ?? null, article, ancestorsOf))
+    await store.insertMany(versions)
+    articles += latest.docs.length
+    entries += versions.length
+    if (!latest.hasNextPage) break
+  }
+  return { articles, entries, milliseconds: Math.round(performance.now() - started) }
+}
+
+/** A database migrated from before search existed, or restored without its index, gets one filled at boot. */
+export async function fillSearchIndexIfEmpty(payload: Payload): Promise<RebuildReport | null> {
+  const { entries } = await (await searchStoreFor(payload)).stats()
+  if (entries > 0) return null
+  const { totalDocs } = await payload.count({ collection: 'articles', overrideAccess: true })
+  return totalDocs > 0 ? rebuildSearchIndex(payload) : null
+}

@@ -1,0 +1,50 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { DocumentId } from '../data/relationId'
+import type { Audience, IndexedArticle } from './document'
+import type { SearchTerm } from './tokens'
+
+export type StoreFilters = { columnId?: DocumentId; regionId?: DocumentId; bylineId?: DocumentId; from?: Date; to?: Date }
+
+export type StoreQuery = { terms: SearchTerm[]; audience: Audience; filters: StoreFilters; offset: number; limit: number }
+
+export type StoredHit = { articleId: DocumentId; slug: string; title: string; publishedAt: string | null; text: string }
+
+/**
+ * Where the search index lives. Each database engine keeps it in the structure it indexes
+ * best (SQLite: an FTS5 table; MongoDB: a collection with a text index), and nothing outside
+ * `adapters/` knows which. A request's transaction is joined when one is given, so an
+ * article and its index entry are saved, or rolled back, together.
+ */
+export interface SearchStore {
+  /** Replaces every indexed version of one article (none removes it). */
+  replaceArticle(articleId: DocumentId, versions: IndexedArticle[], req?: Partial<PayloadRequest>): Promise<void>
+  /** Adds many articles at once, outside any request: rebuilds and benchmarks. */
+  insertMany(versions: IndexedArticle[]): Promise<void>
+  clear(): Promise<void>
+  search(query: StoreQuery): Promise<{ hits: StoredHit[]; total: number }>
+  /** Indexed versions, and the bytes the index takes where the engine can tell. */
+  stats(): Promise<{ entries: number; bytes: number | null }>
+}
+
+type EngineName = 'sqlite' | 'mongoose'
+
+const stores = new WeakMap<Payload, Promise<SearchStore>>()
+
+/** The store for the database this Payload instance runs on. */
+export function searchStoreFor(payload: Payload): Promise<SearchStore> {
+  let store = stores.get(payload)
+  if (!store) {
+    store = openStore(payload)
+    stores.set(payload, store)
+    store.catch(() => stores.delete(payload))
+  }
+  return store
+}
+
+async function openStore(payload: Payload): Promise<SearchStore> {
+  const engine = payload.db.name as EngineName
+  if (engine === 'sqlite') return (await import('./adapters/sqlite')).sqliteSearchStore(payload)
+  if (engine === 'mongoose') return (await import('./adapters/mongodb')).mongoSearchStore(payload)
+  throw new Error(`检索索引不支持数据库适配器 ${payload.db.name}`)
+}
