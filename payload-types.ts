@@ -246,6 +246,7 @@ export interface Column {
   id: number;
   name: string;
   pinyin?: string | null;
+  pickerTitle?: string | null;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
@@ -339,6 +340,7 @@ export interface Byline {
    */
   name: string;
   pinyin?: string | null;
+  pickerTitle?: string | null;
   /**
    * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
    */
@@ -686,6 +688,7 @@ export interface ArticlesSelect<T extends boolean = true> {
 export interface ColumnsSelect<T extends boolean = true> {
   name?: T;
   pinyin?: T;
+  pickerTitle?: T;
   slug?: T;
   description?: T;
   logo?: T;
@@ -720,6 +723,7 @@ export interface InstallmentsSelect<T extends boolean = true> {
 export interface BylinesSelect<T extends boolean = true> {
   name?: T;
   pinyin?: T;
+  pickerTitle?: T;
   slug?: T;
   kind?: T;
   organisation?: T;

@@ -50,8 +50,11 @@ export default buildConfig({
     meta: { titleSuffix: ' · 新闻采编发布系统' },
     components: {
       beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'],
-      afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink'],
-      views: { calendar: { Component: '/src/admin/components/CalendarView#CalendarView', path: '/calendar' } },
+      afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink', '/src/admin/components/SearchNavLink#SearchNavLink'],
+      views: {
+        calendar: { Component: '/src/admin/components/CalendarView#CalendarView', path: '/calendar' },
+        search: { Component: '/src/admin/components/SearchView#SearchView', path: '/search' },
+      },
     },
     importMap: { baseDir: dirname },
   },

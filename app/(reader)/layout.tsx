@@ -36,6 +36,13 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
             <Link href={readerPaths.home()}>首页</Link>
             <a href={SITE_FEEDS.rss}>RSS 订阅</a>
           </nav>
+          <form action={readerPaths.search()} method="get" role="search" aria-label="站内搜索" className="masthead__search">
+            <label htmlFor="masthead-q" className="visually-hidden">
+              搜索本站
+            </label>
+            <input id="masthead-q" type="search" name="q" maxLength={100} placeholder="搜索本站" />
+            <button type="submit">搜索</button>
+          </form>
         </header>
         <main id="main" className="page" tabIndex={-1}>
           {children}

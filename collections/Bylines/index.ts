@@ -5,7 +5,7 @@ import { findNameProblem, NAME_PROBLEM_MESSAGES } from '../../src/newsroom/names
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
 import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
-import { pinyinField } from '../shared/pinyinField'
+import { pinyinFields } from '../shared/pinyinField'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { bylinesAccess } from './access'
@@ -26,7 +26,8 @@ export const Bylines: CollectionConfig = {
   access: bylinesAccess,
   hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('bylines.byline')] },
   admin: {
-    useAsTitle: 'name',
+    // Relationship pickers filter by the title text: this one carries the pinyin too.
+    useAsTitle: 'pickerTitle',
     defaultColumns: ['name', 'kind', 'organisation', 'slug'],
     group: label('内容', 'Content'),
   },
@@ -48,7 +49,7 @@ export const Bylines: CollectionConfig = {
         return problem ? NAME_PROBLEM_MESSAGES[problem] : true
       },
     },
-    pinyinField('name'),
+    ...pinyinFields('name'),
     slugField('bylines', 'name'),
     {
       name: 'kind',

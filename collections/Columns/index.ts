@@ -5,7 +5,7 @@ import { PART_SEPARATORS } from '../../src/newsroom/columnLabel'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
 import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
-import { pinyinField } from '../shared/pinyinField'
+import { pinyinFields } from '../shared/pinyinField'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { columnsAccess } from './access'
@@ -18,13 +18,14 @@ export const Columns: CollectionConfig = {
   hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('column')] },
   endpoints: [renumberEndpoint],
   admin: {
-    useAsTitle: 'name',
+    // Relationship pickers filter by the title text: this one carries the pinyin too.
+    useAsTitle: 'pickerTitle',
     defaultColumns: ['name', 'numberingStyle', 'cadence', 'active'],
     group: label('内容', 'Content'),
   },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: label('专栏名称', 'Name') },
-    pinyinField('name'),
+    ...pinyinFields('name'),
     slugField('columns', 'name'),
     { name: 'description', type: 'textarea', label: label('专栏介绍', 'Description') },
     { name: 'logo', type: 'upload', relationTo: 'photos', label: label('专栏标识', 'Logo') },

@@ -1,19 +1,30 @@
 import type { Field } from 'payload'
 
-import { pinyinKeys } from '../../src/search/tokens'
+import { pinyinLabels } from '../../src/search/tokens'
+import { label } from './labels'
 
 /**
- * A hidden field with a name's pinyin (`zhangfufang zff`), kept from the name on every save,
- * so the name can be looked up by pinyin.
+ * Hidden fields kept from a name on every save: its pinyin (`zhangfufang zff`), so the name
+ * can be looked up by pinyin, and a title that shows it (`张福芳（zhangfufang / zff）`). The
+ * admin's relationship pickers filter their options by the label text, so the pinyin has to
+ * be in the label for `zff` to offer 张福芳.
  */
-export function pinyinField(source: string): Field {
-  return {
-    name: 'pinyin',
-    type: 'text',
-    index: true,
-    admin: { hidden: true },
-    hooks: {
-      beforeChange: [({ siblingData }) => pinyinKeys(String(siblingData[source] ?? '')).join(' ') || null],
+export function pinyinFields(source: string): Field[] {
+  const labelsOf = (siblingData: Record<string, unknown>) => pinyinLabels(String(siblingData[source] ?? ''))
+  return [
+    {
+      name: 'pinyin',
+      type: 'text',
+      index: true,
+      admin: { hidden: true },
+      hooks: { beforeChange: [({ siblingData }) => labelsOf(siblingData).pinyin] },
     },
-  }
+    {
+      name: 'pickerTitle',
+      type: 'text',
+      label: label('名称（含拼音）', 'Name with pinyin'),
+      admin: { hidden: true },
+      hooks: { beforeChange: [({ siblingData }) => labelsOf(siblingData).pickerTitle] },
+    },
+  ]
 }

@@ -1,6 +1,6 @@
 import * as migration_20261122_200832_initial from './20261122_200832_initial';
 import * as migration_20261122_210757_article_headline from './20261122_210757_article_headline';
-import * as migration_20261122_230400_search_index from './20261122_230400_search_index';
+import * as migration_20261122_232535_search_index from './20261122_232535_search_index';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261122_210757_article_headline',
   },
   {
-    up: migration_20261122_230400_search_index.up,
-    down: migration_20261122_230400_search_index.down,
-    name: '20261122_230400_search_index',
+    up: migration_20261122_232535_search_index.up,
+    down: migration_20261122_232535_search_index.down,
+    name: '20261122_232535_search_index',
   },
 ];

@@ -20,6 +20,11 @@ export const readerPaths = {
   atom: () => '/atom.xml',
   sitemap: () => '/sitemap.xml',
   preview: (id: string | number) => `/preview/articles/${id}`,
+  /** The search page; empty values are left out of the query string. */
+  search: (params: Record<string, string | number | undefined> = {}) => {
+    const query = new URLSearchParams(Object.entries(params).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]]))).toString()
+    return query ? `/search?${query}` : '/search'
+  },
 } as const
 
 /** Page 2 onwards of a list lives under `/page/N` of the list's own path (Ghost's scheme). */

@@ -1,6 +1,6 @@
 import type { GraphQLFieldConfig } from 'graphql'
 import type * as GraphQLModule from 'graphql'
-import type { PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 
 import { executeSearch } from './endpoint'
 
@@ -11,7 +11,7 @@ type Args = Record<string, string | number | boolean | null | undefined>
  * endpoint's search, with the same rules (drafts only for signed-in staff), in GraphQL.
  */
 export function searchGraphQLQueries(GraphQL: typeof GraphQLModule): Record<string, GraphQLFieldConfig<unknown, { req: PayloadRequest }, Args>> {
-  const { GraphQLBoolean, GraphQLError, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
+  const { GraphQLBoolean, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
   const Hit = new GraphQLObjectType({
     name: 'SearchHit',
     fields: {
@@ -51,7 +51,8 @@ export function searchGraphQLQueries(GraphQL: typeof GraphQLModule): Record<stri
         const params = new URLSearchParams()
         for (const [name, value] of Object.entries(args)) if (value !== null && value !== undefined) params.set(name, String(value))
         const outcome = await executeSearch(context.req, params)
-        if (!outcome.ok) throw new GraphQLError(outcome.message, { extensions: { code: outcome.status === 401 ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT' } })
+        // A public APIError: Payload shows its message to the client instead of a generic one.
+        if (!outcome.ok) throw new APIError(outcome.message, outcome.status, null, true)
         return outcome.results
       },
     },

@@ -19,6 +19,8 @@ export type SearchHit = {
   /** Where the query's words stand in `snippet`: [start, end) in UTF-16 code units. */
   highlights: [number, number][]
   publishedAt: string | null
+  /** Staff searches only: where the article stands in the workflow. */
+  workflowState?: string | null
 }
 
 export type SearchResults = { docs: SearchHit[]; totalDocs: number; page: number; totalPages: number; limit: number }
@@ -37,18 +39,35 @@ export const STAFF_CANDIDATES = 500
 const SNIPPET_BEFORE = 30
 const SNIPPET_LENGTH = 100
 
-/** The plain text around the first place a query word occurs (the opening when none does), with every occurrence marked. */
+const isLowSurrogate = (text: string, index: number) => /[\udc00-\udfff]/.test(text[index] ?? '')
+
+/** Where to start a window of `SNIPPET_LENGTH` so it holds as many different query words as it can; earliest among equals. */
+function bestWindowStart(flat: string, words: string[]): number {
+  const occurrences = words.map((word) => {
+    const found: number[] = []
+    for (let at = flat.indexOf(word); at >= 0 && found.length < 50; at = flat.indexOf(word, at + word.length)) found.push(at)
+    return found
+  })
+  let best = { start: 0, covered: 0 }
+  for (const at of occurrences.flat().sort((a, b) => a - b)) {
+    const start = Math.max(0, at - SNIPPET_BEFORE)
+    const end = start + SNIPPET_LENGTH
+    const covered = occurrences.filter((found) => found.some((index) => index >= start && index + 1 <= end)).length
+    if (covered > best.covered) best = { start, covered }
+  }
+  return best.start
+}
+
+/** The plain text around the query's words (the opening when none occurs), with every occurrence marked. */
 export function snippetOf(text: string, query: string): Pick<SearchHit, 'snippet' | 'highlights'> {
   const original = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
   const flat = original.toLowerCase()
   const words = queryWords(query)
-  const found = words.map((word) => flat.indexOf(word)).filter((index) => index >= 0)
-  const first = found.length > 0 ? Math.min(...found) : 0
-  const chars = Array.from(original)
-  const startChar = Math.max(0, Array.from(original.slice(0, first)).length - SNIPPET_BEFORE)
-  const body = chars.slice(startChar, startChar + SNIPPET_LENGTH).join('')
-  const prefix = startChar > 0 ? '…' : ''
-  const snippet = `${prefix}${body}${startChar + SNIPPET_LENGTH < chars.length ? '…' : ''}`
+  let start = bestWindowStart(flat, words)
+  if (isLowSurrogate(original, start)) start += 1
+  let end = Math.min(original.length, start + SNIPPET_LENGTH)
+  if (isLowSurrogate(original, end)) end += 1
+  const snippet = `${start > 0 ? '…' : ''}${original.slice(start, end)}${end < original.length ? '…' : ''}`
   const lower = snippet.toLowerCase()
   const highlights: [number, number][] = []
   for (const word of words) {
@@ -105,12 +124,12 @@ export async function searchArticles(payload: Payload, query: string, options: S
     pagination: false,
     overrideAccess: false,
     user,
-    select: { slug: true },
+    select: { workflowState: true },
   })
-  const allowed = new Set(readable.docs.map((article) => String(article.id)))
-  const visible = hits.filter((hit) => allowed.has(String(hit.articleId)))
+  const stateOf = new Map(readable.docs.map((article) => [String(article.id), article.workflowState ?? null]))
+  const visible = hits.filter((hit) => stateOf.has(String(hit.articleId)))
   return {
-    docs: visible.slice((page - 1) * limit, page * limit).map((hit) => toHit(hit, query)),
+    docs: visible.slice((page - 1) * limit, page * limit).map((hit) => ({ ...toHit(hit, query), workflowState: stateOf.get(String(hit.articleId)) })),
     totalDocs: visible.length,
     page,
     totalPages: Math.ceil(visible.length / limit),

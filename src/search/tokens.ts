@@ -67,3 +67,9 @@ export function pinyinKeys(name: string): string[] {
   if (syllables.length === 0) return []
   return [syllables.join(''), syllables.map((syllable) => syllable[0]).join('')]
 }
+
+/** A name's stored pinyin (`zhangfufang zff`) and its title with the pinyin shown (`张福芳（zhangfufang / zff）`). */
+export function pinyinLabels(name: string): { pinyin: string | null; pickerTitle: string } {
+  const keys = pinyinKeys(name)
+  return { pinyin: keys.join(' ') || null, pickerTitle: keys.length > 0 ? `${name}（${keys.join(' / ')}）` : name }
+}

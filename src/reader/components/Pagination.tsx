@@ -2,14 +2,15 @@ import Link from 'next/link'
 
 import { pagedPath } from '../urls'
 
-type Props = { basePath: string; page: number; totalPages: number }
+/** `hrefFor` overrides the `/page/N` scheme, for lists addressed by query string (search). */
+type Props = { basePath: string; page: number; totalPages: number; hrefFor?: (page: number) => string }
 
-export function Pagination({ basePath, page, totalPages }: Props) {
+export function Pagination({ basePath, page, totalPages, hrefFor = (target) => pagedPath(basePath, target) }: Props) {
   if (totalPages <= 1) return null
   return (
     <nav className="pagination" aria-label="分页">
       {page > 1 && (
-        <Link href={pagedPath(basePath, page - 1)} rel="prev">
+        <Link href={hrefFor(page - 1)} rel="prev">
           上一页
         </Link>
       )}
@@ -17,7 +18,7 @@ export function Pagination({ basePath, page, totalPages }: Props) {
         第 {page} / {totalPages} 页
       </span>
       {page < totalPages && (
-        <Link href={pagedPath(basePath, page + 1)} rel="next">
+        <Link href={hrefFor(page + 1)} rel="next">
           下一页
         </Link>
       )}

@@ -7,27 +7,34 @@ import type { SearchStore, StoredHit, StoreFilters, StoreQuery } from '../store'
 import type { SearchTerm } from '../tokens'
 
 /**
- * The SQLite search index: an FTS5 table over the token streams of src/search/document.ts.
+ * The SQLite search index: FTS5 tables over the token streams of src/search/document.ts.
  * FTS5 keeps an inverted index, so a query reads the postings of its own tokens and never
- * scans articles; bm25 with per-column weights ranks a headline match above a body match.
- * Filters (column, places, bylines, audience) are tokens of a `facets` column, matched in
- * the same query. Each article has two rows at most, keyed by rowid: 2·id for the version
- * readers see, 2·id + 1 for a newer unpublished one that only staff may find.
+ * scans articles; bm25 with per-column weights ranks a headline match above a body match and
+ * a rare term above a common one. Filters (column, places, bylines) are tokens of a `facets`
+ * column, matched in the same query. The rowid is the article's id.
+ *
+ * Two tables keep readers and staff apart without a filter on every query: `search_public`
+ * holds the version readers may see; `search_staff` only a newer version staff alone may see
+ * (a draft, an edit waiting to be published). Staff search both, the newer version winning.
+ *
+ * Scoring a match costs a few microseconds, so a word in most of 100,000 articles would take
+ * a second to rank in full. Broad queries therefore rank the RANK_WINDOW newest matches and
+ * list the older ones after them, newest first: readers of a newspaper want the recent story.
  */
-export const SEARCH_TABLE = 'search_index'
+export const SEARCH_TABLES = { public: 'search_public', staff: 'search_staff' } as const
+export const RANK_WINDOW = 1_000
 
 const TEXT_COLUMNS = SEARCH_FIELDS.map((field) => (field === 'column' ? 'column_name' : field))
 const STORED_COLUMNS = ['article_id', 'slug', 'headline', 'published_at', 'snippet_text'] as const
-
-export const CREATE_SEARCH_TABLE = `CREATE VIRTUAL TABLE IF NOT EXISTS ${SEARCH_TABLE} USING fts5(${[
-  ...TEXT_COLUMNS,
-  'facets',
-  ...STORED_COLUMNS.map((column) => `${column} UNINDEXED`),
-].join(', ')}, tokenize = 'unicode61 remove_diacritics 0')`
-
-export const DROP_SEARCH_TABLE = `DROP TABLE IF EXISTS ${SEARCH_TABLE}`
-
+const INSERTED_COLUMNS = ['rowid', ...TEXT_COLUMNS, 'facets', ...STORED_COLUMNS]
 const BM25_WEIGHTS = [...SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]), 0, ...STORED_COLUMNS.map(() => 0)].join(', ')
+
+const createTable = (table: string) =>
+  `CREATE VIRTUAL TABLE IF NOT EXISTS ${table} USING fts5(${[...TEXT_COLUMNS, 'facets', ...STORED_COLUMNS.map((column) => `${column} UNINDEXED`)].join(', ')}, tokenize = 'unicode61 remove_diacritics 0')`
+
+/** Run by the migration that introduced search. */
+export const CREATE_SEARCH_TABLES = Object.values(SEARCH_TABLES).map(createTable)
+export const DROP_SEARCH_TABLES = Object.values(SEARCH_TABLES).map((table) => `DROP TABLE IF EXISTS ${table}`)
 
 type SQL = ReturnType<typeof sql>
 type Drizzle = { run: (query: SQL) => Promise<unknown>; all: <T>(query: SQL) => Promise<T[]> }
@@ -38,23 +45,21 @@ type SqliteDb = {
 }
 
 const facet = (kind: string, id: DocumentId) => `${kind}${String(id).replace(/[^0-9a-z]/gi, '')}`
-const audienceFacet = (audience: Audience) => `a${audience}`
 
-function rowidOf(articleId: DocumentId, slot: 0 | 1): number {
+function rowidOf(articleId: DocumentId): number {
   const id = Number(articleId)
   if (!Number.isSafeInteger(id)) throw new Error(`SQLite 检索索引需要整数编号，收到 ${String(articleId)}`)
-  return id * 2 + slot
+  return id
 }
 
 function rowValues(version: IndexedArticle): (string | number | null)[] {
   const facets = [
-    ...version.audiences.map(audienceFacet),
     ...(version.columnId != null ? [facet('c', version.columnId)] : []),
     ...version.regionIds.map((id) => facet('r', id)),
     ...version.bylineIds.map((id) => facet('b', id)),
   ]
   return [
-    rowidOf(version.articleId, version.audiences.includes('public') ? 0 : 1),
+    rowidOf(version.articleId),
     ...SEARCH_FIELDS.map((field) => version.fields[field]),
     facets.join(' '),
     String(version.articleId),
@@ -65,21 +70,25 @@ function rowValues(version: IndexedArticle): (string | number | null)[] {
   ]
 }
 
-const INSERTED_COLUMNS = ['rowid', ...TEXT_COLUMNS, 'facets', ...STORED_COLUMNS]
-const INSERT = `INSERT INTO ${SEARCH_TABLE} (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`
+/** Readers' version to the public table; a version only staff may see to the staff table. */
+const tableFor = (version: IndexedArticle) => (version.audiences.includes('public') ? SEARCH_TABLES.public : SEARCH_TABLES.staff)
+const insertSql = (table: string) => `INSERT INTO ${table} (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`
 
 const phrase = (term: SearchTerm) => `"${term.tokens.join(' ')}"${term.prefix ? '*' : ''}`
+const isLatin = (term: SearchTerm) => /^[\p{L}\p{N}]/u.test(term.tokens[0]) && !/\p{Script=Han}/u.test(term.tokens[0])
 
-/** The FTS5 MATCH expression: every term in some text column, and every facet. */
-export function matchExpression(terms: SearchTerm[], audience: Audience, filters: StoreFilters): string {
-  const text = `{${TEXT_COLUMNS.join(' ')}} : (${terms.map(phrase).join(' AND ')})`
+/**
+ * The FTS5 MATCH expression: every term, and every facet. Han bigrams cannot collide with the
+ * ASCII facet tokens, so only Latin terms are kept off the facets column.
+ */
+export function matchExpression(terms: SearchTerm[], filters: StoreFilters): string {
+  const text = terms.map((term) => (isLatin(term) ? `({${TEXT_COLUMNS.join(' ')}} : ${phrase(term)})` : phrase(term)))
   const facets = [
-    audienceFacet(audience),
     ...(filters.columnId != null ? [facet('c', filters.columnId)] : []),
     ...(filters.regionId != null ? [facet('r', filters.regionId)] : []),
     ...(filters.bylineId != null ? [facet('b', filters.bylineId)] : []),
-  ]
-  return `${text} AND {facets} : (${facets.join(' AND ')})`
+  ].map((token) => `({facets} : ${token})`)
+  return [...text, ...facets].join(' AND ')
 }
 
 function dateConditions(filters: StoreFilters): SQL {
@@ -89,7 +98,48 @@ function dateConditions(filters: StoreFilters): SQL {
   return sql.join(conditions, sql``)
 }
 
-type Row = { article_id: string; slug: string; headline: string; published_at: string | null; snippet_text: string }
+type Row = { rowid: number; article_id: string; slug: string; headline: string; published_at: string | null; snippet_text: string; score?: number }
+
+const toHit = (row: Row): StoredHit => ({ articleId: Number(row.article_id), slug: row.slug, title: row.headline, publishedAt: row.published_at, text: row.snippet_text })
+
+/** The stored columns of the given rows, in the given order. */
+async function rowsByRowid(db: Drizzle, t: ReturnType<typeof sql.identifier>, ranked: { rowid: number; score?: number }[]): Promise<Row[]> {
+  if (ranked.length === 0) return []
+  const rows = await db.all<Row>(sql`SELECT rowid, article_id, slug, headline, published_at, snippet_text FROM ${t} WHERE rowid IN (${sql.join(
+    ranked.map((row) => sql`${row.rowid}`),
+    sql`, `,
+  )})`)
+  const byRowid = new Map(rows.map((row) => [Number(row.rowid), row]))
+  return ranked.flatMap((row) => {
+    const stored = byRowid.get(Number(row.rowid))
+    return stored ? [{ ...stored, score: row.score }] : []
+  })
+}
+
+/**
+ * One table's matches, best first, from `offset`: ranked by bm25 within the window (newer
+ * first among equal scores), then older matches newest first. Only the page's rows are read
+ * back; sorting never touches the stored text.
+ */
+async function searchTable(db: Drizzle, table: string, query: Pick<StoreQuery, 'terms' | 'filters' | 'offset' | 'limit'>): Promise<{ rows: Row[]; total: number }> {
+  const t = sql.identifier(table)
+  const match = matchExpression(query.terms, query.filters)
+  const dates = dateConditions(query.filters)
+  const [{ total }] = await db.all<{ total: number }>(sql`SELECT count(*) AS total FROM ${t} WHERE ${t} MATCH ${match}${dates}`)
+  const ranked = (from: SQL, limit: number, offset: number) =>
+    db.all<{ rowid: number; score: number }>(sql`SELECT rowid, bm25(${t}, ${sql.raw(BM25_WEIGHTS)}) AS score FROM ${t} WHERE ${t} MATCH ${match}${dates}${from}
+      ORDER BY round(score, 3), rowid DESC LIMIT ${limit} OFFSET ${offset}`)
+  if (total <= RANK_WINDOW) return { rows: await rowsByRowid(db, t, await ranked(sql``, query.limit, query.offset)), total: Number(total) }
+  const [{ rowid: threshold }] = await db.all<{ rowid: number }>(sql`SELECT rowid FROM ${t} WHERE ${t} MATCH ${match}${dates} ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`)
+  const head = query.offset < RANK_WINDOW ? await ranked(sql` AND rowid >= ${threshold}`, Math.min(query.limit, RANK_WINDOW - query.offset), query.offset) : []
+  const tail =
+    head.length < query.limit
+      ? await db.all<{ rowid: number }>(
+          sql`SELECT rowid FROM ${t} WHERE ${t} MATCH ${match}${dates} AND rowid < ${threshold} ORDER BY rowid DESC LIMIT ${query.limit - head.length} OFFSET ${Math.max(0, query.offset - RANK_WINDOW)}`,
+        )
+      : []
+  return { rows: await rowsByRowid(db, t, [...head, ...tail]), total: Number(total) }
+}
 
 export function sqliteSearchStore(payload: Payload): SearchStore {
   const db = payload.db as unknown as SqliteDb
@@ -97,45 +147,46 @@ export function sqliteSearchStore(payload: Payload): SearchStore {
     const transactionID = req?.transactionID ? await req.transactionID : undefined
     return (transactionID != null && db.sessions?.[String(transactionID)]?.db) || db.drizzle
   }
-  const numericId = (articleId: DocumentId) => (typeof articleId === 'number' ? articleId : Number(articleId))
 
   return {
     async replaceArticle(articleId, versions, req) {
       const target = await dbFor(req)
-      await target.run(sql`DELETE FROM search_index WHERE rowid IN (${rowidOf(articleId, 0)}, ${rowidOf(articleId, 1)})`)
+      for (const table of Object.values(SEARCH_TABLES)) await target.run(sql`DELETE FROM ${sql.identifier(table)} WHERE rowid = ${rowidOf(articleId)}`)
       for (const version of versions) {
         const values = rowValues(version).map((value) => sql`${value}`)
-        await target.run(sql`INSERT INTO search_index (${sql.raw(INSERTED_COLUMNS.join(', '))}) VALUES (${sql.join(values, sql`, `)})`)
+        await target.run(sql`INSERT INTO ${sql.identifier(tableFor(version))} (${sql.raw(INSERTED_COLUMNS.join(', '))}) VALUES (${sql.join(values, sql`, `)})`)
       }
     },
 
     async insertMany(versions) {
       for (let start = 0; start < versions.length; start += 500) {
-        await db.client.batch(versions.slice(start, start + 500).map((version) => ({ sql: INSERT, args: rowValues(version) })), 'write')
+        await db.client.batch(versions.slice(start, start + 500).map((version) => ({ sql: insertSql(tableFor(version)), args: rowValues(version) })), 'write')
       }
     },
 
     async clear() {
-      await db.drizzle.run(sql`DELETE FROM search_index`)
+      for (const table of Object.values(SEARCH_TABLES)) await db.drizzle.run(sql`DELETE FROM ${sql.identifier(table)}`)
     },
 
-    async search({ terms, audience, filters, offset, limit }) {
-      const match = matchExpression(terms, audience, filters)
-      const dates = dateConditions(filters)
-      const rows = await db.drizzle.all<Row>(sql`
-        SELECT article_id, slug, headline, published_at, snippet_text
-        FROM search_index WHERE search_index MATCH ${match}${dates}
-        ORDER BY round(bm25(search_index, ${sql.raw(BM25_WEIGHTS)}), 3), published_at DESC
-        LIMIT ${limit} OFFSET ${offset}`)
-      const [{ total }] = await db.drizzle.all<{ total: number }>(sql`SELECT count(*) AS total FROM search_index WHERE search_index MATCH ${match}${dates}`)
-      const hits: StoredHit[] = rows.map((row) => ({ articleId: numericId(row.article_id), slug: row.slug, title: row.headline, publishedAt: row.published_at, text: row.snippet_text }))
-      return { hits, total: Number(total) }
+    async search({ terms, audience, filters, offset, limit }: StoreQuery & { audience: Audience }) {
+      const published = await searchTable(db.drizzle, SEARCH_TABLES.public, { terms, filters, offset: audience === 'public' ? offset : 0, limit: audience === 'public' ? limit : offset + limit })
+      if (audience === 'public') return { hits: published.rows.map(toHit), total: published.total }
+      // Staff: a newer version replaces the published one, so the published row of an
+      // article with a staff row is dropped, and both lists merge by score.
+      const newer = await searchTable(db.drizzle, SEARCH_TABLES.staff, { terms, filters, offset: 0, limit: offset + limit })
+      const rowids = published.rows.map((row) => row.rowid)
+      const superseded = rowids.length
+        ? new Set((await db.drizzle.all<{ rowid: number }>(sql`SELECT rowid FROM search_staff WHERE rowid IN (${sql.join(rowids.map((id) => sql`${id}`), sql`, `)})`)).map((row) => row.rowid))
+        : new Set<number>()
+      const merged = [...newer.rows, ...published.rows.filter((row) => !superseded.has(row.rowid))].sort((a, b) => (a.score ?? 0) - (b.score ?? 0))
+      return { hits: merged.slice(offset, offset + limit).map(toHit), total: newer.total + published.total - superseded.size }
     },
 
     async stats() {
-      const [{ entries }] = await db.drizzle.all<{ entries: number }>(sql`SELECT count(*) AS entries FROM search_index`)
-      const pages = await db.drizzle.all<{ bytes: number }>(sql`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_index%'`).catch(() => [{ bytes: null }])
-      return { entries: Number(entries), bytes: pages[0]?.bytes == null ? null : Number(pages[0].bytes) }
+      const count = async (table: string) => Number((await db.drizzle.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0].n)
+      const entries = (await count(SEARCH_TABLES.public)) + (await count(SEARCH_TABLES.staff))
+      const pages = await db.drizzle.all<{ bytes: number | null }>(sql`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'`).catch(() => [{ bytes: null }])
+      return { entries, bytes: pages[0]?.bytes == null ? null : Number(pages[0].bytes) }
     },
   }
 }

@@ -168,4 +168,9 @@ describe('finding names by pinyin', () => {
     expect(await names('columns', 'sztx')).toEqual(['善治天心'])
     expect(await names('bylines', '姜鸿')).toEqual(['姜鸿丽'])
   })
+
+  it('puts the pinyin in the title the admin’s relationship pickers filter on', async () => {
+    const { docs } = await payload.find({ collection: 'bylines', where: { pickerTitle: { like: 'jhl' } }, depth: 0 })
+    expect(docs.map((doc) => doc.pickerTitle)).toEqual(['姜鸿丽（jianghongli / jhl）'])
+  })
 })

@@ -1,0 +1,78 @@
+// npm run bench -- [--quick] [--size N] [--only search]
+// Builds a realistic dataset in a temporary database, measures, prints a table with each
+// figure beside its target, and writes bench/results/latest.json.
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { runSearchBench, type SearchBenchResult } from './search'
+
+type Options = { size: number; quick: boolean; only: string | null; out: string }
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { size: 10_000, quick: false, only: null, out: path.resolve('bench', 'results', 'latest.json') }
+  let sizeGiven = false
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]
+    const value = () => {
+      const next = argv[++index]
+      if (next === undefined) throw new Error(`参数 ${arg} 需要一个值`)
+      return next
+    }
+    if (arg === '--quick') options.quick = true
+    else if (arg === '--size') {
+      options.size = Number(value())
+      sizeGiven = true
+      if (!Number.isInteger(options.size) || options.size < 10 || options.size > 1_000_000) throw new Error('--size 必须是 10 到 1000000 之间的整数')
+    } else if (arg === '--only') options.only = value()
+    else if (arg === '--out') options.out = path.resolve(value())
+    else throw new Error(`不认识的参数 ${arg}（可用：--quick --size N --only search --out FILE）`)
+  }
+  if (options.quick && !sizeGiven) options.size = 2_000
+  return options
+}
+
+const SEARCH_P95_TARGET_MS = 50
+
+function searchTable(result: SearchBenchResult): string[] {
+  const mb = (bytes: number | null) => (bytes == null ? '—' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
+  const rows = [
+    `检索（${result.articles.toLocaleString('en-US')} 篇）`,
+    `  建索引        ${(result.build.milliseconds / 1000).toFixed(1)} s，${result.build.articlesPerSecond} 篇/s；索引 ${mb(result.build.indexBytes)}，数据库文件 ${mb(result.build.databaseBytes)}`,
+    `  查询（毫秒）   p50     p95     p99     max   平均命中   目标`,
+  ]
+  const labels = { oneWord: '一个词', twoWord: '两个词', rareWord: '罕见词' } as const
+  for (const [kind, label] of Object.entries(labels) as [keyof typeof labels, string][]) {
+    const figures = result.queries[kind]
+    const verdict = figures.p95 < SEARCH_P95_TARGET_MS ? '达标' : '未达标'
+    const cells = [figures.p50, figures.p95, figures.p99, figures.max].map((value) => value.toFixed(1).padStart(7)).join(' ')
+    rows.push(`  ${label.padEnd(8, '　')}${cells} ${String(figures.meanTotal).padStart(9)}   p95 < ${SEARCH_P95_TARGET_MS}（${verdict}）`)
+  }
+  return rows
+}
+
+const options = parseOptions(process.argv.slice(2))
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
+const databaseFile = path.join(dir, 'bench.db')
+process.env.DATABASE_URI = `file:${databaseFile}`
+process.env.PAYLOAD_SECRET ??= randomBytes(24).toString('hex')
+const { getPayload } = await import('payload')
+const { default: config } = await import('@payload-config')
+const payload = await getPayload({ config })
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version }, options: { size: options.size, quick: options.quick } }
+try {
+  if (!options.only || options.only === 'search') {
+    console.log(`正在生成 ${options.size} 篇稿件并建立检索索引…`)
+    const search = await runSearchBench(payload, { size: options.size, rounds: options.quick ? 3 : 10, databaseFile, log: console.log })
+    results.search = search
+    console.log(searchTable(search).join('\n'))
+  }
+  fs.mkdirSync(path.dirname(options.out), { recursive: true })
+  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
+} finally {
+  await payload.destroy()
+  if (process.env.BENCH_KEEP) console.log(`KEPT ${databaseFile}`)
+  else fs.rmSync(dir, { recursive: true, force: true })
+}
