@@ -87,6 +87,7 @@ describe('the reader site in Chromium', () => {
       region: '/regions/chang-de-shi',
       archive: `/archive/${today}`,
       print: `/print/${today}`,
+      search: `/search?q=${encodeURIComponent('发展 社区')}`,
       notFound: '/articles/no-such-article',
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true })

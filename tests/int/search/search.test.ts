@@ -7,6 +7,7 @@ import { searchArticles, type SearchOptions } from '../../../src/search/query'
 import { searchStoreFor } from '../../../src/search/store'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import { runDueSchedules } from '../../../src/workflow/scheduler'
 import { transitionAs } from '../../helpers/workflow'
 
 let ctx: TestPayload
@@ -115,6 +116,27 @@ describe('search over the seeded pages', () => {
     expect(await titles('幸福童年')).toEqual([])
     expect(await titles('双减')).toContain('祁阳市:落实“双减”见成效')
     expect(await titles('幸福童年', asStaff(staff.editor))).toEqual(['祁阳市：课后服务托起幸福童年'])
+  })
+
+  it('finds an article the scheduler publishes, and not a minute before', async () => {
+    const now = new Date()
+    const article = await payload.create({ collection: 'articles', data: { title: '定时发布的检索测试稿：梅溪湖夜市' } as never, draft: true, user: { ...staff.editor, collection: 'users' } })
+    for (const action of ['submit', 'approve'] as const) await transitionAs(payload, staff.editor, { id: article.id, action, now })
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'schedule', now, publishAt: new Date(now.getTime() + 10 * 60_000) })
+    expect(await titles('梅溪湖夜市')).toEqual([])
+    expect((await runDueSchedules(payload, new Date(now.getTime() + 11 * 60_000))).published).toContain(article.id)
+    expect(await titles('梅溪湖夜市')).toEqual(['定时发布的检索测试稿：梅溪湖夜市'])
+  })
+
+  it('drops an article the scheduler takes offline when it expires', async () => {
+    const [hit] = (await searchArticles(payload, '梅溪湖夜市')).docs
+    const current = await payload.findByID({ collection: 'articles', id: hit.id, depth: 0 })
+    const now = new Date()
+    await payload.update({ collection: 'articles', id: hit.id, data: { unpublishAt: new Date(now.getTime() + 20 * 60_000).toISOString(), updatedAt: current.updatedAt }, user: { ...staff.editor, collection: 'users' }, overrideAccess: false })
+    expect(await titles('梅溪湖夜市')).toEqual(['定时发布的检索测试稿：梅溪湖夜市'])
+    expect((await runDueSchedules(payload, new Date(now.getTime() + 21 * 60_000))).expired).toContain(hit.id)
+    expect(await titles('梅溪湖夜市')).toEqual([])
+    expect(await titles('梅溪湖夜市', asStaff(staff.editor))).toEqual(['定时发布的检索测试稿：梅溪湖夜市'])
   })
 
   it('follows edits, retractions and deletions', async () => {
