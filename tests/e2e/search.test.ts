@@ -61,7 +61,7 @@ describe('the reader search page', () => {
     const page = await readerPage('/search?q=完全不存在的词语组合')
     expect(await page.locator('[role=status]').textContent()).toContain('没有找到')
     await page.goto(`${running.server.baseUrl}/search?q=发展&from=2026-02-30`)
-    expect(await page.locator('[role=alert]').textContent()).toContain('有效日期')
+    expect(await page.locator('.search-page__problem').textContent()).toContain('有效日期')
     await page.close()
   })
 })

@@ -5,6 +5,23 @@ import { SearchResultList } from '@/reader/components/SearchResultList'
 import { getSearchChoices, getSearchResults, parseSearchParams } from '@/reader/data/search'
 import { readerPaths } from '@/reader/urls'
 
+/** A filter drop-down of slugs, with an "all" choice first. */
+function ChoiceSelect({ label, name, allLabel, choices, value }: { label: string; name: string; allLabel: string; choices: { slug: string; name: string }[]; value: string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value="">{allLabel}</option>
+        {choices.map((choice) => (
+          <option key={choice.slug} value={choice.slug}>
+            {choice.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 const FILTER_NAMES = { column: '专栏', region: '地区', byline: '署名' } as const
@@ -46,28 +63,8 @@ export default async function SearchPage({ searchParams }: Props) {
         </p>
         <fieldset className="search-form__filters">
           <legend>缩小范围</legend>
-          <label>
-            专栏
-            <select name="column" defaultValue={value('column')}>
-              <option value="">全部专栏</option>
-              {choices.columns.map((column) => (
-                <option key={column.slug} value={column.slug}>
-                  {column.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            地区
-            <select name="region" defaultValue={value('region')}>
-              <option value="">全部地区</option>
-              {choices.regions.map((region) => (
-                <option key={region.slug} value={region.slug}>
-                  {region.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect label="专栏" name="column" allLabel="全部专栏" choices={choices.columns} value={value('column')} />
+          <ChoiceSelect label="地区" name="region" allLabel="全部地区" choices={choices.regions} value={value('region')} />
           <label>
             起始日期
             <input type="date" name="from" defaultValue={value('from')} />

@@ -1,11 +1,10 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
 import { formatChineseDateTime, shanghaiNoon, startOfShanghaiDay, toShanghaiDate } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
 import { loadCalendar } from '../../planning/columnPlan'
+import { AdminPage } from './AdminPage'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -29,7 +28,7 @@ function range(view: 'week' | 'month', anchor: Date): { from: Date; days: number
 
 /** /admin/calendar — every column's planned installments and every scheduled article, with problems. */
 export async function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, locale, permissions, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const view = searchParams?.view === 'month' ? 'month' : 'week'
   const anchor = anchorDay(searchParams?.date)
   const { from, days } = range(view, anchor)
@@ -37,17 +36,7 @@ export async function CalendarView({ initPageResult, params, searchParams }: Adm
   const step = view === 'week' ? 7 : days
   const link = (nextView: string, date: Date) => `/admin/calendar?view=${nextView}&date=${toShanghaiDate(date)}`
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
         <h1>排期日历</h1>
         {!calendar ? (
           <p>请先登录。</p>
@@ -109,7 +98,6 @@ export async function CalendarView({ initPageResult, params, searchParams }: Adm
             </ol>
           </>
         )}
-      </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }

@@ -1,5 +1,3 @@
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
 import { isStaffUser } from '../../access/roles'
@@ -8,6 +6,7 @@ import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workfl
 import { HighlightedText } from '../../reader/components/SearchResultList'
 import { parseSearchParams } from '../../search/params'
 import { searchArticles, type SearchResults } from '../../search/query'
+import { AdminPage } from './AdminPage'
 
 const first = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '')
 
@@ -16,7 +15,7 @@ const first = (value: unknown): string => (Array.isArray(value) ? String(value[0
  * submissions, scheduled and published), with the same Chinese-aware index readers use.
  */
 export async function SearchView({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { req, locale, permissions, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const query = first(searchParams?.q).trim()
   const page = first(searchParams?.page)
   let results: SearchResults | null = null
@@ -28,17 +27,7 @@ export async function SearchView({ initPageResult, params, searchParams }: Admin
   }
   const pageLink = (target: number) => `/admin/search?${new URLSearchParams({ q: query, page: String(target) })}`
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter>
+    <AdminPage initPageResult={initPageResult} params={params} searchParams={searchParams}>
         <h1>全文检索</h1>
         {!isStaffUser(req.user) ? (
           <p>请先登录。</p>
@@ -80,7 +69,6 @@ export async function SearchView({ initPageResult, params, searchParams }: Admin
             )}
           </>
         )}
-      </Gutter>
-    </DefaultTemplate>
+    </AdminPage>
   )
 }
