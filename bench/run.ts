@@ -73,6 +73,5 @@ try {
   console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
 } finally {
   await payload.destroy()
-  if (process.env.BENCH_KEEP) console.log(`KEPT ${databaseFile}`)
-  else fs.rmSync(dir, { recursive: true, force: true })
+  fs.rmSync(dir, { recursive: true, force: true })
 }

@@ -117,8 +117,10 @@ export async function mongoSearchStore(payload: Payload): Promise<SearchStore> {
     },
 
     async stats() {
-      const stats = await db.connection.db.command({ collStats: COLLECTION })
-      return { entries: stats.count ?? 0, bytes: (stats.size ?? 0) + (stats.totalIndexSize ?? 0) }
+      const entries = await collection.countDocuments({})
+      // collStats is deprecated on newer servers; the size is a nicety, the count is what boot needs.
+      const stats = await db.connection.db.command({ collStats: COLLECTION }).catch(() => null)
+      return { entries, bytes: stats ? (stats.size ?? 0) + (stats.totalIndexSize ?? 0) : null }
     },
   }
 }

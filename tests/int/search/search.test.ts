@@ -80,7 +80,8 @@ describe('search over the seeded pages', () => {
     await publish(await bySourceKey('xinhua-pian-1'))
     expect((await titles('新化 文印'))[0]).toBe('打造县域经济强劲引擎')
     expect(await titles('新化 防毒墙')).toEqual([])
-    expect((await titles('墙')).length).toBeGreaterThan(0)
+    // MongoDB's text index has no prefix search (README, Search): one character is SQLite's only.
+    if (payload.db.name === 'sqlite') expect((await titles('墙')).length).toBeGreaterThan(0)
   })
 
   it('cuts a snippet around the match and marks where the words are', async () => {
