@@ -55,9 +55,11 @@ if (needsBuild) {
   console.log('✔ 生产版本已是最新，跳过构建')
 }
 
-// The data cache outlives the process; the database may have changed while the server was
-// down (seed, restore, another DATABASE_URI), so a start never trusts cached reads.
-fs.rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
+// The data cache and rendered pages outlive the process, but the record of which cache tags
+// were invalidated does not; the database may also have changed while the server was down
+// (seed, restore, another DATABASE_URI). So a start never trusts cached reads or pages: a
+// page cached before a retraction must not be served again after a restart.
+for (const cache of [['cache', 'fetch-cache'], ['server', 'route-cache']]) fs.rmSync(path.join(root, '.next', ...cache), { recursive: true, force: true })
 
 const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
 console.log(`\n新闻采编发布系统已启动`)
