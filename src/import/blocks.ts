@@ -1,0 +1,155 @@
+import type { BylineRole } from '../newsroom/bylines'
+import { normaliseDisplayName } from '../newsroom/names'
+import type { ImportedPhoto } from './types'
+
+/**
+ * Reading one block of raw page text: what kind of thing it is. Pure functions, no state;
+ * src/import/parsePage.ts decides what the blocks add up to.
+ */
+const HAN = '\\p{Script=Han}'
+const NAME = `${HAN}{2,4}`
+const SENTENCE_END = /[。！？!?…）)」』”"’】]$/u
+const CLAUSE_END = /[。！？!?；;，,、：:]/u
+
+/** Paragraphs are separated by blank lines; a line broken inside a paragraph (OCR, copy-paste) is joined back. */
+export function splitBlocks(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u3000]*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .reduce((joined, line) => (joined && /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(line) ? `${joined} ${line}` : joined + line), ''),
+    )
+    .filter((block) => block.length > 0)
+}
+
+/** OCR and typesetting spread characters out (`党 建 引 领`); Han characters never need spaces between them. */
+export function collapseSpacedHan(text: string): string {
+  // Three or more single characters in a row: a space between two words (唤醒沉睡资产 筑牢保障底线) stays.
+  return text.replace(new RegExp(`${HAN}(?:[ \\t\\u3000]+${HAN}){2,}`, 'gu'), (run) => run.replace(/[ \t\u3000]+/g, ''))
+}
+
+export const endsSentence = (text: string): boolean => SENTENCE_END.test(text.trim())
+
+/** A short line without closing punctuation: a headline, 小标题 or label. */
+export function isShortLine(text: string, maxChars = 34): boolean {
+  const chars = [...text.trim()]
+  return chars.length >= 2 && chars.length <= maxChars && !/[。！？!?；;，,、]$/.test(text.trim()) && !/[。！？!?]/.test(text.slice(0, -1)) && quotesBalanced(text)
+}
+
+/** A headline closes every quote it opens; a paragraph cut by a column break often does not. */
+function quotesBalanced(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length
+  return count(/“/g) === count(/”/g) && count(/‘/g) === count(/’/g) && count(/[(（]/g) === count(/[)）]/g) && count(/「/g) === count(/」/g) && count(/"/g) % 2 === 0
+}
+
+export const isDeck = (text: string): boolean => /^[—–-]{1,2}\s*\S/.test(text.trim()) && isShortLine(text.replace(/^[—–-]+/, ''), 40)
+export const deckText = (text: string): string => text.trim().replace(/^[—–-]+\s*/, '')
+
+export const isBoxLabel = (text: string): boolean => /^【[^【】]{1,12}】$/.test(text.trim())
+
+const NOTE = /^(前言|编者按)\s*[:：]\s*/
+export function noteOf(text: string): { kind: 'preface' | 'editorsNote'; text: string } | null {
+  const match = NOTE.exec(text.trim())
+  return match ? { kind: match[1] === '前言' ? 'preface' : 'editorsNote', text: text.trim().slice(match[0].length) } : null
+}
+
+/** `宁远县:"三管齐下",构建…` — a brief's headline starts with the place it comes from. */
+const BRIEF = new RegExp(`^(${HAN}{2,10}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|社区|村))\\s*[:：]\\s*(.+)$`, 'u')
+export function briefHeadline(text: string): { place: string; headline: string } | null {
+  const match = BRIEF.exec(text.trim())
+  if (!match || !isShortLine(text, 46) || /[。！？!?]/.test(match[2])) return null
+  return { place: match[1], headline: match[2] }
+}
+
+const ROLE_PREFIXES: [RegExp, BylineRole][] = [
+  [/^本报记者$/, 'staffReporter'],
+  [/^(?:记者|见习记者|实习记者|特约记者)$/, 'reporter'],
+  [/^(?:通讯员|实习生)$/, 'correspondent'],
+  [/^特约撰稿(?:人)?$/, 'contributor'],
+]
+
+/**
+ * Names on a byline line, padded (`张 毅`) or not, with role words in front of them:
+ * `张福芳 付柯瞰`, `陈淦璋 张 毅 黄福林`, `本报记者 王磊 通讯员 李娜`, `记者 刘洋`, `新华社电`.
+ * Null when the line holds anything else.
+ */
+export function bylineLine(text: string): { name: string; role: BylineRole }[] | null {
+  const line = text.trim().replace(/[\u3000]/g, ' ')
+  if (/^(?:新华社|中新社)(?:电|讯|记者)?$/.test(line)) return [{ name: line.replace(/(?:电|讯|记者)$/, ''), role: 'byline' }]
+  const tokens = line.split(/\s+/).filter(Boolean)
+  if (tokens.length === 0 || tokens.length > 16 || [...line].length > 60) return null
+  const bylines: { name: string; role: BylineRole }[] = []
+  let role: BylineRole = 'byline'
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]
+    const prefix = ROLE_PREFIXES.find(([pattern]) => pattern.test(token))
+    if (prefix) {
+      role = prefix[1]
+      continue
+    }
+    const glued = /^(本报记者|记者|通讯员)(\p{Script=Han}{2,4})$/u.exec(token)
+    if (glued) {
+      role = ROLE_PREFIXES.find(([pattern]) => pattern.test(glued[1]))![1]
+      bylines.push({ name: glued[2], role })
+      continue
+    }
+    // A padded two-character name: two single characters in a row.
+    if ([...token].length === 1 && new RegExp(`^${HAN}$`, 'u').test(token) && tokens[index + 1] && [...tokens[index + 1]].length === 1) {
+      bylines.push({ name: normaliseDisplayName(`${token}${tokens[index + 1]}`), role })
+      index += 1
+      continue
+    }
+    if (!new RegExp(`^${NAME}$`, 'u').test(token)) return null
+    bylines.push({ name: token, role })
+  }
+  return bylines.length > 0 ? bylines : null
+}
+
+/** `…。(李重臣 杜鸿飞)` — the names in brackets that close a brief; `rest` is the text before them. */
+export function trailingBylines(text: string): { rest: string; bylines: { name: string; role: BylineRole }[] } | null {
+  const match = /[(（]([^()（）]{2,40})[)）]\s*$/u.exec(text.trim())
+  if (!match) return null
+  const names = bylineLine(match[1])
+  if (!names) return null
+  const rest = text.trim().slice(0, match.index).trim()
+  if (rest && !endsSentence(rest)) return null
+  return { rest, bylines: names }
+}
+
+/**
+ * A photo caption with its credit: `…生动典范。张福芳 摄` (a photographer) or
+ * `…产业园。(新化县委宣传部供图)` (an organisation's handout).
+ */
+export function captionOf(text: string): ImportedPhoto | null {
+  const line = text.trim()
+  if ([...line].length > 160) return null
+  let match = new RegExp(`^(.*?)\\s*(${HAN}{2,4}(?:\\s+${HAN}{2,4})*|${HAN}\\s${HAN})\\s+摄$`, 'u').exec(line)
+  if (match) return { caption: match[1].trim(), credit: match[2].split(/\s+/).length > 1 && match[2].length === 3 ? normaliseDisplayName(match[2]) : match[2].replace(/\s+/g, ' '), creditKind: 'photographer' }
+  match = /^(.*?)\s*[(（]([^()（）]{2,30}?)\s*供图[)）]$/u.exec(line)
+  if (match) return { caption: match[1].trim(), credit: match[2].trim(), creditKind: 'courtesy' }
+  return null
+}
+
+/**
+ * A block that starts in the middle of a sentence, as when a column break or a jump from
+ * another page splits the text: a word's tail before the first punctuation (`料、仿真毒品`,
+ * `往广州等地。`, `场舞。`). A short clause before a comma is usually an ordinary opening
+ * (`近年来,`, `今年,`), so only a pause mark or a full stop counts.
+ */
+const OPENERS = /^(?:同时|此外|目前|近日|如今|为此|对此|其中|另外|然而|但是|因此|所以|首先|其次|最后|今年|去年|近年来|今年以来|与此同时|一是|二是|三是)$/
+export function startsMidSentence(text: string): boolean {
+  const match = /^(\p{Script=Han}+)([、，,。；;：:？?！!])/u.exec(text.trim())
+  if (!match || OPENERS.test(match[1])) return false
+  const length = [...match[1]].length
+  return (length <= 2 && /[、。]/.test(match[2])) || (length <= 5 && match[2] === '。')
+}
+
+/** The short lead sentence a paragraph opens with (`管控好重点流通领域。`), for spotting parallel points. */
+export function leadPhrase(text: string): string | null {
+  const match = /^(\p{Script=Han}{3,12})[。：:]/u.exec(text.trim())
+  return match ? match[1] : null
+}

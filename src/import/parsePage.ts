@@ -1,0 +1,347 @@
+import {
+  briefHeadline,
+  bylineLine,
+  captionOf,
+  collapseSpacedHan,
+  deckText,
+  endsSentence,
+  isBoxLabel,
+  isDeck,
+  isShortLine,
+  leadPhrase,
+  noteOf,
+  splitBlocks,
+  startsMidSentence,
+  trailingBylines,
+} from './blocks'
+import { parseColumnLabel } from './labels'
+import type { ImportedArticle, PageParse } from './types'
+
+/**
+ * Raw page text → articles. What the page makes certain (headlines with their decks and
+ * bylines, column labels, briefs closed by their bracketed bylines, captions with credits,
+ * words split by a column break) is taken; what it does not (text interleaved with another
+ * article, a jump to or from another page, a headline printed inside the body, a fragment
+ * whose headline is elsewhere) is kept and marked in `warnings`, with `needsReview`. Every
+ * block of the page lands in exactly one article's `source` or in `unassigned`.
+ */
+
+type Draft = {
+  article: ImportedArticle
+  /** Closed by its bracketed bylines: a brief ends there. */
+  closed: boolean
+  /** Indexes (into article.paragraphs) of paragraphs that stop mid-sentence, oldest first. */
+  dangling: number[]
+  /** The page block this article last took, and the last block that was one of its paragraphs. */
+  lastBlock: number
+  lastParagraphBlock: number
+  fragment: boolean
+  leads: string[]
+}
+
+const PLACE = /(\p{Script=Han}{2,5}?(?:省|市|县|区|镇|乡|街道))(?!域|级|委|长|内|外|场|民)/gu
+const NOT_PLACES = new Set(['城区', '社区', '小区', '园区', '景区', '新区', '开发区', '商圈', '高新区', '街区', '辖区', '全区', '全市', '全县', '全省', '本市', '该县', '该市'])
+
+function placesIn(...texts: (string | null | undefined)[]): string[] {
+  const found = new Set<string>()
+  for (const text of texts) {
+    for (const match of (text ?? '').matchAll(PLACE)) {
+      // 常德市武陵区南坪街道: a match may swallow the place before it; split at each suffix.
+      for (const part of match[1].split(/(?<=省|市|县|区|镇|乡|街道)/u)) if (part.length >= 2 && !NOT_PLACES.has(part) && !/^[全该本各]/u.test(part)) found.add(part)
+    }
+  }
+  return [...found]
+}
+
+function newArticle(): ImportedArticle {
+  return {
+    column: null,
+    kicker: null,
+    title: '',
+    subtitle: null,
+    bylines: [],
+    photos: [],
+    subheads: [],
+    paragraphs: [],
+    needsReview: false,
+    warnings: [],
+    installment: null,
+    bylinePosition: 'header',
+    regions: [],
+    body: [],
+    titleIsPlaceholder: true,
+    source: [],
+  }
+}
+
+const excerpt = (text: string, length = 14) => {
+  const chars = [...text]
+  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`
+}
+const tail = (text: string, length = 14) => {
+  const chars = [...text]
+  return chars.length <= length ? text : `…${chars.slice(-length).join('')}`
+}
+
+function warn(draft: Draft, message: string) {
+  if (!draft.article.warnings.includes(message)) draft.article.warnings.push(message)
+  draft.article.needsReview = true
+}
+
+export function parsePage(text: string): PageParse {
+  const blocks = splitBlocks(text)
+  const drafts: Draft[] = []
+  const unassigned: string[] = []
+  const pageWarnings: string[] = []
+  /** `heading` is set between a headline and the article's first body block: decks and bylines go there. */
+  const state: { current: Draft | null; heading: Draft | null } = { current: null, heading: null }
+
+  const open = () => drafts.filter((draft) => !draft.closed)
+  const start = (index: number, fragment = false): Draft => {
+    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastBlock: index, lastParagraphBlock: -1, fragment, leads: [] }
+    drafts.push(draft)
+    state.current = draft
+    return draft
+  }
+  const take = (draft: Draft, index: number, paragraph = false) => {
+    draft.article.source.push(blocks[index])
+    draft.lastBlock = index
+    if (paragraph) draft.lastParagraphBlock = index
+    state.current = draft
+  }
+  const interrupt = (draft: Draft | null) => {
+    if (!draft) return
+    for (const at of draft.dangling) warn(draft, `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版或在本版别处，请核对`)
+  }
+  const addParagraph = (draft: Draft, paragraph: string) => {
+    const text = collapseSpacedHan(paragraph)
+    draft.article.paragraphs.push(text)
+    draft.article.body.push({ type: 'paragraph', text })
+    const lead = leadPhrase(text)
+    if (lead) draft.leads.push(lead)
+    if (!endsSentence(text)) draft.dangling.push(draft.article.paragraphs.length - 1)
+  }
+  const joinParagraph = (draft: Draft, at: number, continuation: string) => {
+    const before = draft.article.paragraphs[at]
+    const joined = before + collapseSpacedHan(continuation)
+    draft.article.paragraphs[at] = joined
+    const block = draft.article.body.find((entry) => entry.type === 'paragraph' && entry.text === before)
+    if (block && block.type === 'paragraph') block.text = joined
+    draft.dangling = draft.dangling.filter((index) => index !== at)
+    if (!endsSentence(joined)) draft.dangling.push(at)
+  }
+  const setTitle = (draft: Draft, title: string, subtitle: string | null, index: number) => {
+    draft.article.title = collapseSpacedHan(title)
+    draft.article.titleIsPlaceholder = false
+    if (subtitle) draft.article.subtitle = collapseSpacedHan(subtitle)
+    draft.article.regions = placesIn(draft.article.title, draft.article.subtitle, draft.article.column?.name)
+    state.heading = draft
+    draft.lastBlock = index
+  }
+  const parallelTo = (paragraph: string): Draft | null => {
+    const lead = leadPhrase(paragraph)
+    if (!lead || open().length < 2) return null
+    return open().find((draft) => draft !== state.current && draft.leads.some((other) => other[0] === lead[0] && Math.abs(other.length - lead.length) <= 2)) ?? null
+  }
+  const placeParagraph = (index: number, paragraph: string): Draft => {
+    const parallel = parallelTo(paragraph)
+    if (parallel) {
+      warn(parallel, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
+      if (state.current && state.current !== parallel) warn(state.current, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
+      addParagraph(parallel, paragraph)
+      take(parallel, index, true)
+      return parallel
+    }
+    const waiting = open().filter((draft) => draft.dangling.length > 0)
+    const midSentence = startsMidSentence(paragraph)
+    // A word split by a column break: the paragraph just above stops mid-sentence and nothing else on the page is waiting.
+    const adjacent = state.current && state.current.lastParagraphBlock === index - 1 && state.current.dangling.length > 0 && waiting.length === 1 && waiting[0] === state.current
+    if (adjacent && state.current) {
+      const at = state.current.dangling[state.current.dangling.length - 1]
+      if (/^\p{Script=Han}[^\p{Script=Han}]/u.test(paragraph)) warn(state.current, `分栏断开处已拼接“${tail(state.current.article.paragraphs[at], 6)}|${excerpt(paragraph, 6)}”：也可能是转版，请核对`)
+      joinParagraph(state.current, state.current.dangling[state.current.dangling.length - 1], paragraph)
+      take(state.current, index, true)
+      return state.current
+    }
+    if (waiting.length > 0 && (midSentence || state.current?.closed)) {
+      const target = waiting[0]
+      const at = target.dangling[0]
+      const message = target === state.current ? `“${tail(target.article.paragraphs[at], 6)}”与“${excerpt(paragraph, 6)}”按句意接续，中间隔有他文：段落顺序需核对` : '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版'
+      warn(target, message)
+      if (state.current && state.current !== target && !state.current.fragment) warn(state.current, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
+      joinParagraph(target, at, paragraph)
+      take(target, index, true)
+      return target
+    }
+    if (midSentence || !state.current || state.current.closed) {
+      const fragment = start(index, true)
+      fragment.article.bylinePosition = 'trailing'
+      addParagraph(fragment, paragraph)
+      take(fragment, index, true)
+      return fragment
+    }
+    addParagraph(state.current, paragraph)
+    take(state.current, index, true)
+    return state.current
+  }
+  const nextBlock = (index: number, offset = 1) => blocks[index + offset] ?? ''
+  const isHeadingAhead = (index: number) => isDeck(nextBlock(index)) || bylineLine(nextBlock(index)) !== null
+
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]
+    const expectingHeader = state.heading !== null && state.current === state.heading
+    // Decks and bylines only ever follow a headline or column label.
+    if (expectingHeader && state.current && isDeck(block) && !state.current.article.subtitle) {
+      state.current.article.subtitle = collapseSpacedHan(deckText(block))
+      state.current.article.regions = placesIn(state.current.article.title, state.current.article.subtitle, state.current.article.column?.name)
+      take(state.current, index)
+      continue
+    }
+    const names = bylineLine(block)
+    if (expectingHeader && state.current && names && state.current.article.bylines.length === 0) {
+      state.current.article.bylines = names
+      take(state.current, index)
+      state.heading = null
+      continue
+    }
+    const column = parseColumnLabel(block)
+    if (column && (isShortLine(nextBlock(index)) || bylineLine(nextBlock(index)))) {
+      interrupt(state.current)
+      const draft = start(index)
+      draft.article.column = { name: column.name, installment: column.installment }
+      draft.article.installment = { number: column.number, partName: column.partName, subSeries: column.subSeries }
+      draft.article.regions = placesIn(column.name, column.subSeries)
+      take(draft, index)
+      state.heading = draft
+      continue
+    }
+    const brief = briefHeadline(block)
+    if (brief && !isHeadingAhead(index)) {
+      interrupt(state.current)
+      const draft = start(index)
+      draft.article.bylinePosition = 'trailing'
+      take(draft, index)
+      setTitle(draft, block, null, index)
+      draft.article.regions = [...new Set([brief.place, ...draft.article.regions])]
+      state.heading = null
+      continue
+    }
+    if (isShortLine(block) && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && !names) {
+      // 引题 above 主题: two short lines, then the deck or bylines.
+      if (isShortLine(nextBlock(index)) && !isDeck(nextBlock(index)) && (isDeck(nextBlock(index, 2)) || bylineLine(nextBlock(index, 2)))) {
+        interrupt(state.current)
+        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start(index)
+        draft.article.kicker = collapseSpacedHan(block)
+        take(draft, index)
+        state.heading = draft
+        continue
+      }
+      if (isHeadingAhead(index) || (state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder)) {
+        const pending: Draft | null = state.current
+        if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending === state.heading) {
+          setTitle(pending, block, null, index)
+          take(pending, index)
+          continue
+        }
+        if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending.article.column && pending.article.paragraphs.length > 0) {
+          // The column's headline and deck printed in the middle of its own body.
+          warn(pending, `主题“${excerpt(block, 12)}”印在正文中间，已取为本稿标题：请核对标题位置与段落顺序`)
+          setTitle(pending, block, null, index)
+          take(pending, index)
+          continue
+        }
+        interrupt(state.current)
+        const draft = start(index)
+        take(draft, index)
+        setTitle(draft, block, null, index)
+        continue
+      }
+      if (state.current && !state.current.fragment && (state.current.article.bylines.length > 0 || state.current.article.paragraphs.length > 0 || state.current.article.column) && isShortLine(block, 24)) {
+        interrupt(state.current)
+        state.current.dangling = []
+        state.current.article.subheads.push(collapseSpacedHan(block))
+        state.current.article.body.push({ type: 'subhead', text: collapseSpacedHan(block) })
+        take(state.current, index)
+        state.heading = null
+        continue
+      }
+    }
+    state.heading = null
+    if (isBoxLabel(block) && state.current && !state.current.fragment) {
+      interrupt(state.current)
+      state.current.dangling = []
+      state.current.article.body.push({ type: 'box', label: block.trim().slice(1, -1) })
+      take(state.current, index)
+      continue
+    }
+    const note = noteOf(block)
+    if (note && state.current && !state.current.fragment) {
+      state.current.article.body.push({ type: 'note', kind: note.kind, text: note.text })
+      take(state.current, index)
+      continue
+    }
+    const photo = captionOf(block)
+    if (photo && state.current && !state.current.fragment) {
+      state.current.article.photos.push(photo)
+      state.current.article.body.push({ type: 'photo', index: state.current.article.photos.length - 1 })
+      take(state.current, index)
+      continue
+    }
+    const closing = trailingBylines(block)
+    if (closing && !closing.rest) {
+      // `(许雅兰)` on its own line closes the text just above it.
+      const target = state.current && !state.current.closed ? state.current : null
+      if (target && (target.article.bylines.length === 0 || target.fragment)) {
+        target.article.bylines = closing.bylines
+        target.closed = true
+        take(target, index)
+      } else if (target) {
+        warn(target, `文末另有署名“${block.trim()}”：其上文字可能属于他稿`)
+        take(target, index)
+      } else {
+        unassigned.push(block)
+        pageWarnings.push(`孤立的署名“${block.trim()}”未能归入任何稿件`)
+      }
+      continue
+    }
+    const draft = placeParagraph(index, closing ? closing.rest : block)
+    if (closing) {
+      draft.article.source.pop()
+      draft.article.source.push(block)
+      if (draft.article.bylines.length === 0 || draft.fragment || draft.article.bylinePosition === 'trailing') {
+        draft.article.bylines = closing.bylines
+        draft.article.bylinePosition = 'trailing'
+        draft.closed = true
+      } else {
+        warn(draft, `段末署名“${excerpt(block.slice(-12), 12)}”与标题下署名不同：其上文字可能属于他稿`)
+        draft.article.paragraphs[draft.article.paragraphs.length - 1] += block.trim().slice(closing.rest.length)
+      }
+    }
+  }
+
+  for (const draft of drafts) {
+    if (draft.fragment) {
+      if (draft.article.bylines.length === 0) continue
+      const names = draft.article.bylines.map((byline) => byline.name).join(' ')
+      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（${names}稿件片段）`
+      warn(draft, '稿件片段：只见结尾署名，标题与开头在他版；已按片段建稿，请补齐标题与前文')
+    } else if (draft.article.titleIsPlaceholder) {
+      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? draft.article.column?.name ?? '', 16)}`
+      warn(draft, '未找到本稿标题：请补写')
+    }
+    if (!draft.fragment || draft.article.bylines.length > 0) {
+      for (const at of draft.dangling) if (at === draft.article.paragraphs.length - 1) warn(draft, `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版，请核对`)
+    }
+  }
+  const articles: ImportedArticle[] = []
+  for (const draft of drafts) {
+    if (draft.fragment && draft.article.bylines.length === 0) {
+      unassigned.push(...draft.article.source)
+      pageWarnings.push(`“${excerpt(draft.article.source[0] ?? '', 16)}”等 ${draft.article.source.length} 段不属于本版任何稿件（标题与署名都不在本版），已列入未归属部分`)
+      continue
+    }
+    articles.push(draft.article)
+  }
+  if (articles.length === 0 && blocks.length > 0) pageWarnings.push('没有找到可以识别的稿件：既无标题加署名，也无“地名:标题”式简讯')
+  return { articles, unassigned, warnings: pageWarnings }
+}

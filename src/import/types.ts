@@ -1,0 +1,47 @@
+import type { BylineRole } from '../newsroom/bylines'
+
+/**
+ * What the importer makes of one page: the JSON `npm run import -- --dry-run --json` prints.
+ * Other tools rely on this shape; README (Importing print pages) documents it. Fields may be
+ * added, never renamed or removed.
+ */
+export type ImportedBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'subhead'; text: string }
+  | { type: 'box'; label: string }
+  | { type: 'note'; kind: 'preface' | 'editorsNote'; text: string }
+  | { type: 'photo'; index: number }
+
+export type ImportedPhoto = { caption: string; credit: string | null; creditKind: 'photographer' | 'courtesy' | null }
+
+export type ImportedArticle = {
+  column: { name: string; installment: string | null } | null
+  kicker: string | null
+  title: string
+  subtitle: string | null
+  bylines: { name: string; role: BylineRole }[]
+  photos: ImportedPhoto[]
+  subheads: string[]
+  paragraphs: string[]
+  needsReview: boolean
+  warnings: string[]
+  /** Added fields: the column's installment parsed (number, part name, sub-series). */
+  installment: { number: number | null; partName: string | null; subSeries: string | null } | null
+  /** `header` (under the headline) or `trailing` (in brackets at the end of a brief). */
+  bylinePosition: 'header' | 'trailing'
+  /** Places named in the headline, deck or column label (as printed). */
+  regions: string[]
+  /** The body in reading order: paragraphs, 小标题, 【】 boxes, 前言/编者按, photos. */
+  body: ImportedBlock[]
+  /** Whether the headline is a placeholder an editor must replace. */
+  titleIsPlaceholder: boolean
+  /** The raw page blocks this article was made from, in page order: nothing is lost. */
+  source: string[]
+}
+
+export type PageParse = {
+  articles: ImportedArticle[]
+  /** Raw blocks that belong to no article (text whose article is on another page). */
+  unassigned: string[]
+  warnings: string[]
+}
