@@ -82,6 +82,8 @@ export function bylineLine(text: string): { name: string; role: BylineRole }[] |
   if (/^(?:新华社|中新社)(?:电|讯|记者)?$/.test(line)) return [{ name: line.replace(/(?:电|讯|记者)$/, ''), role: 'byline' }]
   const tokens = line.split(/\s+/).filter(Boolean)
   if (tokens.length === 0 || tokens.length > 16 || [...line].length > 60) return null
+  // More than three padded names in a row is text spaced out by OCR, not a byline.
+  if (tokens.length > 6 && tokens.every((token) => [...token].length === 1)) return null
   const bylines: { name: string; role: BylineRole }[] = []
   let role: BylineRole = 'byline'
   for (let index = 0; index < tokens.length; index += 1) {
