@@ -15,7 +15,7 @@ import {
   trailingBylines,
 } from './blocks'
 import { parseColumnLabel } from './labels'
-import type { ImportedArticle, PageParse } from './types'
+import type { ImportedArticle, PageParse, ReviewFlagKind } from './types'
 
 /**
  * Raw page text → articles. What the page makes certain (headlines with their decks and
@@ -70,6 +70,7 @@ function newArticle(): ImportedArticle {
     regions: [],
     body: [],
     titleIsPlaceholder: true,
+    reviewFlags: [],
     source: [],
   }
 }
@@ -83,8 +84,12 @@ const tail = (text: string, length = 14) => {
   return chars.length <= length ? text : `…${chars.slice(-length).join('')}`
 }
 
-function warn(draft: Draft, message: string) {
-  if (!draft.article.warnings.includes(message)) draft.article.warnings.push(message)
+const INTERLEAVED = '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版'
+
+function warn(draft: Draft, kind: ReviewFlagKind, message: string) {
+  if (draft.article.warnings.includes(message)) return
+  draft.article.warnings.push(message)
+  draft.article.reviewFlags.push({ kind, note: message })
   draft.article.needsReview = true
 }
 
@@ -111,7 +116,7 @@ export function parsePage(text: string): PageParse {
   }
   const interrupt = (draft: Draft | null) => {
     if (!draft) return
-    for (const at of draft.dangling) warn(draft, `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版或在本版别处，请核对`)
+    for (const at of draft.dangling) warn(draft, 'jump', `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版或在本版别处，请核对`)
   }
   const addParagraph = (draft: Draft, paragraph: string) => {
     const text = collapseSpacedHan(paragraph)
@@ -146,8 +151,8 @@ export function parsePage(text: string): PageParse {
   const placeParagraph = (index: number, paragraph: string): Draft => {
     const parallel = parallelTo(paragraph)
     if (parallel) {
-      warn(parallel, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
-      if (state.current && state.current !== parallel) warn(state.current, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
+      warn(parallel, 'interleaved', INTERLEAVED)
+      if (state.current && state.current !== parallel) warn(state.current, 'interleaved', INTERLEAVED)
       addParagraph(parallel, paragraph)
       take(parallel, index, true)
       return parallel
@@ -158,7 +163,7 @@ export function parsePage(text: string): PageParse {
     const adjacent = state.current && state.current.lastParagraphBlock === index - 1 && state.current.dangling.length > 0 && waiting.length === 1 && waiting[0] === state.current
     if (adjacent && state.current) {
       const at = state.current.dangling[state.current.dangling.length - 1]
-      if (/^\p{Script=Han}[^\p{Script=Han}]/u.test(paragraph)) warn(state.current, `分栏断开处已拼接“${tail(state.current.article.paragraphs[at], 6)}|${excerpt(paragraph, 6)}”：也可能是转版，请核对`)
+      if (/^\p{Script=Han}[^\p{Script=Han}]/u.test(paragraph)) warn(state.current, 'jump', `分栏断开处已拼接“${tail(state.current.article.paragraphs[at], 6)}|${excerpt(paragraph, 6)}”：也可能是转版，请核对`)
       joinParagraph(state.current, state.current.dangling[state.current.dangling.length - 1], paragraph)
       take(state.current, index, true)
       return state.current
@@ -166,9 +171,9 @@ export function parsePage(text: string): PageParse {
     if (waiting.length > 0 && (midSentence || state.current?.closed)) {
       const target = waiting[0]
       const at = target.dangling[0]
-      const message = target === state.current ? `“${tail(target.article.paragraphs[at], 6)}”与“${excerpt(paragraph, 6)}”按句意接续，中间隔有他文：段落顺序需核对` : '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版'
-      warn(target, message)
-      if (state.current && state.current !== target && !state.current.fragment) warn(state.current, '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版')
+      const message = target === state.current ? `“${tail(target.article.paragraphs[at], 6)}”与“${excerpt(paragraph, 6)}”按句意接续，中间隔有他文：段落顺序需核对` : INTERLEAVED
+      warn(target, target === state.current ? 'uncertainOrder' : 'interleaved', message)
+      if (state.current && state.current !== target && !state.current.fragment) warn(state.current, 'interleaved', INTERLEAVED)
       joinParagraph(target, at, paragraph)
       take(target, index, true)
       return target
@@ -245,7 +250,7 @@ export function parsePage(text: string): PageParse {
         }
         if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending.article.column && pending.article.paragraphs.length > 0) {
           // The column's headline and deck printed in the middle of its own body.
-          warn(pending, `主题“${excerpt(block, 12)}”印在正文中间，已取为本稿标题：请核对标题位置与段落顺序`)
+          warn(pending, 'misplacedHeadline', `主题“${excerpt(block, 12)}”印在正文中间，已取为本稿标题：请核对标题位置与段落顺序`)
           setTitle(pending, block, null, index)
           take(pending, index)
           continue
@@ -296,7 +301,7 @@ export function parsePage(text: string): PageParse {
         target.closed = true
         take(target, index)
       } else if (target) {
-        warn(target, `文末另有署名“${block.trim()}”：其上文字可能属于他稿`)
+        warn(target, 'other', `文末另有署名“${block.trim()}”：其上文字可能属于他稿`)
         take(target, index)
       } else {
         unassigned.push(block)
@@ -313,7 +318,7 @@ export function parsePage(text: string): PageParse {
         draft.article.bylinePosition = 'trailing'
         draft.closed = true
       } else {
-        warn(draft, `段末署名“${excerpt(block.slice(-12), 12)}”与标题下署名不同：其上文字可能属于他稿`)
+        warn(draft, 'other', `段末署名“${excerpt(block.slice(-12), 12)}”与标题下署名不同：其上文字可能属于他稿`)
         draft.article.paragraphs[draft.article.paragraphs.length - 1] += block.trim().slice(closing.rest.length)
       }
     }
@@ -324,13 +329,13 @@ export function parsePage(text: string): PageParse {
       if (draft.article.bylines.length === 0) continue
       const names = draft.article.bylines.map((byline) => byline.name).join(' ')
       draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（${names}稿件片段）`
-      warn(draft, '稿件片段：只见结尾署名，标题与开头在他版；已按片段建稿，请补齐标题与前文')
+      warn(draft, 'fragment', '稿件片段：只见结尾署名，标题与开头在他版；已按片段建稿，请补齐标题与前文')
     } else if (draft.article.titleIsPlaceholder) {
       draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? draft.article.column?.name ?? '', 16)}`
-      warn(draft, '未找到本稿标题：请补写')
+      warn(draft, 'other', '未找到本稿标题：请补写')
     }
     if (!draft.fragment || draft.article.bylines.length > 0) {
-      for (const at of draft.dangling) if (at === draft.article.paragraphs.length - 1) warn(draft, `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版，请核对`)
+      for (const at of draft.dangling) if (at === draft.article.paragraphs.length - 1) warn(draft, 'jump', `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版，请核对`)
     }
   }
   const articles: ImportedArticle[] = []

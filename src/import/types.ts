@@ -12,6 +12,8 @@ export type ImportedBlock =
   | { type: 'note'; kind: 'preface' | 'editorsNote'; text: string }
   | { type: 'photo'; index: number }
 
+export type ReviewFlagKind = 'jump' | 'interleaved' | 'fragment' | 'misplacedHeadline' | 'uncertainOrder' | 'other'
+
 export type ImportedPhoto = { caption: string; credit: string | null; creditKind: 'photographer' | 'courtesy' | null }
 
 export type ImportedArticle = {
@@ -33,6 +35,8 @@ export type ImportedArticle = {
   regions: string[]
   /** The body in reading order: paragraphs, 小标题, 【】 boxes, 前言/编者按, photos. */
   body: ImportedBlock[]
+  /** `warnings` with the kind of uncertainty each is: they become the draft's 待核事项. */
+  reviewFlags: { kind: ReviewFlagKind; note: string }[]
   /** Whether the headline is a placeholder an editor must replace. */
   titleIsPlaceholder: boolean
   /** The raw page blocks this article was made from, in page order: nothing is lost. */
