@@ -1,4 +1,4 @@
-// npm run bench -- [--quick] [--size N] [--only search]
+// npm run bench -- [--quick] [--size N] [--only search|import]
 // Builds a realistic dataset in a temporary database, measures, prints a table with each
 // figure beside its target, and writes bench/results/latest.json.
 import { randomBytes } from 'node:crypto'
@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { type ImportBenchResult, runImportBench } from './importing'
 import { runSearchBench, type SearchBenchResult } from './search'
 
 type Options = { size: number; quick: boolean; only: string | null; out: string }
@@ -27,13 +28,23 @@ function parseOptions(argv: string[]): Options {
       if (!Number.isInteger(options.size) || options.size < 10 || options.size > 1_000_000) throw new Error('--size 必须是 10 到 1000000 之间的整数')
     } else if (arg === '--only') options.only = value()
     else if (arg === '--out') options.out = path.resolve(value())
-    else throw new Error(`不认识的参数 ${arg}（可用：--quick --size N --only search --out FILE）`)
+    else throw new Error(`不认识的参数 ${arg}（可用：--quick --size N --only search|import --out FILE）`)
   }
   if (options.quick && !sizeGiven) options.size = 2_000
   return options
 }
 
 const SEARCH_P95_TARGET_MS = 50
+const PARSE_TARGET_PAGES_PER_SECOND = 200
+
+function importTable(result: ImportBenchResult): string[] {
+  const verdict = result.parse.pagesPerSecond >= PARSE_TARGET_PAGES_PER_SECOND ? '达标' : '未达标'
+  return [
+    '导入版面',
+    `  解析速度      ${result.parse.pagesPerSecond} 版/秒（每版约 ${result.parse.pageChars} 字，${result.parse.pages} 版用时 ${result.parse.seconds} s）   目标 ≥ ${PARSE_TARGET_PAGES_PER_SECOND}（${verdict}）`,
+    `  两版入库      ${(result.importSeedPages.milliseconds / 1000).toFixed(2)} s（${result.importSeedPages.articles} 篇草稿，含占位图）`,
+  ]
+}
 
 function searchTable(result: SearchBenchResult): string[] {
   const mb = (bytes: number | null) => (bytes == null ? '—' : `${(bytes / 1024 / 1024).toFixed(0)} MB`)
@@ -67,6 +78,11 @@ try {
     const search = await runSearchBench(payload, { size: options.size, rounds: options.quick ? 3 : 10, databaseFile, log: console.log })
     results.search = search
     console.log(searchTable(search).join('\n'))
+  }
+  if (!options.only || options.only === 'import') {
+    const importing = await runImportBench(payload, { seconds: options.quick ? 2 : 5 })
+    results.import = importing
+    console.log(importTable(importing).join('\n'))
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true })
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
