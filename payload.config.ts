@@ -20,6 +20,7 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter, migrateOutsideProduction } from './src/database/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
+import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
 import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
 import { searchGraphQLQueries } from './src/search/graphql'
 
@@ -32,7 +33,7 @@ export default buildConfig({
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
   sharp,
   onInit: migrateOutsideProduction,
-  endpoints: [searchEndpoint, rebuildSearchEndpoint],
+  endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint],
   graphQL: { queries: (GraphQL) => searchGraphQLQueries(GraphQL) },
   telemetry: false,
   i18n: {
@@ -50,10 +51,11 @@ export default buildConfig({
     meta: { titleSuffix: ' · 新闻采编发布系统' },
     components: {
       beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'],
-      afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink', '/src/admin/components/SearchNavLink#SearchNavLink'],
+      afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink', '/src/admin/components/SearchNavLink#SearchNavLink', '/src/admin/components/ImportNavLink#ImportNavLink'],
       views: {
         calendar: { Component: '/src/admin/components/CalendarView#CalendarView', path: '/calendar' },
         search: { Component: '/src/admin/components/SearchView#SearchView', path: '/search' },
+        import: { Component: '/src/admin/components/ImportView#ImportView', path: '/import' },
       },
     },
     importMap: { baseDir: dirname },

@@ -9,7 +9,6 @@ import type { ImportedPhoto } from './types'
 const HAN = '\\p{Script=Han}'
 const NAME = `${HAN}{2,4}`
 const SENTENCE_END = /[。！？!?…）)」』”"’】]$/u
-const CLAUSE_END = /[。！？!?；;，,、：:]/u
 
 /** Paragraphs are separated by blank lines; a line broken inside a paragraph (OCR, copy-paste) is joined back. */
 export function splitBlocks(text: string): string[] {

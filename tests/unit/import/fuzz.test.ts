@@ -62,7 +62,7 @@ describe('the parser under random and mutated input', () => {
       try {
         checkInvariant(text)
       } catch (error) {
-        throw new Error(`mutated page #${run} (seed 20261122): ${(error as Error).message}`)
+        throw new Error(`mutated page #${run} (seed 20261122): ${(error as Error).message}`, { cause: error })
       }
     }
   })
