@@ -81,3 +81,37 @@ describe('OCR noise', () => {
     expect(article.regions).toEqual(expect.arrayContaining(['常德市', '鼎城区']))
   })
 })
+
+const KICKER_AND_WIRE = `
+聚焦“十四五”规划收官
+
+湘江新区跑出发展加速度
+
+——前三季度地区生产总值同比增长7.1%
+
+记者 刘洋
+
+湘江新区今年以来持续优化营商环境，重点项目建设提速。
+
+全国秋粮收获过半
+
+新华社电
+
+据农业农村部调度，全国秋粮已收获过半，进度快于去年同期。
+`
+
+describe('引题, 记者 X and wire copy', () => {
+  const parse = parsePage(KICKER_AND_WIRE)
+
+  it('takes the short line above a headline and its deck as the kicker', () => {
+    const [article] = parse.articles
+    expect(article).toMatchObject({ kicker: '聚焦“十四五”规划收官', title: '湘江新区跑出发展加速度', subtitle: '前三季度地区生产总值同比增长7.1%' })
+    expect(article.bylines).toEqual([{ name: '刘洋', role: 'reporter' }])
+  })
+
+  it('credits wire copy to the agency', () => {
+    const wire = parse.articles.find((article) => article.title === '全国秋粮收获过半')!
+    expect(wire.bylines).toEqual([{ name: '新华社', role: 'byline' }])
+    expect(wire.paragraphs[0]).toContain('秋粮已收获过半')
+  })
+})
