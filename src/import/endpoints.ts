@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isStaffUser } from '../access/roles'
+import { isEditorialUser, isStaffUser } from '../access/roles'
 import { decodePage } from './decode'
 import { importPage } from './importPage'
 import { parsePage } from './parsePage'
@@ -49,12 +49,16 @@ export const importPreviewEndpoint: Endpoint = {
   },
 }
 
-/** POST /api/import — imports the files' pages as drafts (each page all or nothing). */
+/**
+ * POST /api/import — imports the files' pages as drafts (each page all or nothing). Editors
+ * only: an import may create columns and bylines, which only editors maintain.
+ */
 export const importEndpoint: Endpoint = {
   path: '/import',
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) return refuse(401, '请先登录采编账号')
+    if (!isEditorialUser(req.user)) return refuse(403, '只有编辑可以导入版面（可以先预览）')
     const read = await readFiles(req)
     if ('problem' in read) return refuse(400, read.problem)
     const results = []

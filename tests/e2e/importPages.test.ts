@@ -1,6 +1,6 @@
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
-import { session } from '../helpers/restClient'
+import { session, signInSession } from '../helpers/restClient'
 import { readSeedPage } from '../../src/seed/data'
 
 const PASSWORD = 'newsroom-demo'
@@ -46,6 +46,15 @@ describe('the admin’s 导入版面 view', () => {
     await page.getByRole('button', { name: '预览' }).click()
     await page.getByText('不是文本文件').waitFor()
     await page.context().close()
+  })
+
+  it('lets a journalist preview but not import: imports may create columns and bylines', async () => {
+    const journalist = await signInSession(running.server.baseUrl, 'journalist@newsroom.test', PASSWORD)
+    const files = [{ name: 'a.txt', content: Buffer.from(PAGE).toString('base64') }]
+    expect((await journalist.rest('/api/import/preview', { method: 'POST', body: { files } })).status).toBe(200)
+    const refused = await journalist.rest('/api/import', { method: 'POST', body: { files } })
+    expect(refused.status).toBe(403)
+    expect(refused.json.errors[0].message).toContain('只有编辑')
   })
 
   it('refuses anonymous callers of the import endpoints', async () => {
