@@ -5,6 +5,9 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { seedNewsroom } from '../../src/seed/seedNewsroom'
+import { createStaff, type Staff } from './newsroomUsers'
+
 export type TestPayload = { payload: Payload; cleanup: () => Promise<void> }
 
 /**
@@ -40,4 +43,28 @@ function withDatabaseName(uri: string, name: string): string {
 async function dropMongoDatabase(payload: Payload): Promise<void> {
   const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
   await connection?.dropDatabase()
+}
+
+export type BootedPayload = { payload: Payload; staff: Staff }
+
+/**
+ * Registers the suite's lifecycle, as useDemoServer does for browser suites: one fresh
+ * database for every test in the file (with the staff accounts and the seed pages when
+ * asked; `staff` is unset otherwise), then `ready` for the suite's own setup, and the
+ * database removed afterwards.
+ */
+export function useTestPayload(options: { staff?: boolean; seed?: boolean } = {}, ready?: (booted: BootedPayload) => Promise<unknown> | unknown): BootedPayload {
+  const booted = {} as BootedPayload
+  let ctx: TestPayload | undefined
+  beforeAll(async () => {
+    ctx = await startTestPayload()
+    booted.payload = ctx.payload
+    if (options.staff) booted.staff = await createStaff(ctx.payload)
+    if (options.seed) await seedNewsroom(ctx.payload)
+    await ready?.(booted)
+  })
+  afterAll(async () => {
+    await ctx?.cleanup()
+  })
+  return booted
 }

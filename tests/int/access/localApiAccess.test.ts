@@ -4,10 +4,9 @@ import type { Article, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
 import { renderPlaceholderPhoto } from '../../../src/seed/placeholderImage'
 import { transitionAs } from '../../helpers/workflow'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 let published: Article
@@ -33,10 +32,9 @@ const internalLinkTo = (id: number | string) => ({
   },
 })
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
+useTestPayload({ staff: true }, async (booted) => {
+  payload = booted.payload
+  staff = booted.staff
   const column = await payload.create({ collection: 'columns', data: { name: '测试专栏', responsibleEditors: [staff.editor.id] } as never })
   journalistDraft = await payload.create({ collection: 'articles', data: { title: '记者自己的草稿' } as never, draft: true, ...as(staff.journalist) })
   otherDraft = await payload.create({ collection: 'articles', data: { title: '另一位记者的草稿秘密' } as never, draft: true, ...as(staff.otherJournalist) })
@@ -56,10 +54,6 @@ beforeAll(async () => {
   await act(staff.editor, draft.id, 'approve')
   published = await act(staff.editor, draft.id, 'publish')
   await payload.create({ collection: 'editorial-comments', data: { article: published.id, body: '内部批注：数据待核' }, ...as(staff.editor) })
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
 })
 
 describe('anonymous readers through the Local API with overrideAccess: false', () => {

@@ -1,23 +1,15 @@
 import { generateArticles } from '../../../bench/dataset'
 import { runSearchBench } from '../../../bench/search'
 import { searchArticles } from '../../../src/search/query'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
-
-beforeAll(async () => {
-  ctx = await startTestPayload()
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+const db = useTestPayload()
 
 // The smoke version of `npm run bench -- --only search`, so the benchmark keeps working; it
 // checks what the bench measures, never how fast.
 describe('the search benchmark', () => {
   it('indexes a generated dataset and reports build and query figures for each kind of query', async () => {
-    const result = await runSearchBench(ctx.payload, { size: 300, rounds: 1 })
+    const result = await runSearchBench(db.payload, { size: 300, rounds: 1 })
     expect(result.articles).toBe(300)
     expect(result.build.articlesPerSecond).toBeGreaterThan(0)
     for (const kind of ['oneWord', 'twoWord', 'rareWord'] as const) {
@@ -33,7 +25,7 @@ describe('the search benchmark', () => {
 
   it('leaves an index the app can search: a generated article is found by its rare name', async () => {
     const [first] = generateArticles(1)
-    const { docs } = await searchArticles(ctx.payload, first.rareName)
+    const { docs } = await searchArticles(db.payload, first.rareName)
     expect(docs.map((doc) => doc.slug)).toContain('bench-1')
   })
 })

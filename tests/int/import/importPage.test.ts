@@ -3,21 +3,11 @@ import type { Payload } from 'payload'
 import { importPage, pageKeyOf } from '../../../src/import/importPage'
 import { parsePage } from '../../../src/import/parsePage'
 import { readSeedPage } from '../../../src/seed/data'
-import { seedNewsroom } from '../../../src/seed/seedNewsroom'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
 let payload: Payload
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  await seedNewsroom(payload)
-}, 120_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+useTestPayload({ seed: true }, (booted) => ({ payload } = booted))
 
 const counts = async () => {
   const result: Record<string, number> = {}

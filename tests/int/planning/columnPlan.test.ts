@@ -4,10 +4,9 @@ import type { Column, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
 import { loadCalendar, renumberColumn } from '../../../src/planning/columnPlan'
 import { transitionAs } from '../../helpers/workflow'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 let column: Column
@@ -22,16 +21,11 @@ const act = (user: User, id: number | string, action: WorkflowAction, publishAt?
 const plan = (plannedFor: Date, extra: Record<string, unknown> = {}) =>
   payload.create({ collection: 'installments', data: { column: column.id, plannedFor: plannedFor.toISOString(), ...extra } as never, ...asEditor() })
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
+useTestPayload({ staff: true }, async (booted) => {
+  payload = booted.payload
+  staff = booted.staff
   column = await payload.create({ collection: 'columns', data: { name: '计划测试专栏', numberingStyle: 'circled', cadence: 'weekly' } as never })
   await payload.create({ collection: 'articles', draft: true, data: { title: '已见报的第2期', column: column.id, installment: { number: 2 } } as never })
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
 })
 
 describe('column planning', () => {

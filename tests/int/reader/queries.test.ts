@@ -21,8 +21,8 @@ import {
   regionWithDescendants,
 } from '../../../src/reader/data/queries'
 import { isCalendarDate } from '../../../src/newsroom/dates'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 import { transitionAs } from '../../helpers/workflow'
 
 /**
@@ -35,19 +35,10 @@ import { transitionAs } from '../../helpers/workflow'
  * except where a list is global (the latest list, the lead story, the sitemap).
  */
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
 
 type Id = number | string
 type ArticleData = Record<string, unknown> & { title: string; slug: string }

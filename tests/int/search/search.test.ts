@@ -1,16 +1,14 @@
 import type { Payload } from 'payload'
 
 import type { Article, User } from '../../../payload-types'
-import { seedNewsroom } from '../../../src/seed/seedNewsroom'
 import { rebuildSearchIndex, syncArticleInIndex } from '../../../src/search/indexer'
 import { searchArticles, type SearchOptions } from '../../../src/search/query'
 import { searchStoreFor } from '../../../src/search/store'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 import { runDueSchedules } from '../../../src/workflow/scheduler'
 import { transitionAs } from '../../helpers/workflow'
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 
@@ -27,16 +25,7 @@ async function publish(article: Article) {
 const titles = async (query: string, options: SearchOptions = {}) => (await searchArticles(payload, query, options)).docs.map((doc) => doc.title)
 const asStaff = (user: User): SearchOptions => ({ drafts: { user: { ...user, collection: 'users' } as never } })
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
-  await seedNewsroom(payload)
-}, 120_000)
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+useTestPayload({ staff: true, seed: true }, (booted) => ({ payload, staff } = booted))
 
 describe('search over the seeded pages', () => {
   it.each([

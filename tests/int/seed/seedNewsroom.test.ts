@@ -2,21 +2,13 @@ import type { Article, Column, Photo } from '../../../payload-types'
 import { formatBylines } from '../../../src/newsroom/bylines'
 import { loadSeedData } from '../../../src/seed/data'
 import { seedNewsroom } from '../../../src/seed/seedNewsroom'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import { useTestPayload } from '../../helpers/payload'
 
 const seed = loadSeedData()
-let ctx: TestPayload
-
-beforeAll(async () => {
-  ctx = await startTestPayload()
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+const db = useTestPayload()
 
 async function allArticles(): Promise<Article[]> {
-  const { docs } = await ctx.payload.find({ collection: 'articles', draft: true, limit: 100, depth: 2, sort: 'id' })
+  const { docs } = await db.payload.find({ collection: 'articles', draft: true, limit: 100, depth: 2, sort: 'id' })
   return docs
 }
 
@@ -25,7 +17,7 @@ const bodyNodes = (article: Article) => (article.body?.root.children ?? []) as L
 
 describe('seeding the newsroom from the seed pages', () => {
   it('loads every seeded article, column, byline, region, tag and photo', async () => {
-    const report = await seedNewsroom(ctx.payload)
+    const report = await seedNewsroom(db.payload)
     expect(report.created).toEqual({
       regions: seed.regions.length,
       tags: seed.tags.length,
@@ -60,7 +52,7 @@ describe('seeding the newsroom from the seed pages', () => {
   })
 
   it('creates webp renditions of the placeholder photos, including a 1200×630 share crop, with credits', async () => {
-    const { docs } = await ctx.payload.find({ collection: 'photos', depth: 1 })
+    const { docs } = await db.payload.find({ collection: 'photos', depth: 1 })
     expect(docs).toHaveLength(seed.photos.length)
     for (const photo of docs as Photo[]) {
       expect(photo.mimeType).toBe('image/webp')
@@ -71,22 +63,22 @@ describe('seeding the newsroom from the seed pages', () => {
   })
 
   it('shows anonymous readers only the published articles', async () => {
-    const { docs } = await ctx.payload.find({ collection: 'articles', overrideAccess: false, limit: 100, depth: 0 })
+    const { docs } = await db.payload.find({ collection: 'articles', overrideAccess: false, limit: 100, depth: 0 })
     expect(docs.map((doc) => doc.title).sort()).toEqual(
       seed.articles.filter((article) => article.status === 'published').map((article) => article.title).sort(),
     )
   })
 
   it('creates no user accounts: those belong to the demo start alone', async () => {
-    const { totalDocs } = await ctx.payload.count({ collection: 'users' })
+    const { totalDocs } = await db.payload.count({ collection: 'users' })
     expect(totalDocs).toBe(0)
   })
 
   it('changes nothing when run a second time, even after an editor retitled an article', async () => {
     const [first] = await allArticles()
-    await ctx.payload.update({ collection: 'articles', id: first.id, data: { title: `${first.title}（修改）` }, draft: true })
+    await db.payload.update({ collection: 'articles', id: first.id, data: { title: `${first.title}（修改）` }, draft: true })
     const before = await allArticles()
-    const report = await seedNewsroom(ctx.payload)
+    const report = await seedNewsroom(db.payload)
     expect(report.created).toEqual({})
     const after = await allArticles()
     expect(after.map((article) => [article.id, article.title, article.updatedAt])).toEqual(

@@ -4,10 +4,9 @@ import type { User } from '../../../payload-types'
 import { publicStatusFor, type WorkflowAction, type WorkflowState } from '../../../src/newsroom/workflow'
 import { runDueSchedules } from '../../../src/workflow/scheduler'
 import { transitionAs } from '../../helpers/workflow'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 
@@ -15,15 +14,7 @@ let staff: Staff
 const T0 = new Date('2030-03-01T02:00:00.000Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
 
 const act = (user: User, id: number | string, action: WorkflowAction, options: { publishAt?: Date; now?: Date; note?: string } = {}) =>
   transitionAs(payload, user, { id, action, now: options.now ?? T0, publishAt: options.publishAt, note: options.note })

@@ -3,22 +3,13 @@ import type { Payload } from 'payload'
 import type { Article, User, WorkflowEvent } from '../../../payload-types'
 import { publicStatusFor, type WorkflowAction, WorkflowError, type WorkflowState } from '../../../src/newsroom/workflow'
 import { transitionAs } from '../../helpers/workflow'
-import { createStaff, type Staff } from '../../helpers/newsroomUsers'
-import { startTestPayload, type TestPayload } from '../../helpers/payload'
+import type { Staff } from '../../helpers/newsroomUsers'
+import { useTestPayload } from '../../helpers/payload'
 
-let ctx: TestPayload
 let payload: Payload
 let staff: Staff
 
-beforeAll(async () => {
-  ctx = await startTestPayload()
-  payload = ctx.payload
-  staff = await createStaff(payload)
-})
-
-afterAll(async () => {
-  await ctx?.cleanup()
-})
+useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
 
 const paragraph = (text: string) => ({
   root: {
