@@ -32,8 +32,7 @@ type Draft = {
   closed: boolean
   /** Indexes (into article.paragraphs) of paragraphs that stop mid-sentence, oldest first. */
   dangling: number[]
-  /** The page block this article last took, and the last block that was one of its paragraphs. */
-  lastBlock: number
+  /** The last page block that was one of its paragraphs. */
   lastParagraphBlock: number
   fragment: boolean
   leads: string[]
@@ -102,15 +101,14 @@ export function parsePage(text: string): PageParse {
   const state: { current: Draft | null; heading: Draft | null } = { current: null, heading: null }
 
   const open = () => drafts.filter((draft) => !draft.closed)
-  const start = (index: number, fragment = false): Draft => {
-    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastBlock: index, lastParagraphBlock: -1, fragment, leads: [] }
+  const start = (fragment = false): Draft => {
+    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastParagraphBlock: -1, fragment, leads: [] }
     drafts.push(draft)
     state.current = draft
     return draft
   }
   const take = (draft: Draft, index: number, paragraph = false) => {
     draft.article.source.push(blocks[index])
-    draft.lastBlock = index
     if (paragraph) draft.lastParagraphBlock = index
     state.current = draft
   }
@@ -135,13 +133,11 @@ export function parsePage(text: string): PageParse {
     draft.dangling = draft.dangling.filter((index) => index !== at)
     if (!endsSentence(joined)) draft.dangling.push(at)
   }
-  const setTitle = (draft: Draft, title: string, subtitle: string | null, index: number) => {
+  const setTitle = (draft: Draft, title: string) => {
     draft.article.title = collapseSpacedHan(title)
     draft.article.titleIsPlaceholder = false
-    if (subtitle) draft.article.subtitle = collapseSpacedHan(subtitle)
     draft.article.regions = placesIn(draft.article.title, draft.article.subtitle, draft.article.column?.name)
     state.heading = draft
-    draft.lastBlock = index
   }
   const parallelTo = (paragraph: string): Draft | null => {
     const lead = leadPhrase(paragraph)
@@ -179,7 +175,7 @@ export function parsePage(text: string): PageParse {
       return target
     }
     if (midSentence || !state.current || state.current.closed) {
-      const fragment = start(index, true)
+      const fragment = start(true)
       fragment.article.bylinePosition = 'trailing'
       addParagraph(fragment, paragraph)
       take(fragment, index, true)
@@ -212,7 +208,7 @@ export function parsePage(text: string): PageParse {
     const column = parseColumnLabel(block)
     if (column && (isShortLine(nextBlock(index)) || bylineLine(nextBlock(index)))) {
       interrupt(state.current)
-      const draft = start(index)
+      const draft = start()
       draft.article.column = { name: column.name, installment: column.installment }
       draft.article.installment = { number: column.number, partName: column.partName, subSeries: column.subSeries }
       draft.article.regions = placesIn(column.name, column.subSeries)
@@ -223,10 +219,10 @@ export function parsePage(text: string): PageParse {
     const brief = briefHeadline(block)
     if (brief && !isHeadingAhead(index)) {
       interrupt(state.current)
-      const draft = start(index)
+      const draft = start()
       draft.article.bylinePosition = 'trailing'
       take(draft, index)
-      setTitle(draft, block, null, index)
+      setTitle(draft, block)
       draft.article.regions = [...new Set([brief.place, ...draft.article.regions])]
       state.heading = null
       continue
@@ -235,7 +231,7 @@ export function parsePage(text: string): PageParse {
       // 引题 above 主题: two short lines, then the deck or bylines.
       if (isShortLine(nextBlock(index)) && !isDeck(nextBlock(index)) && (isDeck(nextBlock(index, 2)) || bylineLine(nextBlock(index, 2)))) {
         interrupt(state.current)
-        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start(index)
+        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start()
         draft.article.kicker = collapseSpacedHan(block)
         take(draft, index)
         state.heading = draft
@@ -244,21 +240,21 @@ export function parsePage(text: string): PageParse {
       if (isHeadingAhead(index) || (state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder)) {
         const pending: Draft | null = state.current
         if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending === state.heading) {
-          setTitle(pending, block, null, index)
+          setTitle(pending, block)
           take(pending, index)
           continue
         }
         if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending.article.column && pending.article.paragraphs.length > 0) {
           // The column's headline and deck printed in the middle of its own body.
           warn(pending, 'misplacedHeadline', `主题“${excerpt(block, 12)}”印在正文中间，已取为本稿标题：请核对标题位置与段落顺序`)
-          setTitle(pending, block, null, index)
+          setTitle(pending, block)
           take(pending, index)
           continue
         }
         interrupt(state.current)
-        const draft = start(index)
+        const draft = start()
         take(draft, index)
-        setTitle(draft, block, null, index)
+        setTitle(draft, block)
         continue
       }
       if (state.current && !state.current.fragment && (state.current.article.bylines.length > 0 || state.current.article.paragraphs.length > 0 || state.current.article.column) && isShortLine(block, 24)) {
