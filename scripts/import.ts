@@ -5,8 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { decodePage } from '../src/import/decode'
-import { parsePage } from '../src/import/parsePage'
+import { type ReadPage, readPage } from '../src/import/readPage'
 import type { PageParse } from '../src/import/types'
 
 const args = process.argv.slice(2)
@@ -29,18 +28,14 @@ async function fail(message: string): Promise<never> {
 if (unknown.length > 0) await fail(`不认识的参数：${unknown.join(' ')}（可用：--dry-run --json）`)
 if (files.length === 0) await fail('用法：npm run import -- <版面文本文件…> [--dry-run] [--json]')
 
-type FileResult = { file: string; ok: true; text: string; parse: PageParse } | { file: string; ok: false; problem: string }
+type FileResult = ReadPage & { file: string }
 
 const read = (file: string): FileResult => {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { file, ok: false, problem: '文件不存在' }
   const size = fs.statSync(file).size
   // Refused before reading: a huge file never enters memory.
   if (size > 64 * 1024 * 1024) return { file, ok: false, problem: `文件过大（${(size / 1024 / 1024).toFixed(1)} MB）` }
-  const decoded = decodePage(new Uint8Array(fs.readFileSync(file)))
-  if (!decoded.ok) return { file, ok: false, problem: decoded.problem }
-  const parse = parsePage(decoded.text)
-  if (parse.articles.length === 0) return { file, ok: false, problem: parse.warnings.at(-1) ?? '没有找到可以识别的稿件' }
-  return { file, ok: true, text: decoded.text, parse }
+  return { file, ...readPage(new Uint8Array(fs.readFileSync(file))) }
 }
 
 const results = files.map(read)

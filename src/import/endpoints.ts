@@ -1,15 +1,13 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditorialUser, isStaffUser } from '../access/roles'
-import { decodePage } from './decode'
 import { importPage } from './importPage'
-import { parsePage } from './parsePage'
-import type { PageParse } from './types'
+import { type ReadPage, readPage } from './readPage'
 
 /** Files as the admin's upload view sends them: name and base64 content. */
 type UploadedFile = { name: string; content: string }
 
-export type FilePreview = { name: string; ok: true; encoding: string; parse: PageParse } | { name: string; ok: false; problem: string }
+export type FilePreview = { name: string } & ReadPage
 
 const MAX_FILES = 20
 
@@ -27,12 +25,8 @@ async function readFiles(req: PayloadRequest): Promise<{ files: UploadedFile[] }
   return { files: files as UploadedFile[] }
 }
 
-function preview(file: UploadedFile): FilePreview & { text?: string } {
-  const decoded = decodePage(new Uint8Array(Buffer.from(file.content, 'base64')))
-  if (!decoded.ok) return { name: file.name, ok: false, problem: decoded.problem }
-  const parse = parsePage(decoded.text)
-  if (parse.articles.length === 0) return { name: file.name, ok: false, problem: parse.warnings.at(-1) ?? '没有找到可以识别的稿件' }
-  return { name: file.name, ok: true, encoding: decoded.encoding, parse, text: decoded.text }
+function preview(file: UploadedFile): FilePreview {
+  return { name: file.name, ...readPage(new Uint8Array(Buffer.from(file.content, 'base64'))) }
 }
 
 const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
@@ -45,6 +39,7 @@ export const importPreviewEndpoint: Endpoint = {
     if (!isStaffUser(req.user)) return refuse(401, '请先登录采编账号')
     const read = await readFiles(req)
     if ('problem' in read) return refuse(400, read.problem)
+    // The page text goes back only as the parse: the editor already has the file.
     return Response.json({ files: read.files.map((file) => ({ ...preview(file), text: undefined })) })
   },
 }
@@ -64,8 +59,8 @@ export const importEndpoint: Endpoint = {
     const results = []
     for (const file of read.files) {
       const previewed = preview(file)
-      if (!previewed.ok || !previewed.text) {
-        results.push({ name: file.name, status: 'refused', problem: previewed.ok ? '无法读取' : previewed.problem })
+      if (!previewed.ok) {
+        results.push({ name: file.name, status: 'refused', problem: previewed.problem })
         continue
       }
       try {

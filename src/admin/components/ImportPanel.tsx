@@ -2,10 +2,10 @@
 
 import { useState } from 'react'
 
-import type { ImportedArticle } from '../../import/types'
+import type { FilePreview } from '../../import/endpoints'
+import type { PageImport } from '../../import/importPage'
 
-type Preview = { name: string; ok: true; encoding: string; parse: { articles: ImportedArticle[]; unassigned: string[]; warnings: string[] } } | { name: string; ok: false; problem: string }
-type Result = { name: string; status: 'created' | 'alreadyImported' | 'refused'; problem?: string; articles?: { id: number | string; title: string; needsReview: boolean }[]; warnings?: string[] }
+type Result = { name: string } & (PageImport | { status: 'refused'; problem: string })
 
 async function encodeFiles(files: File[]) {
   return Promise.all(
@@ -28,7 +28,7 @@ async function post(path: string, files: File[]) {
 /** Choose files → 预览 (nothing written) → 确认导入 (drafts created) → links to the drafts. */
 export function ImportPanel() {
   const [files, setFiles] = useState<File[]>([])
-  const [previews, setPreviews] = useState<Preview[] | null>(null)
+  const [previews, setPreviews] = useState<FilePreview[] | null>(null)
   const [results, setResults] = useState<Result[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
