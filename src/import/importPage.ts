@@ -32,7 +32,15 @@ const BYLINE_KINDS: Record<BylineRole, string> = {
   courtesy: 'organisation',
 }
 
-type Context = { payload: Payload; req: PayloadRequest; overrideAccess: boolean; pageKey: string; created: { collection: 'articles' | 'photos' | 'bylines' | 'columns'; id: Id }[] }
+type Context = {
+  payload: Payload
+  req: PayloadRequest
+  overrideAccess: boolean
+  pageKey: string
+  /** Every tag in use, read once per page. */
+  tags: { id: Id; name: string }[]
+  created: { collection: 'articles' | 'photos' | 'bylines' | 'columns'; id: Id }[]
+}
 
 async function findOne(ctx: Context, collection: 'columns' | 'bylines' | 'regions' | 'tags' | 'articles', where: Record<string, unknown>): Promise<Id | null> {
   const { docs } = await ctx.payload.find({ collection, where: where as never, depth: 0, limit: 1, pagination: false, draft: true, overrideAccess: true, req: ctx.req, select: {} })
@@ -76,10 +84,9 @@ async function regionIds(ctx: Context, article: ImportedArticle): Promise<{ ids:
 }
 
 /** Tags already in use whose name the headline, deck or standfirst carries. */
-async function tagIds(ctx: Context, article: ImportedArticle): Promise<Id[]> {
-  const { docs } = await ctx.payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req: ctx.req, select: { name: true } })
+function tagIds(ctx: Context, article: ImportedArticle): Id[] {
   const heading = [article.kicker, article.title, article.subtitle, article.paragraphs[0]].join(' ')
-  return docs.filter((tag) => tag.name && heading.includes(tag.name)).map((tag) => tag.id)
+  return ctx.tags.filter((tag) => tag.name && heading.includes(tag.name)).map((tag) => tag.id)
 }
 
 async function photoIds(ctx: Context, article: ImportedArticle, articleIndex: number): Promise<Id[]> {
@@ -152,7 +159,7 @@ async function createDraft(ctx: Context, article: ImportedArticle, index: number
     leadPhoto: leadPhoto === null ? undefined : photos[0],
     photos: photos.filter((_, photoIndex) => photoIndex !== leadPhoto && !article.body.some((block) => block.type === 'photo' && block.index === photoIndex)),
     regions: regions.ids,
-    tags: await tagIds(ctx, article),
+    tags: tagIds(ctx, article),
     reviewFlags: flags.map((flag) => ({ ...flag, resolved: false })),
     body: lexicalBody(article.body, photos, leadPhoto),
   }
@@ -202,7 +209,8 @@ export async function importPage(payload: Payload, text: string, options: { user
   if (parse.articles.length === 0) return { status: 'refused', pageKey, problem: parse.warnings.at(-1) ?? '没有找到可以识别的稿件' }
   const cleared = previous.docs.length > 0 ? await clearInterrupted(payload, pageKey) : 0
   const req = await createLocalReq({ user: options.user ?? undefined }, payload)
-  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, created: [] }
+  const { docs: tags } = await payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { name: true } })
+  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, tags, created: [] }
   const inTransaction = await initTransaction(req)
   try {
     const order = [...parse.articles.keys()].slice(1).concat(0)
