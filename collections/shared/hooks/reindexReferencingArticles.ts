@@ -1,7 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import type { Region } from '../../../payload-types'
 import { type DocumentId, relationId } from '../../../src/data/relationId'
-import { regionAncestry, syncArticlesReferencing } from '../../../src/search/indexer'
+import { regionWithDescendants } from '../../../src/reader/data/queries'
+import { syncArticlesReferencing } from '../../../src/search/indexer'
 
 type Named = { id: DocumentId; name?: string | null; parent?: unknown }
 type ArticleField = Parameters<typeof syncArticlesReferencing>[1]
@@ -18,9 +20,9 @@ export function reindexReferencingArticles(field: ArticleField): CollectionAfter
     if (!renamed && !moved) return doc
     let ids: DocumentId[] = [doc.id]
     if (moved) {
-      const ancestorsOf = await regionAncestry(req.payload, req)
-      const { docs } = await req.payload.find({ collection: 'regions', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { slug: true } })
-      ids = docs.map((region) => region.id).filter((id) => String(id) === String(doc.id) || ancestorsOf(id).some((ancestor) => String(ancestor) === String(doc.id)))
+      // A moved place changes the ancestry of every place beneath it, and so their articles' entries.
+      const { docs } = await req.payload.find({ collection: 'regions', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { parent: true } })
+      ids = regionWithDescendants(docs as Region[], doc.id)
     }
     await syncArticlesReferencing(req.payload, field, ids, req)
     return doc
