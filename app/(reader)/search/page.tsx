@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import { Pagination } from '@/reader/components/Pagination'
 import { SearchResultList } from '@/reader/components/SearchResultList'
-import { getSearchChoices, getSearchResults, parseSearchParams } from '@/reader/data/search'
+import { FILTER_LABELS, getSearchChoices, getSearchResults, parseSearchParams } from '@/reader/data/search'
 import { readerPaths } from '@/reader/urls'
 
 /** A filter drop-down of slugs, with an "all" choice first. */
@@ -23,8 +23,6 @@ function ChoiceSelect({ label, name, allLabel, choices, value }: { label: string
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
-
-const FILTER_NAMES = { column: '专栏', region: '地区', byline: '署名' } as const
 
 function toUrlParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const params = new URLSearchParams()
@@ -47,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const choices = await getSearchChoices()
   const parsed = query ? parseSearchParams(urlParams) : null
   const search = parsed?.ok ? await getSearchResults({ q: parsed.params.q, page: parsed.params.page, refs: parsed.params.refs, from: parsed.params.from, to: parsed.params.to }) : null
-  const problem = parsed && !parsed.ok ? parsed.message : search && 'unknownFilter' in search ? `找不到所选的${FILTER_NAMES[search.unknownFilter]}` : null
+  const problem = parsed && !parsed.ok ? parsed.message : search && 'unknownFilter' in search ? `找不到所选的${FILTER_LABELS[search.unknownFilter]}` : null
   const results = search && 'results' in search ? search.results : null
   const value = (name: string) => urlParams.get(name) ?? ''
   return (

@@ -3,6 +3,7 @@ import type { AdminViewServerProps } from 'payload'
 import { isStaffUser } from '../../access/roles'
 import { formatChineseDateTime } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
+import { Pagination } from '../../reader/components/Pagination'
 import { HighlightedText } from '../../reader/components/SearchResultList'
 import { parseSearchParams } from '../../search/params'
 import { searchArticles, type SearchResults } from '../../search/query'
@@ -56,15 +57,7 @@ export async function SearchView({ initPageResult, params, searchParams }: Admin
                     </li>
                   ))}
                 </ol>
-                {results.totalPages > 1 && (
-                  <nav aria-label="分页" className="newsroom-search__pages">
-                    {results.page > 1 && <a href={pageLink(results.page - 1)}>上一页</a>}
-                    <span>
-                      第 {results.page} / {results.totalPages} 页
-                    </span>
-                    {results.page < results.totalPages && <a href={pageLink(results.page + 1)}>下一页</a>}
-                  </nav>
-                )}
+                <Pagination basePath="/admin/search" page={results.page} totalPages={results.totalPages} hrefFor={pageLink} />
               </>
             )}
           </>

@@ -1,12 +1,12 @@
 import { unstable_cache } from 'next/cache'
 
-import { parseSearchParams, resolveSearchFilters, type SearchParams } from '../../search/params'
+import { FILTER_LABELS, parseSearchParams, resolveSearchFilters, type SearchParams } from '../../search/params'
 import { SEARCH_LIMITS, searchArticles, type SearchResults } from '../../search/query'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import { findRegionTree } from './queries'
 
-export { parseSearchParams, type SearchParams }
+export { FILTER_LABELS, parseSearchParams, type SearchParams }
 
 export type ReaderSearch = { results: SearchResults } | { unknownFilter: 'column' | 'region' | 'byline' }
 

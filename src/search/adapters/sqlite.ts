@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { DocumentId } from '../../data/relationId'
-import { type Audience, FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
+import { FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
 import type { SearchStore, StoredHit, StoreFilters, StoreQuery } from '../store'
 import type { SearchTerm } from '../tokens'
 
@@ -168,7 +168,7 @@ export function sqliteSearchStore(payload: Payload): SearchStore {
       for (const table of Object.values(SEARCH_TABLES)) await db.drizzle.run(sql`DELETE FROM ${sql.identifier(table)}`)
     },
 
-    async search({ terms, audience, filters, offset, limit }: StoreQuery & { audience: Audience }) {
+    async search({ terms, audience, filters, offset, limit }: StoreQuery) {
       const published = await searchTable(db.drizzle, SEARCH_TABLES.public, { terms, filters, offset: audience === 'public' ? offset : 0, limit: audience === 'public' ? limit : offset + limit })
       if (audience === 'public') return { hits: published.rows.map(toHit), total: published.total }
       // Staff: a newer version replaces the published one, so the published row of an
