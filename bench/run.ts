@@ -91,3 +91,4 @@ try {
   await payload.destroy()
   fs.rmSync(dir, { recursive: true, force: true })
 }
+process.exit(0)

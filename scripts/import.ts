@@ -1,6 +1,6 @@
 // npm run import -- <file…> [--dry-run] [--json]
 // Imports print pages (raw page text, UTF-8 or GB18030/GBK) as draft articles. With
-// --dry-run nothing is written; with --json the result is printed as JSON on stdout
+// --dry-run nothing is written (Payload is not even started); with --json the result is printed as JSON on stdout
 // (README, "Importing print pages", documents the shape).
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,6 +13,12 @@ const dryRun = args.includes('--dry-run')
 const json = args.includes('--json')
 const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--dry-run' && arg !== '--json')
 const files = args.filter((arg) => !arg.startsWith('--'))
+
+// A reader that stops early (`| head`) is not an error of the import.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 /** Exits once stdout and stderr are flushed: both are pipes when another tool runs the command. */
 async function exit(code: number): Promise<never> {

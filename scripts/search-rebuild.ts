@@ -14,4 +14,7 @@ try {
 } catch (error) {
   console.error('重建检索索引失败：', error)
   process.exitCode = 1
+} finally {
+  await payload.destroy()
 }
+process.exit(process.exitCode ?? 0)

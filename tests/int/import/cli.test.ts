@@ -15,8 +15,8 @@ const file = (name: string, content: string | Uint8Array) => {
 }
 
 function runImport(...args: string[]) {
-  const env = { ...process.env, DATABASE_URI: database, PAYLOAD_SECRET: 'cli-test-secret', NODE_OPTIONS: '--no-deprecation' }
-  const result = spawnSync(process.execPath, ['node_modules/.bin/payload', 'run', 'scripts/import.ts', '--', ...args], { env, encoding: 'utf8', timeout: 120_000 })
+  const env = { ...process.env, DATABASE_URI: database, PAYLOAD_SECRET: 'cli-test-secret' }
+  const result = spawnSync('npm', ['run', '--silent', 'import', '--', ...args], { env, encoding: 'utf8', timeout: 120_000 })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
