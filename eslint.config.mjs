@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'data/', 'media/', 'payload-types.ts', 'app/(payload)/admin/importMap.js', 'src/migrations/'] },
+  { ignores: ['node_modules/', '**/.next/', 'data/', 'media/', 'payload-types.ts', 'app/(payload)/admin/importMap.js', 'src/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { buildIsStale } from './buildState.mjs'
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
 
@@ -29,27 +31,7 @@ function run(label, command, args) {
   }
 }
 
-const SOURCE_DIRS = ['app', 'collections', 'src', 'public']
-const SOURCE_FILES = ['payload.config.ts', 'instrumentation.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
-
-function newestSourceTime() {
-  let newest = 0
-  const visit = (entry) => {
-    if (!fs.existsSync(entry)) return
-    const stat = fs.statSync(entry)
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
-    } else {
-      newest = Math.max(newest, stat.mtimeMs)
-    }
-  }
-  for (const entry of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(entry)
-  return newest
-}
-
-const buildId = path.join(root, '.next', 'BUILD_ID')
-const needsBuild = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceTime()
-if (needsBuild) {
+if (buildIsStale(root)) {
   run('构建生产版本（next build）', bin('next'), ['build'])
 } else {
   console.log('✔ 生产版本已是最新，跳过构建')

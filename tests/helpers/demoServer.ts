@@ -25,10 +25,11 @@ async function freePort(): Promise<number> {
  * Runs README's `npm start` for real (build if stale, migrate, seed, serve) on a throwaway
  * data directory, and resolves once the reader home page answers.
  */
-export async function startDemoServer(timeoutMs = 12 * 60 * 1000): Promise<DemoServer> {
+export async function startDemoServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<DemoServer> {
+  const timeoutMs = options.timeoutMs ?? 12 * 60 * 1000
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media') }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media'), ...options.env }
   delete env.DATABASE_URI
   delete env.PAYLOAD_SECRET
   delete env.NODE_OPTIONS

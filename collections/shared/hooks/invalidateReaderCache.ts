@@ -2,10 +2,21 @@ import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
+import { processPurger } from '../../../src/reader/data/cachePurge'
 
-function invalidate(req: PayloadRequest, collection: string, doc: { slug?: string | null }, previousDoc?: { slug?: string | null }) {
+type ChangedDoc = { slug?: string | null; _status?: string | null }
+
+/**
+ * Whether readers could see the change. Autosaves and other draft saves happen every few
+ * seconds while an editor types; purging the cache tier for each would empty it for nothing.
+ */
+const changesPublicPages = (collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) =>
+  collection !== 'articles' || doc._status === 'published' || previousDoc?._status === 'published'
+
+function invalidate(req: PayloadRequest, collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) {
   if (req.context.seeding) return
   const tags = tagsToInvalidate(collection, doc, previousDoc)
+  if (changesPublicPages(collection, doc, previousDoc)) processPurger(req.payload.logger)?.purge(tags)
   // Kept on the request so a cache tier in front can purge the same keys, and so callers
   // (and tests) can see what a change made stale.
   const invalidated = (req.context.invalidatedCacheTags as string[] | undefined) ?? []

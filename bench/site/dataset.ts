@@ -1,0 +1,113 @@
+import type { Payload } from 'payload'
+
+import { headingNode, paragraphNode, rootNode } from '../../src/seed/lexical'
+import { renderPlaceholderPhoto } from '../../src/seed/placeholderImage'
+import { SEED_CONTEXT } from '../../src/seed/seedNewsroom'
+import { loadSeedData } from '../../src/seed/data'
+import { rebuildSearchIndex } from '../../src/search/indexer'
+import { type DatasetShape, generateArticles, generatedColumns, generatedNames, generatedRegions, randomSource } from '../dataset'
+
+export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'bench-editor-password-1' }
+
+export type SiteDataset = {
+  shape: DatasetShape
+  milliseconds: number
+  paths: { articles: string[]; columns: string[]; bylines: string[]; regions: string[]; tags: string[] }
+  articleIds: (number | string)[]
+}
+
+type Id = number | string
+
+/**
+ * A newsroom in the database through the Local API, the way the seed fills it (so every
+ * hook that shapes stored data runs; cache invalidation is skipped as in seeding): regions
+ * under the seed's city, columns, bylines, tags, photos with their resized versions, and
+ * published articles from the seed pages' text (bench/dataset.ts), then the search index.
+ */
+export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (line: string) => void): Promise<SiteDataset> {
+  const started = performance.now()
+  const create = async (collection: 'regions' | 'columns' | 'bylines' | 'tags', data: Record<string, unknown>) =>
+    (await payload.create({ collection, data: data as never, context: SEED_CONTEXT })) as { id: Id; slug?: string | null }
+  // The same names, columns and places bench/dataset.ts writes articles with.
+  const namesRandom = randomSource(20261122 + 1)
+  const names = generatedNames(500, namesRandom)
+  const columnNames = generatedColumns(30, namesRandom)
+  const regionNames = generatedRegions(50, namesRandom)
+
+  const city = await create('regions', { name: '长沙市', kind: 'city' })
+  const regions = [city]
+  for (const name of regionNames.slice(0, shape.regions)) regions.push(await create('regions', { name, kind: 'town', parent: city.id }))
+  const columns = []
+  for (const name of columnNames.slice(0, shape.columns)) columns.push(await create('columns', { name, numberingStyle: 'circled', cadence: 'weekly' }))
+  const bylines = []
+  for (const name of names.slice(0, shape.bylines)) bylines.push(await create('bylines', { name, kind: 'staff' }))
+  const tags = []
+  for (const name of loadSeedData().tags) tags.push(await create('tags', { name }))
+  log(`  分类：${regions.length} 个地区、${columns.length} 个专栏、${bylines.length} 个署名、${tags.length} 个标签`)
+
+  const images = await Promise.all(Array.from({ length: 8 }, (_, index) => renderPlaceholderPhoto(`bench-${index}`)))
+  const photos: Id[] = []
+  for (let index = 0; index < shape.photos; index += 1) {
+    const image = images[index % images.length]
+    const photo = await payload.create({
+      collection: 'photos',
+      data: { alt: `示意图 ${index + 1}`, caption: `基准测试图片 ${index + 1}`, creditKind: 'photographer', creditByline: bylines[index % bylines.length].id } as never,
+      file: { data: image, mimetype: 'image/png', name: `bench-${index + 1}.png`, size: image.length },
+      context: SEED_CONTEXT,
+    })
+    photos.push(photo.id)
+  }
+  log(`  图片：${photos.length} 张`)
+
+  const byName = <T extends { id: Id }>(names: string[], docs: T[]) => new Map(names.map((name, index) => [name, docs[index]?.id]))
+  const bylineIds = byName(names.slice(0, bylines.length), bylines)
+  const columnIds = byName(columnNames, columns)
+  const regionIds = byName(regionNames, regions.slice(1))
+  const tagIds = byName(loadSeedData().tags, tags)
+  const articleIds: Id[] = []
+  const articleSlugs: string[] = []
+  const installments = new Map<Id, number>()
+  for (const article of generateArticles(shape.articles, { names, columns: columnNames, regions: regionNames })) {
+    const column = article.column ? columnIds.get(article.column) : undefined
+    if (column != null) installments.set(column, (installments.get(column) ?? 0) + 1)
+    const created = await payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        workflowState: 'published',
+        kicker: article.kicker ?? undefined,
+        title: article.title,
+        subtitle: article.subtitle ?? undefined,
+        summary: article.summary ?? undefined,
+        slug: `bench-${article.index + 1}`,
+        body: rootNode(article.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text)))),
+        bylines: article.bylines.flatMap((name) => (bylineIds.get(name) != null ? [{ byline: bylineIds.get(name), role: 'reporter' }] : [])),
+        column,
+        installment: column != null ? { number: installments.get(column) } : undefined,
+        regions: article.regions.flatMap((name) => (regionIds.get(name) != null ? [regionIds.get(name)] : [])),
+        tags: article.tags.flatMap((name) => (tagIds.get(name) != null ? [tagIds.get(name)] : [])),
+        leadPhoto: article.index % 3 === 0 && photos.length ? photos[article.index % photos.length] : undefined,
+        publishedAt: article.publishedAt,
+      } as never,
+      context: SEED_CONTEXT,
+    })
+    articleIds.push(created.id)
+    articleSlugs.push((created as { slug?: string }).slug ?? '')
+    if ((article.index + 1) % 1000 === 0) log(`  稿件：${article.index + 1} 篇`)
+  }
+  await rebuildSearchIndex(payload)
+  await payload.create({ collection: 'users', data: { ...BENCH_EDITOR, name: '基准编辑', role: 'editor' } as never })
+  const slugs = (docs: { slug?: string | null }[]) => docs.flatMap((doc) => (doc.slug ? [doc.slug] : []))
+  return {
+    shape,
+    milliseconds: Math.round(performance.now() - started),
+    paths: {
+      articles: articleSlugs.map((slug) => `/articles/${slug}`),
+      columns: slugs(columns).map((slug) => `/columns/${slug}`),
+      bylines: slugs(bylines).map((slug) => `/bylines/${slug}`),
+      regions: slugs(regions).map((slug) => `/regions/${slug}`),
+      tags: slugs(tags).map((slug) => `/tags/${slug}`),
+    },
+    articleIds,
+  }
+}

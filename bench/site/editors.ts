@@ -1,0 +1,103 @@
+import { percentiles, type Percentiles } from '../stats'
+import { BENCH_EDITOR } from './dataset'
+
+type Id = number | string
+export type EditorFigures = {
+  adminList: Percentiles & { requests: number }
+  editPage: Percentiles & { loads: number }
+  largeSave: Percentiles & { saves: number; characters: number }
+}
+export type PublishToVisible = { originMs: number | null; cacheMs: number | null }
+
+export async function signIn(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_EDITOR) })
+  const body = (await response.json()) as { token?: string }
+  if (!body.token) throw new Error(`基准编辑登录失败：HTTP ${response.status}`)
+  return body.token
+}
+
+async function timed(request: () => Promise<Response>): Promise<number> {
+  const started = performance.now()
+  const response = await request()
+  await response.arrayBuffer()
+  if (!response.ok) throw new Error(`${response.url}：HTTP ${response.status}`)
+  return performance.now() - started
+}
+
+/**
+ * What editors wait for, one request at a time: the admin's article list (50 per page, newest
+ * first), the calls the edit page makes when it opens, and saving a long article as a draft.
+ */
+export async function measureEditors(origin: string, token: string, articleIds: Id[], rounds: number): Promise<EditorFigures> {
+  const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+  const get = (path: string) => () => fetch(`${origin}${path}`, { headers })
+  const pages = Math.max(1, Math.floor(articleIds.length / 50))
+  const list: number[] = []
+  for (let round = 0; round < rounds; round += 1) list.push(await timed(get(`/api/articles?limit=50&page=${1 + (round % pages)}&sort=-publishedAt&depth=0`)))
+
+  const editPage: number[] = []
+  for (let round = 0; round < rounds; round += 1) {
+    const id = articleIds[(round * 7919) % articleIds.length]
+    const started = performance.now()
+    await Promise.all([
+      timed(get(`/api/articles/${id}?depth=1&draft=true`)),
+      timed(get(`/api/articles/versions?where[parent][equals]=${id}&limit=10&sort=-updatedAt&depth=0`)),
+      timed(get(`/api/articles/${id}/workflow`)),
+      timed(get('/api/users/me')),
+    ])
+    editPage.push(performance.now() - started)
+  }
+
+  const paragraphs = Array.from({ length: 60 }, (_, index) => `第${index + 1}段：${'基准测试长稿件正文，记录编辑保存大稿件时的等待时间。'.repeat(10)}`)
+  const body = { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: paragraphs.map((text) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] })) } }
+  const saves: number[] = []
+  const saveRounds = Math.max(3, Math.round(rounds / 4))
+  for (let round = 0; round < saveRounds; round += 1) {
+    const id = articleIds[articleIds.length - 1 - round]
+    saves.push(await timed(() => fetch(`${origin}/api/articles/${id}?draft=true`, { method: 'PATCH', headers, body: JSON.stringify({ body }) })))
+  }
+  return {
+    adminList: { ...percentiles(list), requests: list.length },
+    editPage: { ...percentiles(editPage), loads: editPage.length },
+    largeSave: { ...percentiles(saves), saves: saves.length, characters: paragraphs.join('').length },
+  }
+}
+
+async function visibleAfter(started: number, check: () => Promise<boolean>, limitMs: number): Promise<number | null> {
+  while (performance.now() - started < limitMs) {
+    if (await check().catch(() => false)) return Math.round(performance.now() - started)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return null
+}
+
+/**
+ * An editor publishes a new article through the workflow; the clock runs from the publish
+ * request until the article's page answers and the home page lists it, at the origin and
+ * (when there is one) through the cache tier, whose copies of both were warm beforehand.
+ */
+export async function measurePublishToVisible(origin: string, cache: string | null, token: string, limitMs = 60_000): Promise<PublishToVisible> {
+  const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+  const title = `基准发布测试${Date.now()}`
+  const created = (await (await fetch(`${origin}/api/articles?draft=true`, { method: 'POST', headers, body: JSON.stringify({ title }) })).json()) as { doc?: { id: Id; slug: string } }
+  if (!created.doc) throw new Error('基准发布测试：新建草稿失败')
+  const { id, slug } = created.doc
+  const bases = [origin, ...(cache ? [cache] : [])]
+  // Warm: the home page, and the article's address (a 404 until published), in every cache.
+  for (const base of bases) for (const path of ['/', `/articles/${slug}`]) await (await fetch(`${base}${path}`)).arrayBuffer()
+  for (const action of ['submit', 'approve']) await fetch(`${origin}/api/articles/${id}/workflow`, { method: 'POST', headers, body: JSON.stringify({ action }) })
+  const started = performance.now()
+  const publish = await fetch(`${origin}/api/articles/${id}/workflow`, { method: 'POST', headers, body: JSON.stringify({ action: 'publish' }) })
+  if (!publish.ok) throw new Error(`基准发布测试：签发失败 HTTP ${publish.status}`)
+  const visibleAt = (base: string) =>
+    visibleAfter(
+      started,
+      async () => {
+        const [page, home] = await Promise.all([fetch(`${base}/articles/${slug}`), fetch(`${base}/`)])
+        return page.ok && (await home.text()).includes(title)
+      },
+      limitMs,
+    )
+  const [originMs, cacheMs] = await Promise.all([visibleAt(origin), cache ? visibleAt(cache) : Promise.resolve(null)])
+  return { originMs, cacheMs }
+}

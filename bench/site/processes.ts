@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+/** The servers the benchmark starts: the app, the baselines, Varnish. Loopback only. */
+export type Server = { name: string; url: string; pid: number; output: () => string; stop: () => Promise<void> }
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+/** Starts a command in its own process group (stopped as a whole) and waits until `readyPath` answers. */
+export async function startServer(name: string, port: number, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; readyPath?: string; timeoutMs?: number } = {}): Promise<Server & { readyMs: number }> {
+  const started = performance.now()
+  const child: ChildProcess = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    process.kill(-child.pid, 'SIGTERM')
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000)
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} 启动失败（退出码 ${child.exitCode}）：\n${output}`)
+    try {
+      const response = await fetch(`${url}${options.readyPath ?? '/'}`, { signal: AbortSignal.timeout(30_000) })
+      await response.arrayBuffer()
+      if (response.ok) return { name, url, pid: child.pid!, output: () => output, stop, readyMs: Math.round(performance.now() - started) }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`${name} 未在时限内就绪：\n${output}`)
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)])
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let kb = 0
+  const visit = (pid: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+    } catch {
+      return
+    }
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(rootPid)
+  return Math.round(kb / 1024)
+}
+
+/** Samples a process tree's memory until stopped; returns the peak in MB. */
+export function sampleRss(pid: number, everyMs = 250): { stop: () => number } {
+  let peak = treeRssMb(pid)
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(pid))), everyMs)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return Math.max(peak, treeRssMb(pid))
+    },
+  }
+}
+
+export function requireCommands(commands: string[]): void {
+  const missing = commands.filter((command) => spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0)
+  if (missing.length) throw new Error(`缺少 ${missing.join('、')}：请先安装（Debian：apt-get install -y varnish varnish-modules nginx-light wrk）`)
+}
+
+/** nginx serving one HTML file at every path: the machine's ceiling for these bytes. */
+export async function startNginx(dir: string, html: string): Promise<Server> {
+  const port = await freePort()
+  fs.mkdirSync(path.join(dir, 'www'), { recursive: true })
+  fs.writeFileSync(path.join(dir, 'www', 'article.html'), html)
+  fs.writeFileSync(path.join(dir, 'www', 'article.html.gz'), zlib.gzipSync(html, { level: 9 }))
+  const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes auto;
+daemon off;
+pid ${path.join(dir, 'nginx.pid')};
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  gzip_static on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
+  server {
+    listen 127.0.0.1:${port};
+    root ${path.join(dir, 'www')};
+    default_type text/html;
+    location / { try_files /article.html =404; }
+  }
+}
+`,
+  )
+  return startServer('nginx', port, 'nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')])
+}
+
+/** Varnish with the repository's VCL, its backend pointed at `origin`. */
+export async function startVarnish(dir: string, originPort: number, port: number): Promise<Server> {
+  const vcl = fs
+    .readFileSync(path.resolve('deploy', 'varnish', 'default.vcl'), 'utf8')
+    .replace('.host = "app";', '.host = "127.0.0.1";')
+    .replace('.port = "3000";', `.port = "${originPort}";`)
+  const vclFile = path.join(dir, 'bench.vcl')
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(vclFile, vcl)
+  return startServer('varnish', port, 'varnishd', ['-F', '-a', `127.0.0.1:${port}`, '-f', vclFile, '-s', 'malloc,256m', '-n', path.join(dir, 'varnish-workdir'), '-p', 'thread_pool_min=50'], { readyPath: '/robots.txt' })
+}

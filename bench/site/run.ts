@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+
+import { buildIsStale } from '../../scripts/buildState.mjs'
+import { datasetShape } from '../dataset'
+import { fillNewsroom } from './dataset'
+import { type EditorFigures, measureEditors, measurePublishToVisible, type PublishToVisible, signIn } from './editors'
+import { atFixedRate, type FixedRate, saturate, type Throughput, warm } from './load'
+import { freePort, requireCommands, sampleRss, type Server, startNginx, startServer, startVarnish } from './processes'
+
+export type SiteBenchOptions = { size: number; seconds: number; connections: number; rate: number; spread: number; cache: boolean; build: boolean; dir: string; databaseUri: string; log: (line: string) => void }
+export type PageFigures = { paths: number; throughput: Throughput; fixedRate: FixedRate }
+export type SiteBenchResult = {
+  dataset: { articles: number; bylines: number; columns: number; regions: number; photos: number; seconds: number }
+  build: { seconds: number | null; reused: boolean }
+  coldStartMs: number
+  baseline: { nextPage: PageFigures; nginx: { throughput: Throughput } }
+  origin: Record<string, PageFigures>
+  cache: Record<string, PageFigures> | null
+  peakRssMb: number
+  editors: EditorFigures
+  publishToVisible: PublishToVisible
+}
+
+const SEARCH_WORDS = ['发展', '社区', '服务', '治理', '产业', '科技', '网格', '党建']
+const BIN = (name: string) => path.resolve('node_modules', '.bin', name)
+const BASELINE_DIR = path.resolve('bench', 'baseline-next')
+
+function nextBuild(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []): number {
+  const started = performance.now()
+  const result = spawnSync(BIN('next'), ['build', ...args], { cwd, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`next build（${cwd}）失败：\n${result.stdout}\n${result.stderr}`)
+  return (performance.now() - started) / 1000
+}
+
+/** The baseline app is rebuilt only when the article bytes it prerenders changed. */
+function buildBaseline(html: string, dir: string): void {
+  const file = path.join(dir, 'baseline-article.html')
+  const stamp = path.join(BASELINE_DIR, '.next', 'bench-article.sha256')
+  const digest = createHash('sha256').update(html).digest('hex')
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return
+  fs.writeFileSync(file, html)
+  // webpack: Turbopack takes the repository as its root and would compile our instrumentation.ts into the baseline.
+  nextBuild(BASELINE_DIR, { ...process.env, NODE_ENV: 'production', BASELINE_HTML: file }, ['--webpack'])
+  fs.writeFileSync(stamp, digest)
+}
+
+function sample<T>(values: T[], count: number): T[] {
+  if (values.length <= count) return values
+  const step = values.length / count
+  return Array.from({ length: count }, (_, index) => values[Math.floor(index * step)])
+}
+
+async function measurePages(server: string, paths: string[], options: SiteBenchOptions): Promise<PageFigures> {
+  const failures = await warm(server, paths)
+  if (failures > 0) options.log(`  ⚠ 预热时 ${failures} 个地址未返回 200`)
+  const throughput = saturate(server, paths, { connections: options.connections, seconds: options.seconds })
+  const fixedRate = await atFixedRate(server, paths, { rate: options.rate, seconds: options.seconds })
+  return { paths: paths.length, throughput, fixedRate }
+}
+
+/**
+ * The reader site and the editors' API under load: a generated newsroom, the production
+ * build serving it, the two baselines (a minimal Next.js page and nginx with the same
+ * article bytes), and with `cache` Varnish in front using the repository's VCL.
+ */
+export async function runSiteBench(payload: Payload, options: SiteBenchOptions): Promise<SiteBenchResult> {
+  requireCommands(['wrk', 'nginx', ...(options.cache ? ['varnishd'] : [])])
+  const { log } = options
+  log(`正在生成读者站点数据（${options.size} 篇稿件）…`)
+  const dataset = await fillNewsroom(payload, datasetShape(options.size), log)
+
+  const reuse = !options.build && !buildIsStale(process.cwd())
+  log(reuse ? '沿用现有的生产构建（--build 可强制重新构建并计时）' : '正在构建生产版本（next build）…')
+  const buildSeconds = reuse ? null : nextBuild(process.cwd(), { ...process.env, NODE_ENV: 'production' })
+
+  const servers: Server[] = []
+  try {
+    const originPort = await freePort()
+    const cachePort = options.cache ? await freePort() : null
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URI: options.databaseUri,
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(24).toString('hex'),
+      NEWSROOM_SEED: 'off',
+      ...(cachePort ? { CACHE_PURGE_URL: `http://127.0.0.1:${cachePort}/` } : {}),
+    }
+    const origin = await startServer('next start', originPort, BIN('next'), ['start', '--port', String(originPort)], { env, timeoutMs: 180_000 })
+    servers.push(origin)
+    log(`服务器冷启动 ${origin.readyMs} ms`)
+    const rss = sampleRss(origin.pid)
+
+    const articlePaths = sample(dataset.paths.articles, options.spread)
+    const articleHtml = await (await fetch(`${origin.url}${articlePaths[0]}`)).text()
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(articleHtml)?.[1] ?? articleHtml
+    log('正在构建基线：最小 Next.js 页面…')
+    buildBaseline(main, options.dir)
+    const baselinePort = await freePort()
+    const nextPage = await startServer('baseline next start', baselinePort, BIN('next'), ['start', '--port', String(baselinePort)], { cwd: BASELINE_DIR })
+    servers.push(nextPage)
+    const nginx = await startNginx(path.join(options.dir, 'nginx'), articleHtml)
+    servers.push(nginx)
+    const baseline = { nextPage: await measurePages(nextPage.url, ['/'], options), nginx: { throughput: saturate(nginx.url, ['/'], { connections: options.connections, seconds: options.seconds }) } }
+    await nextPage.stop()
+    await nginx.stop()
+
+    const pageSets: Record<string, string[]> = {
+      article: articlePaths,
+      home: ['/'],
+      column: dataset.paths.columns,
+      byline: sample(dataset.paths.bylines, 100),
+      region: dataset.paths.regions,
+      feed: ['/rss.xml', '/atom.xml'],
+      sitemap: ['/sitemap.xml'],
+      search: SEARCH_WORDS.map((word) => `/search?q=${encodeURIComponent(word)}`),
+    }
+    const originFigures: Record<string, PageFigures> = {}
+    for (const [kind, paths] of Object.entries(pageSets)) {
+      log(`  源站：${kind}（${paths.length} 个地址）`)
+      originFigures[kind] = await measurePages(origin.url, paths, options)
+    }
+
+    let cacheFigures: Record<string, PageFigures> | null = null
+    let cacheUrl: string | null = null
+    if (cachePort) {
+      const varnish = await startVarnish(path.join(options.dir, 'varnish'), originPort, cachePort)
+      servers.push(varnish)
+      cacheUrl = varnish.url
+      cacheFigures = {}
+      for (const [kind, paths] of Object.entries(pageSets)) {
+        log(`  缓存层：${kind}`)
+        cacheFigures[kind] = await measurePages(varnish.url, paths, options)
+      }
+    }
+
+    log('编辑操作…')
+    const token = await signIn(origin.url)
+    const editors = await measureEditors(origin.url, token, dataset.articleIds, Math.max(10, options.seconds * 5))
+    const publishToVisible = await measurePublishToVisible(origin.url, cacheUrl, token)
+    const peakRssMb = rss.stop()
+    return {
+      dataset: { ...dataset.shape, seconds: Math.round(dataset.milliseconds / 100) / 10 },
+      build: { seconds: buildSeconds == null ? null : Math.round(buildSeconds * 10) / 10, reused: reuse },
+      coldStartMs: origin.readyMs,
+      baseline,
+      origin: originFigures,
+      cache: cacheFigures,
+      peakRssMb,
+      editors,
+      publishToVisible,
+    }
+  } finally {
+    for (const server of servers.reverse()) await server.stop()
+  }
+}

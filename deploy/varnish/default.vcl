@@ -1,0 +1,90 @@
+# Varnish in front of the newsroom app (docker-compose.yml; `npm run bench -- --cache`).
+# The app says what may be cached (Cache-Control: s-maxage + stale-while-revalidate on
+# reader pages, private/no-store elsewhere) and what each response shows (Surrogate-Key,
+# the app's cache-tag names). On every content change the app sends
+#   PURGE /  with header  xkey-purge: <keys…>
+# (CACHE_PURGE_URL), and this VCL drops every object carrying one of those keys.
+vcl 4.1;
+
+import std;
+import xkey;
+
+# The benchmark rewrites this block to point at its own origin.
+backend app {
+  .host = "app";
+  .port = "3000";
+  .connect_timeout = 2s;
+  .first_byte_timeout = 60s;
+  .probe = {
+    .url = "/robots.txt";
+    .interval = 5s;
+    .timeout = 2s;
+    .window = 5;
+    .threshold = 3;
+  }
+}
+
+# Who may purge: the app, on loopback or the private network docker-compose runs on.
+acl purgers {
+  "127.0.0.1";
+  "::1";
+  "10.0.0.0"/8;
+  "172.16.0.0"/12;
+  "192.168.0.0"/16;
+}
+
+sub vcl_recv {
+  if (req.method == "PURGE") {
+    if (client.ip !~ purgers) {
+      return (synth(403, "Forbidden"));
+    }
+    if (!req.http.xkey-purge) {
+      return (synth(400, "xkey-purge header required"));
+    }
+    set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+    return (synth(200, "Purged " + req.http.x-purged));
+  }
+  if (req.method != "GET" && req.method != "HEAD") {
+    return (pass);
+  }
+  # The admin, the API (sessions, drafts, uploads) and previews are never cached.
+  if (req.url ~ "^/(admin|api|preview)(/|\?|$)") {
+    return (pass);
+  }
+  # Signed-in staff (and Next.js draft mode) see the origin directly.
+  if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=") {
+    return (pass);
+  }
+  # Reader pages do not depend on cookies; dropping them lets every reader share one copy.
+  unset req.http.Cookie;
+  return (hash);
+}
+
+sub vcl_backend_response {
+  # Surrogate-Key is the app's (and Fastly's) name; xkey indexes objects by this header.
+  if (beresp.http.Surrogate-Key) {
+    set beresp.http.xkey = beresp.http.Surrogate-Key;
+  }
+  if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.http.Cache-Control !~ "s-maxage|max-age") {
+    # Remember for a while that this URL is not cacheable, so requests for it are not queued.
+    set beresp.uncacheable = true;
+    set beresp.ttl = 30s;
+    return (deliver);
+  }
+  # TTL comes from s-maxage and grace from stale-while-revalidate: after the TTL a reader
+  # gets the stale copy at once while Varnish fetches a fresh one. Purges remove objects
+  # outright, so a change is never served stale.
+  return (deliver);
+}
+
+sub vcl_deliver {
+  unset resp.http.xkey;
+  unset resp.http.Surrogate-Key;
+  unset resp.http.Via;
+  unset resp.http.X-Varnish;
+  if (obj.hits > 0) {
+    set resp.http.X-Cache = "HIT";
+  } else {
+    set resp.http.X-Cache = "MISS";
+  }
+}

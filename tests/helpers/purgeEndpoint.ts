@@ -1,0 +1,31 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type PurgeRequest = { method: string; keys: string[]; headers: http.IncomingHttpHeaders }
+export type PurgeEndpoint = { url: string; requests: PurgeRequest[]; failNext: (count: number) => void; close: () => Promise<void> }
+
+/** A stand-in for Varnish's purge listener: records every purge, answers 503 when told to. */
+export async function startPurgeEndpoint(): Promise<PurgeEndpoint> {
+  const requests: PurgeRequest[] = []
+  let failures = 0
+  const server = http.createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      if (failures > 0) {
+        failures -= 1
+        res.writeHead(503).end()
+        return
+      }
+      requests.push({ method: req.method ?? '', keys: String(req.headers['xkey-purge'] ?? '').split(' ').filter(Boolean), headers: req.headers })
+      res.writeHead(200).end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    failNext: (count) => (failures = count),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
