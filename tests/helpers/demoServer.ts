@@ -1,25 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import type { Browser } from 'playwright-core'
 
+import { freePort } from '../../bench/site/processes'
 import { launchChromium } from './browser'
 
 export type DemoServer = { baseUrl: string; output: () => string; stop: () => Promise<void> }
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 /**
  * Runs README's `npm start` for real (build if stale, migrate, seed, serve) on a throwaway
