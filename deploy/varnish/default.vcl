@@ -6,7 +6,6 @@
 # (CACHE_PURGE_URL), and this VCL drops every object carrying one of those keys.
 vcl 4.1;
 
-import std;
 import xkey;
 
 # The benchmark rewrites this block to point at its own origin.

@@ -1,5 +1,7 @@
 import { clearTimeout, setTimeout } from 'node:timers'
 
+import { SURROGATE_KEY_HEADER } from './httpCaching'
+
 /**
  * Purges surrogate keys from the cache tier in front of the app (Varnish with xkey, or a CDN
  * that speaks surrogate keys) when content changes. Configured by environment:
@@ -15,7 +17,7 @@ import { clearTimeout, setTimeout } from 'node:timers'
  * get through; `s-maxage` then bounds how stale the cache can be.
  */
 export type PurgeConfig = { urls: string[]; method: string; headers: Record<string, string> }
-export type PurgeLogger = { info: (message: string) => void; warn: (message: string) => void; error: (message: string) => void }
+export type PurgeLogger = { warn: (message: string) => void; error: (message: string) => void }
 export type PurgerOptions = { config: PurgeConfig; logger: PurgeLogger; delayMs?: number; retryDelaysMs?: number[]; timeoutMs?: number }
 
 export function purgeConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PurgeConfig | null {
@@ -48,7 +50,7 @@ export function createPurger({ config, logger, delayMs = 100, retryDelaysMs = [1
     for (let attempt = 0; ; attempt += 1) {
       let problem: string
       try {
-        const response = await fetch(url, { method: config.method, headers: { ...config.headers, 'xkey-purge': value, 'Surrogate-Key': value }, signal: AbortSignal.timeout(timeoutMs) })
+        const response = await fetch(url, { method: config.method, headers: { ...config.headers, 'xkey-purge': value, [SURROGATE_KEY_HEADER]: value }, signal: AbortSignal.timeout(timeoutMs) })
         await response.arrayBuffer()
         if (response.ok) return
         problem = `HTTP ${response.status}`

@@ -9,7 +9,6 @@ beforeEach(() => (endpoint.requests.length = 0))
 function recordingLogger() {
   const lines: { level: string; message: string }[] = []
   const logger: PurgeLogger = {
-    info: (message) => lines.push({ level: 'info', message }),
     warn: (message) => lines.push({ level: 'warn', message }),
     error: (message) => lines.push({ level: 'error', message }),
   }
