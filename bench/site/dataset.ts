@@ -12,7 +12,7 @@ export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'benc
 export type SiteDataset = {
   shape: DatasetShape
   milliseconds: number
-  paths: { articles: string[]; columns: string[]; bylines: string[]; regions: string[]; tags: string[] }
+  paths: { articles: string[]; columns: string[]; bylines: string[]; regions: string[] }
   articleIds: (number | string)[]
 }
 
@@ -41,8 +41,9 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
   for (const name of columnNames.slice(0, shape.columns)) columns.push(await create('columns', { name, numberingStyle: 'circled', cadence: 'weekly' }))
   const bylines = []
   for (const name of names.slice(0, shape.bylines)) bylines.push(await create('bylines', { name, kind: 'staff' }))
+  const tagNames = loadSeedData().tags
   const tags = []
-  for (const name of loadSeedData().tags) tags.push(await create('tags', { name }))
+  for (const name of tagNames) tags.push(await create('tags', { name }))
   log(`  分类：${regions.length} 个地区、${columns.length} 个专栏、${bylines.length} 个署名、${tags.length} 个标签`)
 
   const images = await Promise.all(Array.from({ length: 8 }, (_, index) => renderPlaceholderPhoto(`bench-${index}`)))
@@ -63,7 +64,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
   const bylineIds = byName(names.slice(0, bylines.length), bylines)
   const columnIds = byName(columnNames, columns)
   const regionIds = byName(regionNames, regions.slice(1))
-  const tagIds = byName(loadSeedData().tags, tags)
+  const tagIds = byName(tagNames, tags)
   const articleIds: Id[] = []
   const articleSlugs: string[] = []
   const installments = new Map<Id, number>()
@@ -106,7 +107,6 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
       columns: slugs(columns).map((slug) => `/columns/${slug}`),
       bylines: slugs(bylines).map((slug) => `/bylines/${slug}`),
       regions: slugs(regions).map((slug) => `/regions/${slug}`),
-      tags: slugs(tags).map((slug) => `/tags/${slug}`),
     },
     articleIds,
   }

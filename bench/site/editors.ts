@@ -1,3 +1,4 @@
+import { paragraphNode, rootNode } from '../../src/seed/lexical'
 import { percentiles, type Percentiles } from '../stats'
 import { BENCH_EDITOR } from './dataset'
 
@@ -16,6 +17,8 @@ export async function signIn(origin: string): Promise<string> {
   return body.token
 }
 
+const editorHeaders = (token: string) => ({ Authorization: `JWT ${token}`, 'Content-Type': 'application/json' })
+
 async function timed(request: () => Promise<Response>): Promise<number> {
   const started = performance.now()
   const response = await request()
@@ -29,7 +32,7 @@ async function timed(request: () => Promise<Response>): Promise<number> {
  * first), the calls the edit page makes when it opens, and saving a long article as a draft.
  */
 export async function measureEditors(origin: string, token: string, articleIds: Id[], rounds: number): Promise<EditorFigures> {
-  const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+  const headers = editorHeaders(token)
   const get = (path: string) => () => fetch(`${origin}${path}`, { headers })
   const pages = Math.max(1, Math.floor(articleIds.length / 50))
   const list: number[] = []
@@ -49,7 +52,7 @@ export async function measureEditors(origin: string, token: string, articleIds: 
   }
 
   const paragraphs = Array.from({ length: 60 }, (_, index) => `第${index + 1}段：${'基准测试长稿件正文，记录编辑保存大稿件时的等待时间。'.repeat(10)}`)
-  const body = { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: paragraphs.map((text) => ({ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] })) } }
+  const body = rootNode(paragraphs.map(paragraphNode))
   const saves: number[] = []
   const saveRounds = Math.max(3, Math.round(rounds / 4))
   for (let round = 0; round < saveRounds; round += 1) {
@@ -77,7 +80,7 @@ async function visibleAfter(started: number, check: () => Promise<boolean>, limi
  * (when there is one) through the cache tier, whose copies of both were warm beforehand.
  */
 export async function measurePublishToVisible(origin: string, cache: string | null, token: string, limitMs = 60_000): Promise<PublishToVisible> {
-  const headers = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+  const headers = editorHeaders(token)
   const title = `基准发布测试${Date.now()}`
   const created = (await (await fetch(`${origin}/api/articles?draft=true`, { method: 'POST', headers, body: JSON.stringify({ title }) })).json()) as { doc?: { id: Id; slug: string } }
   if (!created.doc) throw new Error('基准发布测试：新建草稿失败')

@@ -63,6 +63,16 @@ async function measurePages(server: string, paths: string[], options: SiteBenchO
   return { paths: paths.length, throughput, fixedRate }
 }
 
+/** Every kind of reader page, one after another, against one server. */
+async function measureEveryKind(server: string, label: string, pageSets: Record<string, string[]>, options: SiteBenchOptions): Promise<Record<string, PageFigures>> {
+  const figures: Record<string, PageFigures> = {}
+  for (const [kind, paths] of Object.entries(pageSets)) {
+    options.log(`  ${label}：${kind}（${paths.length} 个地址）`)
+    figures[kind] = await measurePages(server, paths, options)
+  }
+  return figures
+}
+
 /**
  * The reader site and the editors' API under load: a generated newsroom, the production
  * build serving it, the two baselines (a minimal Next.js page and nginx with the same
@@ -119,11 +129,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
       sitemap: ['/sitemap.xml'],
       search: SEARCH_WORDS.map((word) => `/search?q=${encodeURIComponent(word)}`),
     }
-    const originFigures: Record<string, PageFigures> = {}
-    for (const [kind, paths] of Object.entries(pageSets)) {
-      log(`  源站：${kind}（${paths.length} 个地址）`)
-      originFigures[kind] = await measurePages(origin.url, paths, options)
-    }
+    const originFigures = await measureEveryKind(origin.url, '源站', pageSets, options)
 
     let cacheFigures: Record<string, PageFigures> | null = null
     let cacheUrl: string | null = null
@@ -131,11 +137,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
       const varnish = await startVarnish(path.join(options.dir, 'varnish'), originPort, cachePort)
       servers.push(varnish)
       cacheUrl = varnish.url
-      cacheFigures = {}
-      for (const [kind, paths] of Object.entries(pageSets)) {
-        log(`  缓存层：${kind}`)
-        cacheFigures[kind] = await measurePages(varnish.url, paths, options)
-      }
+      cacheFigures = await measureEveryKind(varnish.url, '缓存层', pageSets, options)
     }
 
     log('编辑操作…')
