@@ -18,7 +18,7 @@ import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { resolvePayloadSecret } from './src/config/environment'
-import { chooseDatabase, createDatabaseAdapter, migrateOutsideProduction } from './src/database/adapter'
+import { chooseDatabase, createDatabaseAdapter, prepareDatabase } from './src/database/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
 import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
 import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
@@ -32,7 +32,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
   sharp,
-  onInit: migrateOutsideProduction,
+  onInit: prepareDatabase,
   endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint],
   graphQL: { queries: (GraphQL) => searchGraphQLQueries(GraphQL) },
   telemetry: false,

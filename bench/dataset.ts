@@ -127,7 +127,8 @@ export function* generateArticles(count: number, options: { seed?: number; end?:
       subtitle: !brief && random() < 0.3 ? pick(DECKS, random) : null,
       summary: !brief && random() < 0.2 ? pick(SENTENCES, random) : null,
       body: paragraphs(brief ? 200 + random() * 300 : 800 + random() * 1_400, random, rareName),
-      bylines: Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(names, random)),
+      // A name drawn twice is one byline: an article never credits the same person twice.
+      bylines: [...new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(names, random)))],
       column: random() < 0.25 ? pick(columns, random) : null,
       regions: [region],
       tags: random() < 0.6 ? [pick(TAGS, random)] : [],

@@ -1,4 +1,4 @@
-// npm run bench -- [--quick] [--size N] [--cache] [--build] [--only site|search|import] [--out FILE]
+// npm run bench -- [--quick] [--size N] [--cache] [--build] [--profile] [--only site|admin|search|import] [--out FILE]
 // Builds a realistic dataset in a temporary database, measures, prints a table with each
 // figure beside its target, and writes bench/results/latest.json.
 import { randomBytes } from 'node:crypto'
@@ -6,16 +6,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { type AdminListBenchResult, runAdminListBench } from './adminList'
 import { type ImportBenchResult, runImportBench } from './importing'
 import { runSearchBench, type SearchBenchResult } from './search'
 import { runSiteBench } from './site/run'
 import { siteTable } from './site/table'
 
-type Options = { size: number; quick: boolean; smoke: boolean; cache: boolean; build: boolean; only: string | null; out: string }
-const PARTS = ['site', 'search', 'import']
+type Options = { size: number; quick: boolean; smoke: boolean; cache: boolean; build: boolean; profile: boolean; only: string | null; out: string }
+const PARTS = ['site', 'admin', 'search', 'import']
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { size: 10_000, quick: false, smoke: false, cache: false, build: false, only: null, out: path.resolve('bench', 'results', 'latest.json') }
+  const options: Options = { size: 10_000, quick: false, smoke: false, cache: false, build: false, profile: false, only: null, out: path.resolve('bench', 'results', 'latest.json') }
   let sizeGiven = false
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]
@@ -28,6 +29,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--smoke') options.smoke = true
     else if (arg === '--cache') options.cache = true
     else if (arg === '--build') options.build = true
+    else if (arg === '--profile') options.profile = true
     else if (arg === '--size') {
       options.size = Number(value())
       sizeGiven = true
@@ -37,7 +39,7 @@ function parseOptions(argv: string[]): Options {
       if (!PARTS.includes(options.only)) throw new Error(`--only 只能是 ${PARTS.join('、')} 之一`)
     }
     else if (arg === '--out') options.out = path.resolve(value())
-    else throw new Error(`不认识的参数 ${arg}（可用：--quick --smoke --size N --cache --build --only site|search|import --out FILE）`)
+    else throw new Error(`不认识的参数 ${arg}（可用：--quick --smoke --size N --cache --build --profile --only site|admin|search|import --out FILE）`)
   }
   if (options.smoke && !sizeGiven) options.size = 30
   else if (options.quick && !sizeGiven) options.size = 2_000
@@ -46,6 +48,17 @@ function parseOptions(argv: string[]): Options {
 
 const SEARCH_P95_TARGET_MS = 50
 const PARSE_TARGET_PAGES_PER_SECOND = 200
+const ADMIN_LIST_P95_TARGET_MS = 150
+
+function adminListTable(result: AdminListBenchResult): string[] {
+  const row = (label: string, figures: AdminListBenchResult['editor']) =>
+    `  ${label}  p50 ${figures.p50} ms，p95 ${figures.p95} ms，p99 ${figures.p99} ms（${figures.requests} 次）   目标 p95 < ${ADMIN_LIST_P95_TARGET_MS}（${figures.p95 < ADMIN_LIST_P95_TARGET_MS ? '达标' : '未达标'}${result.articles < 100_000 ? '；目标针对 100,000 篇' : ''}）`
+  return [
+    `后台稿件列表（${result.articles.toLocaleString('en-US')} 篇，每页 50 篇，按签发时间倒序，含草稿；补写 ${result.fill.added} 篇用时 ${result.fill.seconds} s）`,
+    row('编辑（全部稿件）', result.editor),
+    row('记者（本人稿件）', result.journalist),
+  ]
+}
 
 function importTable(result: ImportBenchResult): string[] {
   const verdict = result.parse.pagesPerSecond >= PARSE_TARGET_PAGES_PER_SECOND ? '达标' : '未达标'
@@ -84,7 +97,7 @@ process.env.PAYLOAD_SECRET ??= randomBytes(24).toString('hex')
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const payload = await getPayload({ config })
-const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version }, options: { size: options.size, quick: options.quick, smoke: options.smoke, cache: options.cache } }
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version }, options: { size: options.size, quick: options.quick, smoke: options.smoke, cache: options.cache, profile: options.profile } }
 const runs = (part: string) => !options.only || options.only === part
 try {
   if (runs('site')) {
@@ -92,9 +105,15 @@ try {
     const size = options.smoke ? options.size : options.quick ? 300 : Math.min(options.size, 10_000)
     // Not shorter for the smoke: a search page under 64 connections can take a second to answer.
     const seconds = options.smoke ? 3 : options.quick ? 2 : 10
-    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, dir, databaseUri: process.env.DATABASE_URI, log: console.log })
+    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir, databaseUri: process.env.DATABASE_URI, log: console.log })
     results.site = site
     console.log(siteTable(site).join('\n'))
+  }
+  if (runs('admin')) {
+    console.log(`正在写入 ${options.size} 篇稿件并测后台列表…`)
+    const admin = await runAdminListBench(payload, { size: options.size, rounds: options.smoke ? 10 : options.quick ? 40 : 200, log: console.log })
+    results.admin = admin
+    console.log(adminListTable(admin).join('\n'))
   }
   if (runs('search')) {
     console.log(`正在生成 ${options.size} 篇稿件并建立检索索引…`)

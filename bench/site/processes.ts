@@ -77,14 +77,26 @@ export function treeRssMb(rootPid: number): number {
   return Math.round(kb / 1024)
 }
 
-/** Samples a process tree's memory until stopped; returns the peak in MB. */
-export function sampleRss(pid: number, everyMs = 250): { stop: () => number } {
-  let peak = treeRssMb(pid)
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(pid))), everyMs)
+/**
+ * Samples a process tree's memory until stopped: the peak in MB over the whole run, and the
+ * peak within each phase (the load on one kind of page, the editors' work) it was told of.
+ */
+export function sampleRss(pid: number, everyMs = 250): { phase: (label: string) => void; stop: () => { peakMb: number; byPhase: Record<string, number> } } {
+  let label = '启动'
+  const byPhase: Record<string, number> = {}
+  const sample = () => (byPhase[label] = Math.max(byPhase[label] ?? 0, treeRssMb(pid)))
+  sample()
+  const timer = setInterval(sample, everyMs)
   return {
+    phase: (next) => {
+      sample()
+      label = next
+      sample()
+    },
     stop: () => {
       clearInterval(timer)
-      return Math.max(peak, treeRssMb(pid))
+      sample()
+      return { peakMb: Math.max(...Object.values(byPhase)), byPhase }
     },
   }
 }

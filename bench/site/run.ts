@@ -10,9 +10,10 @@ import { datasetShape } from '../dataset'
 import { fillNewsroom } from './dataset'
 import { type EditorFigures, measureEditors, measurePublishToVisible, type PublishToVisible, signIn } from './editors'
 import { atFixedRate, type FixedRate, saturate, type Throughput, warm } from './load'
+import { profileWrittenTo, type ProfileSummary, summariseProfile } from './profile'
 import { freePort, requireCommands, sampleRss, type Server, startNginx, startServer, startVarnish } from './processes'
 
-export type SiteBenchOptions = { size: number; seconds: number; connections: number; rate: number; spread: number; cache: boolean; build: boolean; dir: string; databaseUri: string; log: (line: string) => void }
+export type SiteBenchOptions = { size: number; seconds: number; connections: number; rate: number; spread: number; cache: boolean; build: boolean; profileOut: string | null; dir: string; databaseUri: string; log: (line: string) => void }
 export type PageFigures = { paths: number; throughput: Throughput; fixedRate: FixedRate }
 export type SiteBenchResult = {
   dataset: { articles: number; bylines: number; columns: number; regions: number; photos: number; seconds: number }
@@ -22,10 +23,13 @@ export type SiteBenchResult = {
   origin: Record<string, PageFigures>
   cache: Record<string, PageFigures> | null
   peakRssMb: number
+  rssByPhaseMb: Record<string, number>
   editors: EditorFigures
   publishToVisible: PublishToVisible
+  articleProfile: ProfileSummary | null
 }
 
+const SETTLE_MS = 2_000
 const SEARCH_WORDS = ['发展', '社区', '服务', '治理', '产业', '科技', '网格', '党建']
 const BIN = (name: string) => path.resolve('node_modules', '.bin', name)
 const BASELINE_DIR = path.resolve('bench', 'baseline-next')
@@ -59,18 +63,44 @@ async function measurePages(server: string, paths: string[], options: SiteBenchO
   const failures = await warm(server, paths)
   if (failures > 0) options.log(`  ⚠ 预热时 ${failures} 个地址未返回 200`)
   const throughput = saturate(server, paths, { connections: options.connections, seconds: options.seconds })
-  const fixedRate = await atFixedRate(server, paths, { rate: options.rate, seconds: options.seconds })
+  // The saturation run leaves a queue and garbage behind; latency is measured once they are gone.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+  const fixedRate = atFixedRate(server, paths, { rate: options.rate, seconds: options.seconds })
   return { paths: paths.length, throughput, fixedRate }
 }
 
 /** Every kind of reader page, one after another, against one server. */
-async function measureEveryKind(server: string, label: string, pageSets: Record<string, string[]>, options: SiteBenchOptions): Promise<Record<string, PageFigures>> {
+async function measureEveryKind(server: string, label: string, pageSets: Record<string, string[]>, options: SiteBenchOptions, phase: (label: string) => void): Promise<Record<string, PageFigures>> {
   const figures: Record<string, PageFigures> = {}
   for (const [kind, paths] of Object.entries(pageSets)) {
     options.log(`  ${label}：${kind}（${paths.length} 个地址）`)
+    phase(`${label}：${kind}`)
     figures[kind] = await measurePages(server, paths, options)
   }
   return figures
+}
+
+/**
+ * Where the origin's time goes when serving article pages: a second origin under V8's
+ * sampling profiler, warmed, then saturated; start-up and warming are left out of the summary.
+ */
+async function profileArticlePages(env: NodeJS.ProcessEnv, paths: string[], options: SiteBenchOptions & { profileOut: string }): Promise<ProfileSummary> {
+  const dir = path.join(options.dir, 'profile')
+  fs.mkdirSync(dir, { recursive: true })
+  const port = await freePort()
+  const spawned = performance.now()
+  let loadFrom: number
+  const server = await startServer('profiled next start', port, process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.resolve('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], { env, timeoutMs: 180_000 })
+  try {
+    await warm(server.url, paths)
+    loadFrom = performance.now() - spawned
+    saturate(server.url, paths, { connections: options.connections, seconds: options.seconds })
+  } finally {
+    await server.stop()
+  }
+  fs.mkdirSync(path.dirname(options.profileOut), { recursive: true })
+  fs.copyFileSync(profileWrittenTo(dir), options.profileOut)
+  return summariseProfile(options.profileOut, loadFrom)
 }
 
 /**
@@ -129,7 +159,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
       sitemap: ['/sitemap.xml'],
       search: SEARCH_WORDS.map((word) => `/search?q=${encodeURIComponent(word)}`),
     }
-    const originFigures = await measureEveryKind(origin.url, '源站', pageSets, options)
+    const originFigures = await measureEveryKind(origin.url, '源站', pageSets, options, rss.phase)
 
     let cacheFigures: Record<string, PageFigures> | null = null
     let cacheUrl: string | null = null
@@ -137,14 +167,21 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
       const varnish = await startVarnish(path.join(options.dir, 'varnish'), originPort, cachePort)
       servers.push(varnish)
       cacheUrl = varnish.url
-      cacheFigures = await measureEveryKind(varnish.url, '缓存层', pageSets, options)
+      cacheFigures = await measureEveryKind(varnish.url, '缓存层', pageSets, options, rss.phase)
     }
 
     log('编辑操作…')
+    rss.phase('编辑操作')
     const token = await signIn(origin.url)
     const editors = await measureEditors(origin.url, token, dataset.articleIds, Math.max(10, options.seconds * 5))
     const publishToVisible = await measurePublishToVisible(origin.url, cacheUrl, token)
-    const peakRssMb = rss.stop()
+    const { peakMb: peakRssMb, byPhase: rssByPhaseMb } = rss.stop()
+    let articleProfile: ProfileSummary | null = null
+    if (options.profileOut) {
+      log('剖析源站稿件页（node --cpu-prof）…')
+      for (const server of servers) await server.stop()
+      articleProfile = await profileArticlePages(env, articlePaths, { ...options, profileOut: options.profileOut })
+    }
     return {
       dataset: { ...dataset.shape, seconds: Math.round(dataset.milliseconds / 100) / 10 },
       build: { seconds: buildSeconds == null ? null : Math.round(buildSeconds * 10) / 10, reused: reuse },
@@ -153,8 +190,10 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
       origin: originFigures,
       cache: cacheFigures,
       peakRssMb,
+      rssByPhaseMb,
       editors,
       publishToVisible,
+      articleProfile,
     }
   } finally {
     for (const server of servers.reverse()) await server.stop()

@@ -11,6 +11,11 @@ describe('the benchmark dataset', () => {
     expect(lengths.filter((length) => length > 800).length).toBeGreaterThan(80)
     for (const article of first) expect(article.body.some((block) => block.text.includes(article.rareName))).toBe(true)
   })
+
+  it('never credits one person twice in an article (the byline field refuses it), even among 10,000', () => {
+    const repeated = [...generateArticles(10_000, { names: ['张三', '李四', '王五'] })].filter((article) => new Set(article.bylines).size !== article.bylines.length)
+    expect(repeated).toEqual([])
+  })
 })
 
 describe('percentiles', () => {

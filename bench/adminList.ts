@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { analyzeSqlite } from '../src/database/adapter'
+import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
+import { SEED_CONTEXT } from '../src/seed/seedNewsroom'
+import { generateArticles, generatedColumns, generatedNames, randomSource } from './dataset'
+import { percentiles, type Percentiles } from './stats'
+
+export type AdminListBenchResult = {
+  articles: number
+  fill: { added: number; seconds: number; articlesPerSecond: number }
+  editor: Percentiles & { requests: number }
+  journalist: Percentiles & { requests: number }
+}
+
+type Id = number | string
+const PAGE_SIZE = 50
+
+/** Ids by name of the columns or bylines named, creating those the database lacks (the site part may have made some). */
+async function ensureNamed(payload: Payload, collection: 'columns' | 'bylines', names: string[]): Promise<Map<string, Id>> {
+  const existing = await payload.find({ collection, pagination: false, depth: 0, select: { name: true } })
+  const ids = new Map<string, Id>(existing.docs.map((doc) => [doc.name, doc.id]))
+  for (const name of names) {
+    if (!ids.has(name)) ids.set(name, (await payload.create({ collection, data: (collection === 'bylines' ? { name, kind: 'staff' } : { name }) as never, context: SEED_CONTEXT })).id)
+  }
+  return ids
+}
+
+/**
+ * Tops the database up to `size` published articles, each with the version row a
+ * drafts-enabled collection keeps, written through the database adapter's own
+ * create/createVersion (the calls Payload's create operation ends in, on either engine)
+ * without the per-document hooks, which would take hours at 100,000.
+ */
+async function fillArticles(payload: Payload, size: number, log: (line: string) => void): Promise<{ added: number; bylineIds: Id[] }> {
+  const namesRandom = randomSource(20261122 + 1)
+  const names = generatedNames(500, namesRandom)
+  const columnNames = generatedColumns(30, namesRandom)
+  const columnIds = await ensureNamed(payload, 'columns', columnNames)
+  const bylineIds = await ensureNamed(payload, 'bylines', names)
+  const added = Math.max(0, size - (await payload.count({ collection: 'articles' })).totalDocs)
+  for (const article of generateArticles(added, { seed: 20261123, names, columns: columnNames })) {
+    const now = new Date().toISOString()
+    const data = {
+      title: article.title,
+      kicker: article.kicker,
+      subtitle: article.subtitle,
+      summary: article.summary,
+      slug: `admin-bench-${article.index + 1}`,
+      body: rootNode(article.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text)))),
+      articleType: 'news',
+      // Array rows carry the ids Payload's hooks would have given them.
+      bylines: article.bylines.map((name) => ({ id: randomBytes(12).toString('hex'), byline: bylineIds.get(name), role: 'reporter' })),
+      column: article.column ? columnIds.get(article.column) : null,
+      workflowState: 'published',
+      publishedAt: article.publishedAt,
+      _status: 'published',
+      createdAt: now,
+      updatedAt: now,
+    }
+    const created = await payload.db.create({ collection: 'articles', data, returning: true })
+    await payload.db.createVersion({ collectionSlug: 'articles', parent: created.id, versionData: { ...data, id: created.id }, autosave: false, createdAt: now, updatedAt: now, returning: false })
+    if ((article.index + 1) % 10_000 === 0) log(`  稿件：${article.index + 1} 篇`)
+  }
+  return { added, bylineIds: [...bylineIds.values()] }
+}
+
+async function benchUser(payload: Payload, data: { email: string; password: string; name: string; role: string; byline?: Id }) {
+  const existing = await payload.find({ collection: 'users', where: { email: { equals: data.email } }, limit: 1 })
+  return existing.docs[0] ?? (await payload.create({ collection: 'users', data: data as never }))
+}
+
+/**
+ * The admin's article list at `size` articles: the query its list view runs (latest version
+ * of every article, drafts included, 50 a page, newest publication first), through the Local
+ * API as the signed-in user, with that user's access rules applied, for an editor (every
+ * article) and a journalist (only articles they wrote or carry their byline).
+ */
+export async function runAdminListBench(payload: Payload, options: { size: number; rounds: number; log: (line: string) => void }): Promise<AdminListBenchResult> {
+  const started = performance.now()
+  const { added, bylineIds } = await fillArticles(payload, options.size, options.log)
+  const seconds = (performance.now() - started) / 1000
+  // As the server does whenever it starts, with this many rows in place.
+  await analyzeSqlite(payload)
+  const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'list-editor-password-1', name: '列表编辑', role: 'editor' })
+  const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'list-journalist-password-1', name: '列表记者', role: 'journalist', byline: bylineIds[0] })
+  const time = async (user: typeof editor) => {
+    const times: number[] = []
+    const pages = Math.max(1, Math.floor(options.size / PAGE_SIZE))
+    for (let round = 0; round < options.rounds; round += 1) {
+      const begun = performance.now()
+      // Early pages most often, as editors page through the newest work.
+      await payload.find({ collection: 'articles', draft: true, depth: 0, limit: PAGE_SIZE, page: 1 + ((round * round) % Math.min(pages, 20)), sort: '-publishedAt', user, overrideAccess: false })
+      times.push(performance.now() - begun)
+    }
+    return { ...percentiles(times), requests: times.length }
+  }
+  return {
+    articles: options.size,
+    fill: { added, seconds: Math.round(seconds * 10) / 10, articlesPerSecond: Math.round(added / seconds) },
+    editor: await time(editor),
+    journalist: await time(journalist),
+  }
+}
