@@ -1,7 +1,8 @@
 // npm run bench -- [--quick] [--size N] [--cache] [--build] [--profile] [--only site|admin|search|import] [--out FILE]
 // Builds a realistic dataset in a temporary database, measures, prints a table with each
 // figure beside its target, and writes bench/results/latest.json.
-import { randomBytes } from 'node:crypto'
+import { BENCH_DIR, DATABASE_FILE } from './workspace'
+
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -87,13 +88,8 @@ function searchTable(result: SearchBenchResult): string[] {
 }
 
 const options = parseOptions(process.argv.slice(2))
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'))
-// nginx and Varnish started as root drop to unprivileged users that must read their files here.
-fs.chmodSync(dir, 0o755)
-const databaseFile = path.join(dir, 'bench.db')
-process.env.DATABASE_URI = `file:${databaseFile}`
-process.env.MEDIA_DIR = path.join(dir, 'media')
-process.env.PAYLOAD_SECRET ??= randomBytes(24).toString('hex')
+const dir = BENCH_DIR
+const databaseFile = DATABASE_FILE
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const payload = await getPayload({ config })
@@ -105,7 +101,7 @@ try {
     const size = options.smoke ? options.size : options.quick ? 300 : Math.min(options.size, 10_000)
     // Not shorter for the smoke: a search page under 64 connections can take a second to answer.
     const seconds = options.smoke ? 3 : options.quick ? 2 : 10
-    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir, databaseUri: process.env.DATABASE_URI, log: console.log })
+    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir, databaseUri: `file:${DATABASE_FILE}`, log: console.log })
     results.site = site
     console.log(siteTable(site).join('\n'))
   }
