@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a command in its own process group (stopped as a whole) and waits until `readyPath` answers. */
-export async function startServer(name: string, port: number, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; readyPath?: string; timeoutMs?: number } = {}): Promise<Server & { readyMs: number }> {
+export async function startServer(name: string, port: number, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; readyPath?: string; timeoutMs?: number; exitGraceMs?: number } = {}): Promise<Server & { readyMs: number }> {
   const started = performance.now()
   const child: ChildProcess = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -31,7 +31,7 @@ export async function startServer(name: string, port: number, command: string, a
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     process.kill(-child.pid, 'SIGTERM')
-    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000)
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), options.exitGraceMs ?? 10_000)
     await exited
     clearTimeout(timer)
   }
