@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { analyzeSqlite } from '../src/database/adapter'
-import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
 import { SEED_CONTEXT } from '../src/seed/seedNewsroom'
-import { generateArticles, generatedColumns, generatedNames, randomSource } from './dataset'
+import { generateArticles, generatedVocabulary, lexicalBodyOf } from './dataset'
 import { percentiles, type Percentiles } from './stats'
 
 export type AdminListBenchResult = {
@@ -35,9 +34,7 @@ async function ensureNamed(payload: Payload, collection: 'columns' | 'bylines', 
  * without the per-document hooks, which would take hours at 100,000.
  */
 async function fillArticles(payload: Payload, size: number, log: (line: string) => void): Promise<{ added: number; bylineIds: Id[] }> {
-  const namesRandom = randomSource(20261122 + 1)
-  const names = generatedNames(500, namesRandom)
-  const columnNames = generatedColumns(30, namesRandom)
+  const { names, columns: columnNames } = generatedVocabulary()
   const columnIds = await ensureNamed(payload, 'columns', columnNames)
   const bylineIds = await ensureNamed(payload, 'bylines', names)
   const added = Math.max(0, size - (await payload.count({ collection: 'articles' })).totalDocs)
@@ -49,7 +46,7 @@ async function fillArticles(payload: Payload, size: number, log: (line: string) 
       subtitle: article.subtitle,
       summary: article.summary,
       slug: `admin-bench-${article.index + 1}`,
-      body: rootNode(article.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text)))),
+      body: lexicalBodyOf(article),
       articleType: 'news',
       // Array rows carry the ids Payload's hooks would have given them.
       bylines: article.bylines.map((name) => ({ id: randomBytes(12).toString('hex'), byline: bylineIds.get(name), role: 'reporter' })),

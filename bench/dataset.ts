@@ -1,4 +1,5 @@
 import { loadSeedData } from '../src/seed/data'
+import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
 
 /**
  * A newsroom's worth of articles generated from the seed pages: sentences, headlines,
@@ -38,7 +39,7 @@ const GIVEN = Array.from('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀
 const PLACE_PARTS = Array.from('塘湾岭冲坪桥铺湖洲溪垅坳坡山田源坝港渡坊')
 
 /** A small, fast, seedable generator (mulberry32). */
-export function randomSource(seed: number): () => number {
+function randomSource(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -62,19 +63,19 @@ const REGIONS = seedData.regions.map((region) => region.name)
 const COLUMNS = seedData.columns.map((column) => column.name)
 const TAGS = seedData.tags
 
-export function generatedNames(count: number, random: () => number): string[] {
+function generatedNames(count: number, random: () => number): string[] {
   const names = new Set<string>(PEOPLE)
   while (names.size < count) names.add(pick(SURNAMES, random) + pick(GIVEN, random) + (random() < 0.7 ? pick(GIVEN, random) : ''))
   return [...names].slice(0, count)
 }
 
-export function generatedColumns(count: number, random: () => number): string[] {
+function generatedColumns(count: number, random: () => number): string[] {
   const names = new Set<string>(COLUMNS)
   while (names.size < count) names.add(`${pick(REGIONS, random)}${pick(['观察', '纪事', '新语', '调查', '故事', '时评', '民生', '振兴路'], random)}`)
   return [...names].slice(0, count)
 }
 
-export function generatedRegions(count: number, random: () => number): string[] {
+function generatedRegions(count: number, random: () => number): string[] {
   const names = new Set<string>(REGIONS)
   while (names.size < count) names.add(`${pick(GIVEN, random)}${pick(PLACE_PARTS, random)}镇`)
   return [...names].slice(0, count)
@@ -105,14 +106,33 @@ function paragraphs(targetChars: number, random: () => number, rareName: string)
   return body
 }
 
+const DATASET_SEED = 20261122
+
+/**
+ * The people, columns and places a dataset's articles name: 500, 30 and 50, drawn from their
+ * own source (by default the one generateArticles uses), so the benchmark parts that create
+ * them as documents create exactly the ones the articles refer to.
+ */
+export function generatedVocabulary(namesSeed = DATASET_SEED + 1): { names: string[]; columns: string[]; regions: string[] } {
+  const random = randomSource(namesSeed)
+  const names = generatedNames(500, random)
+  const columns = generatedColumns(30, random)
+  return { names, columns, regions: generatedRegions(50, random) }
+}
+
+/** A generated article's body as the Lexical document the editor stores. */
+export function lexicalBodyOf(article: GeneratedArticle) {
+  return rootNode(article.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text))))
+}
+
 /** `count` articles, published one every few minutes back from `end`. */
 export function* generateArticles(count: number, options: { seed?: number; end?: Date; names?: string[]; columns?: string[]; regions?: string[] } = {}): Generator<GeneratedArticle> {
-  const seed = options.seed ?? 20261122
+  const seed = options.seed ?? DATASET_SEED
   // Names come from their own source, so an article is the same whether or not they are given.
-  const namesRandom = randomSource(seed + 1)
-  const names = options.names ?? generatedNames(500, namesRandom)
-  const columns = options.columns ?? generatedColumns(30, namesRandom)
-  const regions = options.regions ?? generatedRegions(50, namesRandom)
+  const vocabulary = generatedVocabulary(seed + 1)
+  const names = options.names ?? vocabulary.names
+  const columns = options.columns ?? vocabulary.columns
+  const regions = options.regions ?? vocabulary.regions
   const random = randomSource(seed)
   const end = (options.end ?? new Date('2026-11-22T12:00:00+08:00')).getTime()
   for (let index = 0; index < count; index += 1) {

@@ -88,8 +88,6 @@ function searchTable(result: SearchBenchResult): string[] {
 }
 
 const options = parseOptions(process.argv.slice(2))
-const dir = BENCH_DIR
-const databaseFile = DATABASE_FILE
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
 const payload = await getPayload({ config })
@@ -101,7 +99,7 @@ try {
     const size = options.smoke ? options.size : options.quick ? 300 : Math.min(options.size, 10_000)
     // Not shorter for the smoke: a search page under 64 connections can take a second to answer.
     const seconds = options.smoke ? 3 : options.quick ? 2 : 10
-    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir, databaseUri: `file:${DATABASE_FILE}`, log: console.log })
+    const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir: BENCH_DIR, databaseUri: `file:${DATABASE_FILE}`, log: console.log })
     results.site = site
     console.log(siteTable(site).join('\n'))
   }
@@ -113,7 +111,7 @@ try {
   }
   if (runs('search')) {
     console.log(`正在生成 ${options.size} 篇稿件并建立检索索引…`)
-    const search = await runSearchBench(payload, { size: options.size, rounds: options.quick || options.smoke ? 3 : 10, databaseFile, log: console.log })
+    const search = await runSearchBench(payload, { size: options.size, rounds: options.quick || options.smoke ? 3 : 10, databaseFile: DATABASE_FILE, log: console.log })
     results.search = search
     console.log(searchTable(search).join('\n'))
   }
@@ -127,6 +125,6 @@ try {
   console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
 } finally {
   await payload.destroy()
-  fs.rmSync(dir, { recursive: true, force: true })
+  fs.rmSync(BENCH_DIR, { recursive: true, force: true })
 }
 process.exit(0)

@@ -3,11 +3,10 @@ import fs from 'node:fs'
 import type { Payload } from 'payload'
 
 import type { Article } from '../payload-types'
-import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
 import { indexedArticleOf } from '../src/search/document'
 import { searchArticles } from '../src/search/query'
 import { searchStoreFor } from '../src/search/store'
-import { type GeneratedArticle, generateArticles, generatedColumns, generatedNames, generatedRegions, randomSource } from './dataset'
+import { type GeneratedArticle, generateArticles, generatedVocabulary, lexicalBodyOf } from './dataset'
 import { percentiles, type Percentiles } from './stats'
 
 /** Common words of the seed pages (each in a large share of the generated articles). */
@@ -30,7 +29,7 @@ function asArticle(generated: GeneratedArticle, ids: Map<string, number>): Artic
     subtitle: generated.subtitle,
     summary: generated.summary,
     slug: `bench-${generated.index + 1}`,
-    body: rootNode(generated.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text)))),
+    body: lexicalBodyOf(generated),
     bylines: generated.bylines.map((name) => ({ byline: ref(name), role: 'byline' })),
     column: generated.column ? ref(generated.column) : null,
     regions: generated.regions.map(ref),
@@ -61,10 +60,7 @@ async function timeQueries(payload: Payload, queries: string[], rounds: number) 
  */
 export async function runSearchBench(payload: Payload, options: { size: number; rounds: number; databaseFile?: string; log?: (line: string) => void }): Promise<SearchBenchResult> {
   const log = options.log ?? (() => undefined)
-  const random = randomSource(7)
-  const names = generatedNames(500, random)
-  const columns = generatedColumns(30, random)
-  const regions = generatedRegions(50, random)
+  const { names, columns, regions } = generatedVocabulary(7)
   const ids = new Map<string, number>([...names, ...columns, ...regions].map((name, index) => [name, index + 1]))
   const store = await searchStoreFor(payload)
   await store.clear()

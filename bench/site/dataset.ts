@@ -1,11 +1,10 @@
 import type { Payload } from 'payload'
 
-import { headingNode, paragraphNode, rootNode } from '../../src/seed/lexical'
 import { renderPlaceholderPhoto } from '../../src/seed/placeholderImage'
 import { SEED_CONTEXT } from '../../src/seed/seedNewsroom'
 import { loadSeedData } from '../../src/seed/data'
 import { rebuildSearchIndex } from '../../src/search/indexer'
-import { type DatasetShape, generateArticles, generatedColumns, generatedNames, generatedRegions, randomSource } from '../dataset'
+import { type DatasetShape, generateArticles, generatedVocabulary, lexicalBodyOf } from '../dataset'
 
 export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'bench-editor-password-1' }
 
@@ -29,10 +28,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
   const create = async (collection: 'regions' | 'columns' | 'bylines' | 'tags', data: Record<string, unknown>) =>
     (await payload.create({ collection, data: data as never, context: SEED_CONTEXT })) as { id: Id; slug?: string | null }
   // The same names, columns and places bench/dataset.ts writes articles with.
-  const namesRandom = randomSource(20261122 + 1)
-  const names = generatedNames(500, namesRandom)
-  const columnNames = generatedColumns(30, namesRandom)
-  const regionNames = generatedRegions(50, namesRandom)
+  const { names, columns: columnNames, regions: regionNames } = generatedVocabulary()
 
   const city = await create('regions', { name: '长沙市', kind: 'city' })
   const regions = [city]
@@ -81,7 +77,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
         subtitle: article.subtitle ?? undefined,
         summary: article.summary ?? undefined,
         slug: `bench-${article.index + 1}`,
-        body: rootNode(article.body.map((block) => (block.type === 'subhead' ? headingNode(block.text) : paragraphNode(block.text)))),
+        body: lexicalBodyOf(article),
         bylines: article.bylines.flatMap((name) => (bylineIds.get(name) != null ? [{ byline: bylineIds.get(name), role: 'reporter' }] : [])),
         column,
         installment: column != null ? { number: installments.get(column) } : undefined,

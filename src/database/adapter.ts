@@ -65,6 +65,8 @@ async function migrateOutsideProduction(payload: Payload): Promise<void> {
 type SqliteClient = { execute: (sql: string) => Promise<unknown> }
 const PLANNER_REFRESH_MS = 6 * 60 * 60 * 1000
 
+const sqliteClientOf = (payload: Payload): SqliteClient | null => (payload.db.name === 'sqlite' ? (payload.db as unknown as { client: SqliteClient }).client : null)
+
 /**
  * SQLite chooses indexes from the statistics ANALYZE stores, and without them it guesses:
  * it read the admin's article list (`latest = 1`, newest first) through the index on
@@ -74,13 +76,12 @@ const PLANNER_REFRESH_MS = 6 * 60 * 60 * 1000
  * those of tables that have grown, every few hours. MongoDB keeps its own.
  */
 export async function analyzeSqlite(payload: Payload): Promise<void> {
-  if (payload.db.name !== 'sqlite') return
-  await (payload.db as unknown as { client: SqliteClient }).client.execute('ANALYZE')
+  await sqliteClientOf(payload)?.execute('ANALYZE')
 }
 
 function refreshSqliteStatisticsPeriodically(payload: Payload): void {
-  if (payload.db.name !== 'sqlite') return
-  const client = (payload.db as unknown as { client: SqliteClient }).client
+  const client = sqliteClientOf(payload)
+  if (!client) return
   const timer = setInterval(() => {
     client.execute('PRAGMA optimize').catch((error: unknown) => payload.logger.warn({ err: error }, 'SQLite 统计信息刷新失败（PRAGMA optimize）'))
   }, PLANNER_REFRESH_MS)
