@@ -208,6 +208,7 @@ export interface Article {
    */
   unpublishAt?: string | null;
   owner?: (number | null) | User;
+  creditedBylines?: string | null;
   /**
    * The home page leads with the newest published article marked as lead.
    */
@@ -663,6 +664,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   embargoUntil?: T;
   unpublishAt?: T;
   owner?: T;
+  creditedBylines?: T;
   headline?: T;
   slug?: T;
   publishedAt?: T;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { analyzeSqlite } from '../src/database/adapter'
+import { creditedBylinesKey } from '../src/newsroom/bylines'
 import { SEED_CONTEXT } from '../src/seed/seedNewsroom'
 import { generateArticles, generatedVocabulary, lexicalBodyOf } from './dataset'
 import { percentiles, type Percentiles } from './stats'
@@ -50,6 +51,7 @@ async function fillArticles(payload: Payload, size: number, log: (line: string) 
       articleType: 'news',
       // Array rows carry the ids Payload's hooks would have given them.
       bylines: article.bylines.map((name) => ({ id: randomBytes(12).toString('hex'), byline: bylineIds.get(name), role: 'reporter' })),
+      creditedBylines: creditedBylinesKey(article.bylines.map((name) => bylineIds.get(name) as Id)),
       column: article.column ? columnIds.get(article.column) : null,
       workflowState: 'published',
       publishedAt: article.publishedAt,
@@ -71,9 +73,10 @@ async function benchUser(payload: Payload, data: { email: string; password: stri
 
 /**
  * The admin's article list at `size` articles: the query its list view runs (latest version
- * of every article, drafts included, 50 a page, newest publication first), through the Local
+ * of every article, drafts included, 50 a page, newest publication first, its columns and
+ * lock status), through the Local
  * API as the signed-in user, with that user's access rules applied, for an editor (every
- * article) and a journalist (only articles they wrote or carry their byline).
+ * article) and a journalist (published articles, and drafts they own or that credit them).
  */
 export async function runAdminListBench(payload: Payload, options: { size: number; rounds: number; log: (line: string) => void }): Promise<AdminListBenchResult> {
   const started = performance.now()
@@ -83,13 +86,16 @@ export async function runAdminListBench(payload: Payload, options: { size: numbe
   await analyzeSqlite(payload)
   const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'list-editor-password-1', name: '列表编辑', role: 'editor' })
   const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'list-journalist-password-1', name: '列表记者', role: 'journalist', byline: bylineIds[0] })
+  // What the list view asks for: its columns only, when the collection opts into that.
+  const { admin } = payload.collections.articles.config
+  const select = admin.enableListViewSelectAPI ? Object.fromEntries((admin.defaultColumns ?? []).map((column) => [column, true])) : undefined
   const time = async (user: typeof editor) => {
     const times: number[] = []
     const pages = Math.max(1, Math.floor(options.size / PAGE_SIZE))
     for (let round = 0; round < options.rounds; round += 1) {
       const begun = performance.now()
       // Early pages most often, as editors page through the newest work.
-      await payload.find({ collection: 'articles', draft: true, depth: 0, limit: PAGE_SIZE, page: 1 + ((round * round) % Math.min(pages, 20)), sort: '-publishedAt', user, overrideAccess: false })
+      await payload.find({ collection: 'articles', draft: true, depth: 0, includeLockStatus: true, limit: PAGE_SIZE, page: 1 + ((round * round) % Math.min(pages, 20)), select, sort: '-publishedAt', user, overrideAccess: false })
       times.push(performance.now() - begun)
     }
     return { ...percentiles(times), requests: times.length }

@@ -93,6 +93,12 @@ const { default: config } = await import('@payload-config')
 const payload = await getPayload({ config })
 const results: Record<string, unknown> = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version }, options: { size: options.size, quick: options.quick, smoke: options.smoke, cache: options.cache, profile: options.profile } }
 const runs = (part: string) => !options.only || options.only === part
+// Written after every part, so a part that fails late keeps the figures measured before it.
+const save = () => {
+  fs.mkdirSync(path.dirname(options.out), { recursive: true })
+  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
+}
+let failed = false
 try {
   if (runs('site')) {
     // Its own, smaller newsroom: the search part below fills the index with 100,000s of entries.
@@ -101,30 +107,38 @@ try {
     const seconds = options.smoke ? 3 : options.quick ? 2 : 10
     const site = await runSiteBench(payload, { size, seconds, connections: 64, rate: 100, spread: options.smoke ? 10 : options.quick ? 100 : 2_000, cache: options.cache, build: options.build, profileOut: options.profile ? options.out.replace(/\.json$/, '') + '.article.cpuprofile' : null, dir: BENCH_DIR, databaseUri: `file:${DATABASE_FILE}`, log: console.log })
     results.site = site
+    save()
     console.log(siteTable(site).join('\n'))
   }
   if (runs('admin')) {
     console.log(`正在写入 ${options.size} 篇稿件并测后台列表…`)
     const admin = await runAdminListBench(payload, { size: options.size, rounds: options.smoke ? 10 : options.quick ? 40 : 200, log: console.log })
     results.admin = admin
+    save()
     console.log(adminListTable(admin).join('\n'))
   }
   if (runs('search')) {
     console.log(`正在生成 ${options.size} 篇稿件并建立检索索引…`)
     const search = await runSearchBench(payload, { size: options.size, rounds: options.quick || options.smoke ? 3 : 10, databaseFile: DATABASE_FILE, log: console.log })
     results.search = search
+    save()
     console.log(searchTable(search).join('\n'))
   }
   if (runs('import')) {
     const importing = await runImportBench(payload, { seconds: options.smoke ? 1 : options.quick ? 2 : 5 })
     results.import = importing
+    save()
     console.log(importTable(importing).join('\n'))
   }
-  fs.mkdirSync(path.dirname(options.out), { recursive: true })
-  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
+  save()
   console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
+} catch (error) {
+  failed = true
+  results.failure = error instanceof Error ? error.stack ?? error.message : String(error)
+  save()
+  console.error(`基准测试中途失败，已测得的结果写入 ${path.relative(process.cwd(), options.out)}：`, error)
 } finally {
   await payload.destroy()
   fs.rmSync(BENCH_DIR, { recursive: true, force: true })
 }
-process.exit(0)
+process.exit(failed ? 1 : 0)

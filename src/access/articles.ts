@@ -1,6 +1,7 @@
 import type { Access, Where } from 'payload'
 
 import { relationId } from '../data/relationId'
+import { creditedBylineNeedle } from '../newsroom/bylines'
 import { roleOf } from './roles'
 
 type UserWithByline = { id: number | string; byline?: unknown }
@@ -19,7 +20,7 @@ export const readArticles: Access = ({ req }) => {
   const user = req.user as UserWithByline
   const bylineId = relationId(user.byline)
   const mine: Where[] = [PUBLISHED, { owner: { equals: user.id } }]
-  if (bylineId != null) mine.push({ 'bylines.byline': { equals: bylineId } })
+  if (bylineId != null) mine.push({ creditedBylines: { contains: creditedBylineNeedle(bylineId) } })
   return { or: mine }
 }
 

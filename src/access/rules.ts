@@ -34,3 +34,6 @@ export const publicReadEditorsWrite = {
 } as const
 
 export const editorsOnlyField: FieldAccess = ({ req }) => isEditorialUser(req.user)
+
+/** Derived fields: only the hooks that compute them write them. */
+export const nobodyField: FieldAccess = () => false

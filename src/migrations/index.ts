@@ -1,6 +1,7 @@
 import * as migration_20261122_200832_initial from './20261122_200832_initial';
 import * as migration_20261122_210757_article_headline from './20261122_210757_article_headline';
 import * as migration_20261122_232535_search_index from './20261122_232535_search_index';
+import * as migration_20261123_071805_credited_bylines from './20261123_071805_credited_bylines';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261122_232535_search_index.up,
     down: migration_20261122_232535_search_index.down,
     name: '20261122_232535_search_index',
+  },
+  {
+    up: migration_20261123_071805_credited_bylines.up,
+    down: migration_20261123_071805_credited_bylines.down,
+    name: '20261123_071805_credited_bylines'
   },
 ];

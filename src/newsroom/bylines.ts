@@ -49,3 +49,15 @@ export function formatBylines(entries: readonly BylineEntry[], layout: BylineLay
     .join(' ')
   return layout.trailing && text ? `(${text})` : text
 }
+
+/**
+ * The bylines an article credits, kept on the article's own row as `,12,45,`: asking "does it
+ * credit this byline?" of that column needs no join through the bylines table, which made the
+ * journalist's admin list count every version through it (seconds at 100,000 articles).
+ */
+export function creditedBylinesKey(bylineIds: readonly (number | string)[]): string | null {
+  return bylineIds.length ? `,${bylineIds.join(',')},` : null
+}
+
+/** What `creditedBylinesKey` contains when the article credits the byline. */
+export const creditedBylineNeedle = (bylineId: number | string): string => `,${bylineId},`

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Article, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
+import { relationId } from '../../../src/data/relationId'
 import { renderPlaceholderPhoto } from '../../../src/seed/placeholderImage'
 import { transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
@@ -76,7 +77,7 @@ describe('anonymous readers through the Local API with overrideAccess: false', (
   it('get a published article without its owner, workflow data, history, comments, or the draft it links to', async () => {
     const doc = await payload.findByID({ collection: 'articles', id: published.id, depth: 3, ...anonymous })
     const json = JSON.stringify(doc)
-    for (const hidden of ['owner', 'workflowState', 'workflowHistory', 'editorialComments', 'sourceKey', 'needsReview']) {
+    for (const hidden of ['owner', 'workflowState', 'workflowHistory', 'editorialComments', 'sourceKey', 'needsReview', 'creditedBylines']) {
       expect(doc).not.toHaveProperty(hidden)
     }
     expect(json).not.toContain('另一位记者的草稿秘密')
@@ -92,6 +93,55 @@ describe('a journalist', () => {
     const titles = docs.map((doc) => doc.title)
     expect(titles).toEqual(expect.arrayContaining(['将发布的报道', '记者自己的草稿', '署了记者名的编辑稿']))
     expect(titles).not.toContain('另一位记者的草稿秘密')
+  })
+
+  it('gains a draft when an editor credits them on it and loses it when the credit is removed', async () => {
+    const colleague = await payload.create({ collection: 'bylines', data: { name: '同事署名', kind: 'staff' } as never })
+    const draft = await payload.create({ collection: 'articles', data: { title: '后加署名的编辑稿' } as never, draft: true, ...as(staff.editor) })
+    const readable = async () => {
+      const { docs } = await payload.find({ collection: 'articles', draft: true, limit: 100, where: { id: { equals: draft.id } }, ...as(staff.journalist) })
+      return docs.length === 1
+    }
+    expect(await readable()).toBe(false)
+    await payload.update({ collection: 'articles', id: draft.id, draft: true, data: { bylines: [{ byline: colleague.id, role: 'reporter' }, { byline: staff.journalist.byline, role: 'reporter' }] } as never, ...as(staff.editor) })
+    expect(await readable()).toBe(true)
+    await expect(payload.findByID({ collection: 'articles', id: draft.id, draft: true, ...as(staff.journalist) })).resolves.toMatchObject({ title: '后加署名的编辑稿' })
+    await payload.update({ collection: 'articles', id: draft.id, draft: true, data: { bylines: [{ byline: colleague.id, role: 'reporter' }] } as never, ...as(staff.editor) })
+    expect(await readable()).toBe(false)
+    await expect(payload.findByID({ collection: 'articles', id: draft.id, draft: true, ...as(staff.journalist) })).rejects.toThrow()
+    const latest = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, depth: 0 })
+    expect(latest.bylines?.map((entry) => entry.byline)).toEqual([colleague.id])
+  })
+
+  it('opens a draft of a published article that credits them, while readers keep the published credits', async () => {
+    const colleague = await payload.create({ collection: 'bylines', data: { name: '原稿署名', kind: 'staff' } as never })
+    const draft = await payload.create({ collection: 'articles', data: { title: '已发布后改署名', bylines: [{ byline: colleague.id, role: 'reporter' }] } as never, draft: true, ...as(staff.editor) })
+    for (const action of ['submit', 'approve', 'publish'] as const) await act(staff.editor, draft.id, action)
+    await payload.update({
+      collection: 'articles',
+      id: draft.id,
+      draft: true,
+      data: { bylines: [{ byline: colleague.id, role: 'reporter' }, { byline: staff.journalist.byline, role: 'reporter' }] } as never,
+      ...as(staff.editor),
+    })
+    const opened = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, depth: 0, ...as(staff.journalist) })
+    expect(opened.bylines).toHaveLength(2)
+    const publicCopy = await payload.findByID({ collection: 'articles', id: draft.id, depth: 0, ...anonymous })
+    expect(publicCopy.title).toBe('已发布后改署名')
+    expect(publicCopy.bylines?.map((entry) => entry.byline)).toEqual([colleague.id])
+  })
+
+  it('cannot write the derived list of credited bylines: it always follows the bylines', async () => {
+    const own = `,${relationId(staff.journalist.byline)},`
+    const created = await payload.create({
+      collection: 'articles',
+      data: { title: '自填署名索引', bylines: [{ byline: staff.journalist.byline, role: 'reporter' }], creditedBylines: ',999999,' } as never,
+      draft: true,
+      ...as(staff.journalist),
+    })
+    expect((await payload.findByID({ collection: 'articles', id: created.id, draft: true })).creditedBylines).toBe(own)
+    await payload.update({ collection: 'articles', id: created.id, draft: true, data: { creditedBylines: ',999999,' } as never, ...as(staff.journalist) })
+    expect((await payload.findByID({ collection: 'articles', id: created.id, draft: true })).creditedBylines).toBe(own)
   })
 
   it('cannot edit another journalist’s draft or a published article', async () => {
