@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { buildIsStale } from './buildState.mjs'
+import { serverNodeOptions } from './serverOptions.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
@@ -55,6 +56,6 @@ if (demo) {
   console.log('    记者    journalist@newsroom.test')
 }
 
-const server = spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env })
+const server = spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env: { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) } })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)))

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { buildIsStale } from '../../scripts/buildState.mjs'
+import { serverNodeOptions } from '../../scripts/serverOptions.mjs'
 import { datasetShape } from '../dataset'
 import { fillNewsroom } from './dataset'
 import { type EditorFigures, measureEditors, measurePublishToVisible, type PublishToVisible, signIn } from './editors'
@@ -128,6 +129,8 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
+      // As `npm start` runs it, not with the bench's own options (--conditions=development).
+      NODE_OPTIONS: serverNodeOptions(),
       DATABASE_URI: options.databaseUri,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(24).toString('hex'),
       NEWSROOM_SEED: 'off',
@@ -144,7 +147,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
     log('正在构建基线：最小 Next.js 页面…')
     buildBaseline(main, options.dir)
     const baselinePort = await freePort()
-    const nextPage = await startServer('baseline next start', baselinePort, BIN('next'), ['start', '--port', String(baselinePort)], { cwd: BASELINE_DIR })
+    const nextPage = await startServer('baseline next start', baselinePort, BIN('next'), ['start', '--port', String(baselinePort)], { cwd: BASELINE_DIR, env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: serverNodeOptions() } })
     servers.push(nextPage)
     const nginx = await startNginx(path.join(options.dir, 'nginx'), articleHtml)
     servers.push(nginx)

@@ -25,21 +25,21 @@ export function getArticleBySlug(slug: string): Promise<Article | null> {
   })()
 }
 
-const cachedSurroundings = unstable_cache(
-  async (article: queries.ArticleRelations) => {
-    const payload = await readerPayload()
-    const [neighbours, related] = await Promise.all([queries.findInstallmentNeighbours(payload, article), queries.findRelatedArticles(payload, article)])
-    return { ...neighbours, related }
-  },
-  ['article-surroundings'],
-  LISTS,
-)
+// A column's running order is read once for all its installments, not once per article page.
+const cachedRunningOrder = unstable_cache(async (columnId: number | string) => queries.findColumnRunningOrder(await readerPayload(), columnId), ['column-running-order'], LISTS)
+
+const cachedRelated = unstable_cache(async (article: queries.ArticleRelations) => queries.findRelatedArticles(await readerPayload(), article), ['article-related'], LISTS)
 
 /** What surrounds an article: the column's previous and next installments, related reading. */
-export function getArticleSurroundings(article: Article) {
+export async function getArticleSurroundings(article: Article) {
   // Ids only: the cache key is built from the arguments, and the whole article would bloat it.
   const ids = (values: unknown[] | null | undefined) => (values ?? []).map(relationId).filter((id) => id != null)
-  return cachedSurroundings({ id: article.id, column: relationId(article.column) as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] })
+  const column = relationId(article.column)
+  const [runningOrder, related] = await Promise.all([
+    column == null ? [] : cachedRunningOrder(column),
+    cachedRelated({ id: article.id, column: column as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] }),
+  ])
+  return { ...queries.neighboursIn(runningOrder, article.id), related }
 }
 
 export const getFrontPage = unstable_cache(

@@ -174,9 +174,8 @@ export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions
 export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'installment' | 'publishedAt'>
 
 /** The installments either side of an article in its column's running order. */
-export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
-  const columnId = relationId(article.column)
-  if (columnId == null) return { previous: null, next: null }
+/** A column's published installments in running order, as links: what its neighbours are found in. */
+export async function findColumnRunningOrder(payload: Payload, columnId: number | string): Promise<ArticleLink[]> {
   const { docs } = await payload.find({
     collection: 'articles',
     ...AS_READER,
@@ -187,9 +186,20 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
     sort: RUNNING_ORDER,
     select: { slug: true, title: true, installment: true, publishedAt: true },
   })
-  const index = docs.findIndex((doc) => doc.id === article.id)
+  return docs as ArticleLink[]
+}
+
+/** The installments before and after an article in its column's running order. */
+export function neighboursIn(runningOrder: readonly ArticleLink[], articleId: number | string): { previous: ArticleLink | null; next: ArticleLink | null } {
+  const index = runningOrder.findIndex((doc) => String(doc.id) === String(articleId))
   if (index < 0) return { previous: null, next: null }
-  return { previous: (docs[index - 1] as ArticleLink) ?? null, next: (docs[index + 1] as ArticleLink) ?? null }
+  return { previous: runningOrder[index - 1] ?? null, next: runningOrder[index + 1] ?? null }
+}
+
+export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
+  const columnId = relationId(article.column)
+  if (columnId == null) return { previous: null, next: null }
+  return neighboursIn(await findColumnRunningOrder(payload, columnId), article.id)
 }
 
 /**
@@ -205,14 +215,19 @@ export async function findRelatedArticles(payload: Payload, article: ArticleRela
   if (tagIds.length > 0) shared.push({ tags: { in: tagIds } })
   if (regionIds.length > 0) shared.push({ regions: { in: regionIds } })
   if (shared.length === 0) return []
-  const { docs } = await payload.find({
+  // Only what a related link shows and what scores it: whole articles with their bodies, and
+  // the count a paginated find adds, cost most of an uncached article page at 10,000 articles.
+  const { docs } = (await payload.find({
     collection: 'articles',
     ...AS_READER,
     depth: 1,
     limit: 40,
+    pagination: false,
     where: { and: [NOT_RETRACTED, { id: { not_equals: article.id } }, { or: shared }] },
     sort: '-publishedAt',
-  })
+    select: { title: true, slug: true, column: true, installment: true, tags: true, regions: true, publishedAt: true },
+    populate: { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } },
+  })) as unknown as { docs: Article[] }
   const tagSet = new Set(tagIds.map(String))
   const regionSet = new Set(regionIds.map(String))
   const score = (candidate: Article) =>

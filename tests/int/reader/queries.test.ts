@@ -461,6 +461,12 @@ describe('related reading', () => {
     for (const article of [subject, unrelated, draftSameColumn, retractedSameColumn]) expect(related).not.toContain(article.id)
   })
 
+  it('brings what a related link shows (title, address, column name) and not the article bodies', async () => {
+    const [first] = await findRelatedArticles(payload, subject, 1)
+    expect(first).toMatchObject({ title: '同专栏', slug: 'related-same-column', column: { name: '相关专栏', slug: 'related-column' } })
+    expect(first).not.toHaveProperty('body')
+  })
+
   it('respects the limit and finds nothing for an article with no column, tag or region', async () => {
     expect(ids(await findRelatedArticles(payload, subject, 1))).toEqual([sameColumn.id])
     expect(await findRelatedArticles(payload, { ...subject, column: null, tags: [], regions: [] })).toEqual([])
