@@ -130,7 +130,6 @@ try {
     save()
     console.log(importTable(importing).join('\n'))
   }
-  save()
   console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
 } catch (error) {
   failed = true

@@ -9,7 +9,8 @@ import type { Article } from '../../../payload-types'
  * just credited would see the draft in the list and be refused when opening it.
  */
 export const keepDraftCreditsReadable: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, operation, req }) => {
-  if (operation !== 'update' || (doc.creditedBylines ?? null) === (previousDoc?.creditedBylines ?? null)) return doc
+  // A publish writes the main row itself, credits included.
+  if (operation !== 'update' || doc._status === 'published' || (doc.creditedBylines ?? null) === (previousDoc?.creditedBylines ?? null)) return doc
   await req.payload.db.updateOne({ collection: 'articles', id: doc.id, data: { creditedBylines: doc.creditedBylines ?? null }, req, returning: false })
   return doc
 }

@@ -173,7 +173,6 @@ export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions
 
 export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'installment' | 'publishedAt'>
 
-/** The installments either side of an article in its column's running order. */
 /** A column's published installments in running order, as links: what its neighbours are found in. */
 export async function findColumnRunningOrder(payload: Payload, columnId: number | string): Promise<ArticleLink[]> {
   const { docs } = await payload.find({
@@ -196,6 +195,7 @@ export function neighboursIn(runningOrder: readonly ArticleLink[], articleId: nu
   return { previous: runningOrder[index - 1] ?? null, next: runningOrder[index + 1] ?? null }
 }
 
+/** The installments either side of an article in its column's running order. */
 export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
   const columnId = relationId(article.column)
   if (columnId == null) return { previous: null, next: null }
