@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
@@ -17,12 +17,18 @@ import { Regions } from './collections/Regions'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
+import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter, prepareDatabase } from './src/database/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
 import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
 import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
 import { searchGraphQLQueries } from './src/search/graphql'
+import { clarifyRequestErrors } from './src/security/apiErrors'
+import { GRAPHQL_MAX_COMPLEXITY } from './src/security/apiLimits'
+import { graphQLLimits } from './src/security/graphqlLimits'
+import { trustedOrigins } from './src/security/origins'
+import { MAX_UPLOAD_BYTES } from './src/uploads/limits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -30,11 +36,24 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   db: createDatabaseAdapter(chooseDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users],
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users].map(withApiGuard),
+  cors: trustedOrigins(),
+  csrf: trustedOrigins(),
+  hooks: { afterError: [clarifyRequestErrors] },
+  // The multipart parser's own cap, so a too-large upload stops before it is buffered.
+  upload: { limits: { fileSize: MAX_UPLOAD_BYTES } },
+  // Refusals are the API working as meant, not faults: no stack trace in the error log.
+  // (NewsroomRefusal is this app's own error name, which Payload's type does not list.)
+  loggingLevels: { NewsroomRefusal: 'info', ValidationError: 'info', NotFound: 'info', QueryError: 'info' } as Config['loggingLevels'],
   sharp,
   onInit: prepareDatabase,
   endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint],
-  graphQL: { queries: (GraphQL) => searchGraphQLQueries(GraphQL) },
+  graphQL: {
+    queries: (GraphQL) => searchGraphQLQueries(GraphQL),
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    validationRules: graphQLLimits,
+    disablePlaygroundInProduction: true,
+  },
   telemetry: false,
   i18n: {
     supportedLanguages: { zh, en },

@@ -3,10 +3,14 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { MEDIA_DIR } from '../../src/config/environment'
+import { acceptedImageMimeTypes } from '../../src/uploads/imageFormats'
+import { MAX_IMAGE_PIXELS } from '../../src/uploads/limits'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { sourceKeyField } from '../shared/sourceKeyField'
 import { photosAccess } from './access'
+import { explainUploadSizeLimit } from './hooks/explainUploadSizeLimit'
+import { inspectUploadedFile } from './hooks/inspectUploadedFile'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
 
@@ -14,7 +18,7 @@ export const Photos: CollectionConfig = {
   slug: 'photos',
   labels: { singular: label('图片', 'Photo'), plural: label('图片', 'Photos') },
   access: photosAccess,
-  hooks: readerCacheHooks,
+  hooks: { ...readerCacheHooks, beforeOperation: [inspectUploadedFile], afterError: [explainUploadSizeLimit] },
   admin: {
     useAsTitle: 'caption',
     defaultColumns: ['filename', 'caption', 'creditKind', 'creditByline', 'creditText'],
@@ -22,7 +26,10 @@ export const Photos: CollectionConfig = {
   },
   upload: {
     staticDir: path.join(MEDIA_DIR, 'photos'),
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    mimeTypes: acceptedImageMimeTypes,
+    // inspectUploadedFile refuses larger images first, with a message; this keeps Payload's
+    // conversion bounded should a file ever reach it some other way.
+    constructorOptions: { limitInputPixels: MAX_IMAGE_PIXELS },
     focalPoint: true,
     adminThumbnail: 'thumbnail',
     formatOptions: webp,

@@ -2,8 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { ROLE_LABELS, ROLES } from '../../src/access/roles'
 import { adminsOnlyField } from '../../src/access/rules'
+import { servedOverHttps } from '../../src/security/origins'
 import { label, option } from '../shared/labels'
 import { usersAccess } from './access'
+import { resetPasswordEndpoint } from './endpoints/resetPassword'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -12,8 +15,12 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // Lax keeps the session off cross-site form posts; Secure wherever the site has HTTPS.
+    cookies: { sameSite: 'Lax', secure: servedOverHttps() },
   },
   access: usersAccess,
+  endpoints: [resetPasswordEndpoint],
+  hooks: { beforeValidate: [enforcePasswordPolicy] },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'byline'],

@@ -11,3 +11,13 @@ export function refusal(message: string, status: 400 | 403 | 409, reason: string
   error.name = 'NewsroomRefusal'
   return error
 }
+
+/**
+ * A refused upload. 413 (too large) and 415 (not an accepted type) let clients and proxies
+ * tell the cases apart without parsing the message; named like `refusal` for the same reason.
+ */
+export function uploadRefusal(message: string, status: 400 | 413 | 415, reason: string): APIError {
+  const error = new APIError(message, status, { reason }, true)
+  error.name = 'NewsroomRefusal'
+  return error
+}

@@ -17,8 +17,18 @@ export function isDemoMode(env: Env = process.env): boolean {
 export const DATA_DIR = path.resolve(process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
 const DEMO_SECRET_FILE = path.join(DATA_DIR, 'payload-secret')
 
+/** Values copied from templates and tutorials: anyone can forge sessions signed with them. */
+const PLACEHOLDER_SECRETS = new Set(['YOUR_SECRET_HERE', 'your-secret-here', 'secret', 'changeme', 'change-me', 'payload', 'newsroom', 'test'])
+const MIN_PRODUCTION_SECRET_LENGTH = 32
+
 export function resolvePayloadSecret(env: Env = process.env): string {
   const configured = env.PAYLOAD_SECRET?.trim()
+  if (configured && PLACEHOLDER_SECRETS.has(configured)) {
+    throw new Error(`PAYLOAD_SECRET 是示例占位值「${configured}」，请换成随机密钥（openssl rand -hex 32）。 (PAYLOAD_SECRET is a well-known placeholder.)`)
+  }
+  if (configured && env.NODE_ENV === 'production' && configured.length < MIN_PRODUCTION_SECRET_LENGTH) {
+    throw new Error(`PAYLOAD_SECRET 太短（${configured.length} 个字符），生产环境至少需要 ${MIN_PRODUCTION_SECRET_LENGTH} 个字符（openssl rand -hex 32）。 (PAYLOAD_SECRET is too short for production.)`)
+  }
   if (configured) return configured
   if (isDemoMode(env)) return readOrCreateDemoSecret()
   throw new Error(

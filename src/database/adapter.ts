@@ -98,3 +98,15 @@ export async function prepareDatabase(payload: Payload): Promise<void> {
 function redactCredentials(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@')
 }
+
+/**
+ * What a document id looks like on the running engine: SQLite numbers its rows, MongoDB
+ * uses 24-hex-digit ObjectIds. Anything else cannot name a document, so the API answers
+ * it as "not found" or "bad request" instead of handing it to the driver, which throws.
+ */
+export function documentIdCheck(payload: Payload): (value: unknown) => boolean {
+  if (payload.db.defaultIDType === 'number') {
+    return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) || (typeof value === 'string' && /^[1-9]\d{0,14}$/.test(value))
+  }
+  return (value) => typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
+}

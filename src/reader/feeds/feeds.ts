@@ -37,6 +37,15 @@ const escapeHtml = (text: string) =>
 // would break well-formedness, so swap it for its full-width twin in free-text attributes.
 const safeAttribute = (text: string) => clean(text).replace(/</g, '＜')
 
+// xml-js turns every `&amp;` in element text back into `&` before escaping (so as not to escape
+// twice), which would rewrite a text that really says `&amp;`; doubled first, it comes out whole.
+const elementText = (text: string) => clean(text).replace(/&amp;/g, '&amp;amp;')
+
+// `feed` puts RSS titles in CDATA, and xml-js splits only the first `]]>` in a CDATA section: a
+// second one would end the section and let the rest of the title be read as elements. A
+// full-width `＞` keeps the title legible and the section closed.
+const cdataText = (text: string) => text.replace(/]]>/g, ']]＞')
+
 // For attributes we write ourselves through extensions, which nothing escapes.
 const urlAttribute = (url: string) => new URL(url).href.replace(/&/g, '&amp;')
 
@@ -74,7 +83,7 @@ function present(article: Article & { slug: string }) {
     title: clean(label ? `【${label}】${article.title}` : article.title),
     link: absoluteUrl(readerPaths.article(article.slug)),
     excerpt: excerptOf(article),
-    byline: clean(formatBylines(bylinesOf(article))),
+    byline: elementText(formatBylines(bylinesOf(article))),
     tags: populatedList<Tag>(article.tags).map((tag) => tag.name),
     photo: leadPhotoOf(article),
     published,
@@ -95,12 +104,12 @@ function rssItem(entry: Presented): Item {
   }
   const { photo } = entry
   return {
-    title: entry.title,
+    title: cdataText(entry.title),
     link: entry.link, // no id/guid: `feed` then emits guid = link with isPermaLink="true"
     date: entry.updated,
     published: entry.published,
     description: escapeHtml(entry.excerpt),
-    category: entry.tags.map((name) => ({ name: clean(name) })),
+    category: entry.tags.map((name) => ({ name: elementText(name) })),
     image: photo?.length != null ? { url: photo.url, type: photo.type, length: photo.length } : undefined,
     extensions,
   }
@@ -140,8 +149,8 @@ export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: A
   const feed = new Feed({
     // The Atom URL rather than the page: two feeds about one page must not share an id.
     id: absoluteUrl(channel.atomPath),
-    title: clean(channel.title),
-    description: clean(channel.description),
+    title: elementText(channel.title),
+    description: elementText(channel.description),
     link: absoluteUrl(channel.path),
     feed: selfUrl,
     language: SITE_LANGUAGE,

@@ -1,20 +1,7 @@
-import { ValidationError } from 'payload'
-
 import { useTestPayload } from '../../helpers/payload'
+import { validationMessages } from '../../helpers/validation'
 
 const db = useTestPayload()
-
-async function validationMessages(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run()
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      return [error.message, ...error.data.errors.map((entry) => `${entry.label ?? entry.path}: ${entry.message}`)].join('\n')
-    }
-    throw error
-  }
-  throw new Error('expected a validation error')
-}
 
 describe('article validation', () => {
   it('refuses an article without a headline, naming 主题 in Chinese', async () => {

@@ -1,17 +1,7 @@
 import { splitBlocks } from '../../../src/import/blocks'
 import { parsePage } from '../../../src/import/parsePage'
 import { readSeedPage } from '../../../src/seed/data'
-
-/** mulberry32: deterministic, so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = Math.imul(state ^ (state >>> 15), state | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../../helpers/seededRandom'
 
 const PAGES = [readSeedPage('000'), readSeedPage('001')]
 const PIECES = ['\n', '\n\n', ' ', '　', '——', '【', '】', '(', ')', '（', '）', '“', '”', '摄', '供图', '本报记者', '通讯员', '：', ':', '。', '，', '、', '①', '之', '篇', '(一)', '市', '县', '\u0000', '\uFFFD', 'abc', '123', '𠀋', '\r\n']

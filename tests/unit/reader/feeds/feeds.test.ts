@@ -267,4 +267,22 @@ describe('renderFeed — edge cases', () => {
       expect(xml).toContain('标题含控制符')
     }
   })
+
+  it('keeps a headline with several CDATA terminators inside its CDATA section in RSS', () => {
+    const breakout: Article = { ...escapingArticle, title: '甲]]>乙]]><script>alert(1)</script>' }
+    const rss = renderFeed('rss', channel, [breakout])
+    expectWellFormed(rss)
+    expect(xpath(rss, 'count(//*[local-name()="script"])')).toBe('0')
+    expect(xpath(rss, `string(${item(1, 'title')})`)).toBe('甲]]＞乙]]＞<script>alert(1)</script>')
+  })
+
+  it('keeps a literal "&amp;" in element text, which xml-js would otherwise turn into "&"', () => {
+    const named: Article = { ...escapingArticle, tags: [{ id: 9, name: 'R&amp;D', ...stamp }] }
+    const rssChannel = { ...channel, title: '专栏&amp;评论', description: '说明&amp;' }
+    const rss = renderFeed('rss', rssChannel, [named])
+    expect(xpath(rss, 'string(/rss/channel/title)')).toBe('专栏&amp;评论')
+    expect(xpath(rss, 'string(/rss/channel/description)')).toBe('说明&amp;')
+    expect(xpath(rss, `string(${item(1, 'category')})`)).toBe('R&amp;D')
+    expect(xpath(renderFeed('atom', rssChannel, [named]), `string(/${el('feed')}/${el('title')})`)).toBe('专栏&amp;评论')
+  })
 })

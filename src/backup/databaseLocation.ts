@@ -1,0 +1,41 @@
+import path from 'node:path'
+
+import { DATA_DIR, MEDIA_DIR } from '../config/environment'
+import { BackupError } from './backupError'
+
+/**
+ * The embedded database file, as src/database/adapter.ts names it (DEFAULT_SQLITE_FILE).
+ * Importing that module would load both database drivers, about five seconds, which a
+ * backup does not need; a unit test holds the two definitions together.
+ */
+export const DEFAULT_DATABASE_FILE = path.join(DATA_DIR, 'newsroom.db')
+
+export type LiveData = { engine: 'sqlite'; databaseFile: string; mediaDir: string } | { engine: 'mongodb' }
+
+/** Which data the server runs on, chosen from DATABASE_URI by the same rules as chooseDatabase. */
+export function locateLiveData(databaseUri: string | undefined = process.env.DATABASE_URI, mediaDir: string = MEDIA_DIR): LiveData {
+  const uri = databaseUri?.trim()
+  if (!uri) return { engine: 'sqlite', databaseFile: DEFAULT_DATABASE_FILE, mediaDir }
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return { engine: 'mongodb' }
+  if (uri.startsWith('file:')) return { engine: 'sqlite', databaseFile: sqliteFileFromUrl(uri), mediaDir }
+  throw new BackupError('DATABASE_URI 无法识别：内置数据库请不设置它，或使用 file:/路径/文件.db。')
+}
+
+/** The file a libsql `file:` URL opens: `file:/abs.db`, `file:///abs.db`, `file://localhost/abs.db` or `file:relative.db`. */
+export function sqliteFileFromUrl(url: string, cwd: string = process.cwd()): string {
+  const match = /^file:(?:\/\/([^/?#]*))?([^?#]*)/.exec(url)
+  const host = match?.[1]
+  if (!match || !match[2] || (host && host.toLowerCase() !== 'localhost')) {
+    throw new BackupError(`DATABASE_URI 不是有效的 SQLite 文件地址：${url}（应为 file:/绝对路径/文件.db）`)
+  }
+  return path.resolve(cwd, decodeURIComponent(match[2]))
+}
+
+export const MONGODB_REFUSAL = [
+  '当前 DATABASE_URI 指向 MongoDB：本命令只备份和恢复内置的 SQLite 数据库。',
+  'MongoDB 请用官方工具（见 README「备份与恢复」）：',
+  '  备份  mongodump --uri "$DATABASE_URI" --archive=newsroom.archive --gzip',
+  '  恢复  mongorestore --uri "$DATABASE_URI" --archive=newsroom.archive --gzip --drop',
+  '并同时复制媒体目录（docker-compose 的 media 卷，容器内 /app/media）。',
+  '(DATABASE_URI points to MongoDB: use mongodump/mongorestore and copy the media volume.)',
+].join('\n')
