@@ -1,15 +1,21 @@
+import path from 'node:path'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
 import { httpCachingHeaderRules, SHARED_CACHE_EXPIRE_SECONDS } from './src/reader/data/httpCaching'
+import { securityHeaderRules } from './src/security/securityHeaders'
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   images: { unoptimized: true },
   // Prerendered pages say `s-maxage=<revalidate>, stale-while-revalidate=<expireTime − revalidate>`.
   expireTime: SHARED_CACHE_EXPIRE_SECONDS,
+  // Next.js's own file-system cache, which also stores each cached page's Content-Security-Policy.
+  // Resolved against the working directory like the rest of the app's paths (npm start runs from the project root).
+  cacheHandler: path.resolve('src/security/readerPageCacheHandler.mjs'),
   async headers() {
-    return httpCachingHeaderRules()
+    return [...httpCachingHeaderRules(), ...securityHeaderRules()]
   },
 }
 

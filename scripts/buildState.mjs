@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const SOURCE_DIRS = ['app', 'collections', 'src', 'public']
-const SOURCE_FILES = ['payload.config.ts', 'instrumentation.ts', 'next.config.ts', 'package.json', 'tsconfig.json']
+const SOURCE_FILES = ['payload.config.ts', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package.json', 'tsconfig.json']
 
 function newestSourceTime(root) {
   let newest = 0

@@ -59,6 +59,13 @@ sub vcl_recv {
   return (hash);
 }
 
+sub vcl_hash {
+  # The app sends Strict-Transport-Security only to requests the TLS proxy in front marks
+  # X-Forwarded-Proto: https, so each scheme keeps its own copy; the built-in vcl_hash then
+  # adds the URL and host as usual.
+  hash_data(req.http.X-Forwarded-Proto);
+}
+
 sub vcl_backend_response {
   # Surrogate-Key is the app's (and Fastly's) name; xkey indexes objects by this header.
   if (beresp.http.Surrogate-Key) {

@@ -65,6 +65,19 @@ describe('the Varnish cache tier', () => {
     expect(await eventually(async () => (await viaCache('/')).text.includes(title))).toBe(true)
   })
 
+  it('keeps HTTPS and plain-HTTP copies apart, so only readers over HTTPS get Strict-Transport-Security', async () => {
+    const { slug } = await publishedArticle()
+    const hsts = async (headers: Record<string, string>) => {
+      const response = await fetch(`${varnish.url}/articles/${slug}`, { headers })
+      return { cache: response.headers.get('x-cache'), hsts: response.headers.get('strict-transport-security') }
+    }
+    const overHttps = { 'X-Forwarded-Proto': 'https' }
+    await hsts(overHttps)
+    expect(await hsts(overHttps)).toEqual({ cache: 'HIT', hsts: 'max-age=31536000; includeSubDomains' })
+    await hsts({})
+    expect(await hsts({})).toEqual({ cache: 'HIT', hsts: null })
+  })
+
   it('never caches the admin, the API, previews or a signed-in reader', async () => {
     for (const [pathname, headers] of [
       ['/api/articles?limit=1', {}],

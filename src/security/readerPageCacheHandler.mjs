@@ -1,0 +1,58 @@
+// @ts-check
+// next.config.ts `cacheHandler`: Next.js imports this file itself at run time (unbundled), so it
+// is plain JavaScript.
+import { createRequire } from 'node:module'
+
+import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
+
+/** @typedef {import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} NextFileSystemCache */
+/** @typedef {import('next/dist/server/response-cache/types').IncrementalCacheValue} IncrementalCacheValue */
+/** @typedef {import('next/dist/server/response-cache/types').IncrementalCachedAppPageValue} CachedAppPage */
+
+// Next.js's own file-system cache, loaded through require so it is the very module instance the
+// server uses: tags, revalidation, the memory cache and the build's seed pages behave as before.
+/** @type {typeof import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} */
+const FileSystemCache = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/file-system-cache.js').default
+
+/**
+ * Next.js's file-system cache, plus a Content-Security-Policy header on every cached page that
+ * lists the hash of each of its inline scripts (contentSecurityPolicy.mjs). Next.js sends the
+ * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
+ * render, and a hit costs a property lookup.
+ */
+export default class ReaderPageCacheHandler extends FileSystemCache {
+  /** @param {Parameters<NextFileSystemCache['set']>} args */
+  async set(...args) {
+    const [, data] = args
+    // The response cache answers a miss with this same object once set() resolves, so the
+    // first reader of a fresh render gets the header too.
+    if (data && isAppPage(data)) addPolicyTo(data)
+    return super.set(...args)
+  }
+
+  /** @param {Parameters<NextFileSystemCache['get']>} args */
+  async get(...args) {
+    const entry = await super.get(...args)
+    const value = entry?.value
+    // Pages prerendered by `next build` were written without going through set(). The header
+    // is added to the entry the memory cache keeps, so it is computed once per page.
+    if (value && isAppPage(value) && !value.headers?.[CONTENT_SECURITY_POLICY_HEADER]) addPolicyTo(value)
+    return entry
+  }
+}
+
+/**
+ * The kind is compared as a string: Next.js declares it as a const enum, which plain
+ * JavaScript cannot import.
+ * @param {IncrementalCacheValue} value
+ * @returns {value is CachedAppPage}
+ */
+function isAppPage(value) {
+  return /** @type {string} */ (value.kind) === 'APP_PAGE'
+}
+
+/** @param {CachedAppPage} page */
+function addPolicyTo(page) {
+  if (typeof page.html !== 'string') return
+  page.headers = { ...page.headers, [CONTENT_SECURITY_POLICY_HEADER]: readerPagePolicyForHtml(page.html) }
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+
+import ReaderPageCacheHandler from '../../../src/security/readerPageCacheHandler.mjs'
+
+// Next.js's own cache, on a throwaway server directory: what `next start` runs, minus the server.
+const { nodeFs } = createRequire(import.meta.url)('next/dist/server/lib/node-fs-methods.js')
+const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-cache-handler-'))
+const cache = new ReaderPageCacheHandler({ fs: nodeFs, serverDistDir, flushToDisk: true, maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [], _requestHeaders: {} })
+afterAll(() => fs.rmSync(serverDistDir, { recursive: true, force: true }))
+
+const PAGE_CONTEXT = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false } as const
+const html = (script: string) => `<!DOCTYPE html><html><body><h1>头条</h1><script>${script}</script></body></html>`
+const appPage = (script: string) => ({ kind: 'APP_PAGE', html: html(script), rscData: Buffer.from('0:{}'), headers: { 'x-next-cache-tags': 'article-lists' }, status: 200, postponed: undefined, segmentData: undefined })
+const policyOf = (entry: any): string | undefined => entry?.value?.headers?.['content-security-policy']
+
+describe('the reader page cache handler', () => {
+  it('gives a freshly rendered page its policy before the response cache answers with it (a cache miss)', async () => {
+    const rendered = appPage('self.__next_f.push([1,"新稿"])')
+    await cache.set('/articles/fresh', rendered as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    expect((rendered.headers as Record<string, string>)['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; /)
+    expect(rendered.headers['x-next-cache-tags']).toBe('article-lists')
+  })
+
+  it('stores the policy with the page, so a page read back from disk has it too', async () => {
+    await cache.set('/articles/stored', appPage('stored()') as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    const meta = JSON.parse(fs.readFileSync(path.join(serverDistDir, 'app/articles/stored.meta'), 'utf8'))
+    expect(meta.headers['content-security-policy']).toContain("'sha256-")
+    expect(policyOf(await cache.get('/articles/stored', PAGE_CONTEXT as any))).toBe(meta.headers['content-security-policy'])
+  })
+
+  it('adds the policy to a page `next build` prerendered, once, keeping it on the entry in memory', async () => {
+    const dir = path.join(serverDistDir, 'app')
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, '_not-found.html'), html('prerendered()'))
+    fs.writeFileSync(path.join(dir, '_not-found.rsc'), '0:{}')
+    fs.writeFileSync(path.join(dir, '_not-found.meta'), JSON.stringify({ status: 404, headers: { 'x-next-cache-tags': '_N_T_/_not-found' } }))
+    const first = await cache.get('/_not-found', PAGE_CONTEXT as any)
+    expect(policyOf(first)).toContain("'sha256-")
+    const second = await cache.get('/_not-found', PAGE_CONTEXT as any)
+    expect(second?.value).toBe(first?.value)
+    expect((second?.value as any).headers).toBe((first?.value as any).headers)
+  })
+
+  it('leaves route handlers’ responses (feeds, sitemaps) alone: they get their policy from the header rules', async () => {
+    const feed = { kind: 'APP_ROUTE', body: Buffer.from('<rss/>'), headers: { 'content-type': 'application/rss+xml' }, status: 200 }
+    await cache.set('/rss.xml', feed as any, { kind: 'APP_ROUTE', isFallback: false, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    expect(feed.headers).toEqual({ 'content-type': 'application/rss+xml' })
+  })
+})
