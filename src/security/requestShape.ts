@@ -92,6 +92,7 @@ function checkValue(value: unknown, field: FlattenedField, path: string, context
       if (!isPlainObject(value)) return void problem('应为对象（expected an object）')
       return checkObject(value, field.flattenedFields, path, ROW_KEYS, context)
     case 'array':
+      if (isEmptyRowCount(value)) return
       if (!Array.isArray(value)) return void problem('应为数组（expected an array）')
       value.forEach((row, index) => {
         if (!isPlainObject(row)) context.problems.push({ path: `${path}.${index}`, message: '应为对象（expected an object）' })
@@ -99,6 +100,7 @@ function checkValue(value: unknown, field: FlattenedField, path: string, context
       })
       return
     case 'blocks':
+      if (isEmptyRowCount(value)) return
       if (!Array.isArray(value)) return void problem('应为数组（expected an array）')
       value.forEach((row, index) => checkBlock(row, field.blocks, field.blockReferences, `${path}.${index}`, context))
       return
@@ -140,6 +142,11 @@ function referenceOf(item: unknown, relationTo: string | string[], isId: IdCheck
   }
   const id = idIn(item)
   return id === undefined ? null : { relationTo, id }
+}
+
+/** The admin's form sends an array or blocks field that has no rows as its row count, 0. */
+function isEmptyRowCount(value: unknown): boolean {
+  return value === 0
 }
 
 function isLexicalState(value: unknown): boolean {

@@ -22,7 +22,7 @@ describe('the admin’s 导入版面 view', () => {
     expect(await preview.textContent()).toContain('交错')
     // The seed holds this brief once; the preview must not have added another.
     const copies = () =>
-      page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&limit=0&where[title][equals]=${encodeURIComponent(title)}`, { credentials: 'include' })).json()).totalDocs, '宁远县:“三管齐下”,构建商贸流通领域“防毒墙”')
+      page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&limit=1&where[title][equals]=${encodeURIComponent(title)}`, { credentials: 'include' })).json()).totalDocs, '宁远县:“三管齐下”,构建商贸流通领域“防毒墙”')
     expect(await copies()).toBe(1)
     await page.getByRole('button', { name: '确认导入' }).click()
     const results = page.getByTestId('import-results')

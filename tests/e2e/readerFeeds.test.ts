@@ -260,13 +260,17 @@ describe('drafts and previews', () => {
       body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom-demo' }),
     })
     const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ')
-    const preview = await get(`/preview/articles/${draft.id}`, { cookie })
+    // As a browser opening the preview sends it: with a cookie allowlist (CSRF), Payload accepts
+    // the session cookie only from requests that say where they come from.
+    const preview = await get(`/preview/articles/${draft.id}`, { cookie, 'sec-fetch-site': 'same-origin' })
     expect(preview.status).toBe(200)
     expect(preview.text).toContain('尚未发布的草稿')
     expect(preview.text).toContain('noindex')
     expect(preview.headers.get('cache-control')).toMatch(/no-store|private/)
     const afterwards = await get(`/preview/articles/${draft.id}`)
     expect(afterwards.status).toBe(404)
+    // The same cookie from a cross-site request is ignored.
+    expect((await get(`/preview/articles/${draft.id}`, { cookie, 'sec-fetch-site': 'cross-site' })).status).toBe(404)
     expect(afterwards.text).not.toContain('尚未发布的草稿')
   })
 })
