@@ -84,8 +84,8 @@ export async function runAdminListBench(payload: Payload, options: { size: numbe
   const seconds = (performance.now() - started) / 1000
   // As the server does whenever it starts, with this many rows in place.
   await analyzeSqlite(payload)
-  const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'list-editor-password-1', name: '列表编辑', role: 'editor' })
-  const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'list-journalist-password-1', name: '列表记者', role: 'journalist', byline: bylineIds[0] })
+  const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'admin-list-bench-passphrase-e', name: '列表编辑', role: 'editor' })
+  const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'admin-list-bench-passphrase-j', name: '列表记者', role: 'journalist', byline: bylineIds[0] })
   // What the list view asks for: its columns only, when the collection opts into that.
   const { admin } = payload.collections.articles.config
   const select = admin.enableListViewSelectAPI ? Object.fromEntries((admin.defaultColumns ?? []).map((column) => [column, true])) : undefined

@@ -6,7 +6,7 @@ import { loadSeedData } from '../../src/seed/data'
 import { rebuildSearchIndex } from '../../src/search/indexer'
 import { type DatasetShape, generateArticles, generatedVocabulary, lexicalBodyOf } from '../dataset'
 
-export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'bench-editor-password-1' }
+export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'site-bench-passphrase-2026' }
 
 export type SiteDataset = {
   shape: DatasetShape
