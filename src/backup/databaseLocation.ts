@@ -1,24 +1,21 @@
 import path from 'node:path'
 
-import { DATA_DIR, MEDIA_DIR } from '../config/environment'
+import { MEDIA_DIR } from '../config/environment'
+import { chooseDatabase, type DatabaseChoice, DEFAULT_SQLITE_FILE } from '../database/choice'
 import { BackupError } from './backupError'
-
-/**
- * The embedded database file, as src/database/adapter.ts names it (DEFAULT_SQLITE_FILE).
- * Importing that module would load both database drivers, about five seconds, which a
- * backup does not need; a unit test holds the two definitions together.
- */
-export const DEFAULT_DATABASE_FILE = path.join(DATA_DIR, 'newsroom.db')
 
 export type LiveData = { engine: 'sqlite'; databaseFile: string; mediaDir: string } | { engine: 'mongodb' }
 
-/** Which data the server runs on, chosen from DATABASE_URI by the same rules as chooseDatabase. */
+/** Which data the server runs on: the database the server's own chooseDatabase picks, and the media beside it. */
 export function locateLiveData(databaseUri: string | undefined = process.env.DATABASE_URI, mediaDir: string = MEDIA_DIR): LiveData {
-  const uri = databaseUri?.trim()
-  if (!uri) return { engine: 'sqlite', databaseFile: DEFAULT_DATABASE_FILE, mediaDir }
-  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) return { engine: 'mongodb' }
-  if (uri.startsWith('file:')) return { engine: 'sqlite', databaseFile: sqliteFileFromUrl(uri), mediaDir }
-  throw new BackupError('DATABASE_URI 无法识别：内置数据库请不设置它，或使用 file:/路径/文件.db。')
+  let choice: DatabaseChoice
+  try {
+    choice = chooseDatabase(databaseUri)
+  } catch (error) {
+    throw new BackupError((error as Error).message)
+  }
+  if (choice.engine === 'mongodb') return { engine: 'mongodb' }
+  return { engine: 'sqlite', databaseFile: choice.embeddedDefault ? DEFAULT_SQLITE_FILE : sqliteFileFromUrl(choice.url), mediaDir }
 }
 
 /** The file a libsql `file:` URL opens: `file:/abs.db`, `file:///abs.db`, `file://localhost/abs.db` or `file:relative.db`. */

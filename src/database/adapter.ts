@@ -5,36 +5,16 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
-import { DATA_DIR } from '../config/environment'
 import { migrations } from '../migrations/index'
+import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 
 /**
- * The only module that knows which database engines exist. Everything else talks to
- * Payload's adapter-neutral API, so the embedded SQLite default and production MongoDB
- * stay interchangeable.
+ * The only module that talks to the database engines. Everything else talks to Payload's
+ * adapter-neutral API, so the embedded SQLite default and production MongoDB stay
+ * interchangeable. Which engine a DATABASE_URI selects is decided in ./choice, which loads no
+ * driver, so tools that only need the answer (backup, restore) start quickly.
  */
-export type DatabaseChoice =
-  | { engine: 'sqlite'; url: string; embeddedDefault: boolean }
-  | { engine: 'mongodb'; url: string }
-
-export const DEFAULT_SQLITE_FILE = path.join(DATA_DIR, 'newsroom.db')
-
-export function chooseDatabase(databaseUri: string | undefined): DatabaseChoice {
-  const uri = databaseUri?.trim()
-  if (!uri) {
-    return { engine: 'sqlite', url: `file:${DEFAULT_SQLITE_FILE}`, embeddedDefault: true }
-  }
-  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
-    return { engine: 'mongodb', url: uri }
-  }
-  if (uri.startsWith('file:')) {
-    return { engine: 'sqlite', url: uri, embeddedDefault: false }
-  }
-  throw new Error(
-    `DATABASE_URI 无法识别（unsupported DATABASE_URI）: "${redactCredentials(uri)}". ` +
-      'Leave it unset for the embedded SQLite database, or use mongodb://, mongodb+srv:// or file:.',
-  )
-}
+export { chooseDatabase, type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 
 export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
   if (choice.engine === 'mongodb') {
@@ -93,10 +73,6 @@ export async function prepareDatabase(payload: Payload): Promise<void> {
   await migrateOutsideProduction(payload)
   await analyzeSqlite(payload)
   refreshSqliteStatisticsPeriodically(payload)
-}
-
-function redactCredentials(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//***@')
 }
 
 /**

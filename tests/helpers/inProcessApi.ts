@@ -14,11 +14,13 @@ export function inProcessClient(payload: Payload, token?: string): InProcessClie
   return {
     token,
     rest: async (path, init = {}) => {
-      const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body))
+      // A FormData body (an upload) goes as multipart, with the boundary Request sets itself.
+      const isForm = init.body instanceof FormData
+      const body = isForm ? (init.body as FormData) : (init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)))
       const request = new Request(`http://localhost:3000${path}`, {
         method: init.method ?? 'GET',
         headers: {
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }),
           ...(token ? { Authorization: `JWT ${token}` } : {}),
           ...init.headers,
         },

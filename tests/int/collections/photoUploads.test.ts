@@ -2,11 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { APIError, handleEndpoints } from 'payload'
+import { APIError } from 'payload'
 import sharp from 'sharp'
 
 import type { User } from '../../../payload-types'
 import { MAX_UPLOAD_BYTES } from '../../../src/uploads/limits'
+import { type InProcessClient, inProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 import { decompressionBombPng, noisyImage, notImages, smallAnimatedGif, sparseAnimatedGif, truncated } from '../../helpers/uploadFixtures'
@@ -224,23 +225,15 @@ describe('photo uploads: who is asked what', () => {
 })
 
 describe('photo uploads over REST (Payload’s own handler, in process)', () => {
-  let token: string
+  let journalist: InProcessClient
 
   beforeAll(async () => {
-    const login = await db.payload.login({ collection: 'users', data: { email: db.staff.journalist.email, password: STAFF_PASSWORD } })
-    token = login.token as string
+    journalist = await signedInClient(db.payload, db.staff.journalist.email, STAFF_PASSWORD)
   })
 
   async function post(body: FormData | Record<string, unknown>, signedIn = true) {
-    const { default: config } = await import('@payload-config')
-    const isForm = body instanceof FormData
-    const request = new Request('http://localhost:3000/api/photos', {
-      method: 'POST',
-      headers: { ...(signedIn ? { Authorization: `JWT ${token}` } : {}), ...(isForm ? {} : { 'Content-Type': 'application/json' }) },
-      body: isForm ? body : JSON.stringify(body),
-    })
-    const response = await handleEndpoints({ config, request })
-    return { status: response.status, json: (await response.json()) as { errors?: { message: string; data?: { reason?: string } }[] } }
+    const { status, json } = await (signedIn ? journalist : inProcessClient(db.payload)).rest('/api/photos', { method: 'POST', body })
+    return { status, json: json as { errors?: { message: string; data?: { reason?: string } }[] } }
   }
 
   function form(bytes: Buffer, name: string, type: string) {

@@ -1,11 +1,10 @@
 import path from 'node:path'
 
 import { chooseDatabase, DEFAULT_SQLITE_FILE } from '../../../src/database/adapter'
-import { DEFAULT_DATABASE_FILE, locateLiveData, MONGODB_REFUSAL, sqliteFileFromUrl } from '../../../src/backup/databaseLocation'
+import { locateLiveData, MONGODB_REFUSAL, sqliteFileFromUrl } from '../../../src/backup/databaseLocation'
 
 describe('where the backup commands find the live data', () => {
   it('names the same embedded database file as the server', () => {
-    expect(DEFAULT_DATABASE_FILE).toBe(DEFAULT_SQLITE_FILE)
     for (const uri of [undefined, '', '  ']) expect(locateLiveData(uri, '/srv/media')).toEqual({ engine: 'sqlite', databaseFile: DEFAULT_SQLITE_FILE, mediaDir: '/srv/media' })
   })
 
