@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
 import { migrations } from '../migrations/index'
 import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
+import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
 
 /**
  * The only module that talks to the database engines. Everything else talks to Payload's
@@ -22,7 +23,7 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
     return mongooseAdapter({ url: choice.url })
   }
   if (choice.embeddedDefault) fs.mkdirSync(path.dirname(DEFAULT_SQLITE_FILE), { recursive: true })
-  return sqliteAdapter({
+  const sqlite = sqliteAdapter({
     client: { url: choice.url },
     busyTimeout: 5000,
     wal: true,
@@ -32,7 +33,18 @@ export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterOb
     // drizzle's push: push drops every table it does not know, such as the search index's
     // FTS5 table, and a test database should be built the way production's is.
     push: false,
+    // Every save, publish and import is one transaction, so a crash leaves it whole or absent.
+    // libsql always begins them IMMEDIATE; ./sqliteTransactions queues them one at a time.
+    transactionOptions: { behavior: 'immediate' },
   })
+  return {
+    ...sqlite,
+    init: (args) => {
+      const adapter = sqlite.init(args)
+      serialiseSqliteWrites(adapter as unknown as SqliteAdapterInternals)
+      return adapter
+    },
+  }
 }
 
 /** Applies pending SQLite migrations outside production (production does it while connecting). */

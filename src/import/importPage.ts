@@ -186,7 +186,7 @@ async function clearInterrupted(payload: Payload, pageKey: string): Promise<numb
 
 /**
  * Imports one page: every article as a draft, all or nothing. Where the database has
- * transactions (MongoDB on a replica set) the page is one transaction; otherwise a failure
+ * transactions (SQLite, and MongoDB on a replica set) the page is one transaction; otherwise a failure
  * deletes what was made, and the page's first article is written last, so an import cut
  * short by a crash is recognisable (no first article) and cleared on the next attempt. A page
  * already imported (the same text) creates nothing. `user` is who imports (their access rules

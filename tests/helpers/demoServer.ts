@@ -8,15 +8,22 @@ import type { Browser } from 'playwright-core'
 import { freePort } from '../../bench/site/processes'
 import { launchChromium } from './browser'
 
-export type DemoServer = { baseUrl: string; output: () => string; stop: () => Promise<void> }
+export type DemoServer = {
+  baseUrl: string
+  output: () => string
+  stop: () => Promise<void>
+  /** Kills the server's whole process group with SIGKILL, as a power cut would, and keeps its data. */
+  crash: () => Promise<void>
+}
 
 /**
  * Runs README's `npm start` for real (build if stale, migrate, seed, serve) on a throwaway
- * data directory, and resolves once the reader home page answers.
+ * data directory, or on `dir` when given (which the caller then owns, e.g. to start a
+ * server again on what a crashed one left), and resolves once the reader home page answers.
  */
-export async function startDemoServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<DemoServer> {
+export async function startDemoServer(options: { env?: Record<string, string>; timeoutMs?: number; dir?: string } = {}): Promise<DemoServer> {
   const timeoutMs = options.timeoutMs ?? 12 * 60 * 1000
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media'), ...options.env }
   delete env.DATABASE_URI
@@ -27,19 +34,24 @@ export async function startDemoServer(options: { env?: Record<string, string>; t
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const baseUrl = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      process.kill(-child.pid, 'SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      process.kill(-child.pid, name)
+      await exited
     }
-    fs.rmSync(dir, { recursive: true, force: true })
   }
+  const stop = async () => {
+    await signal('SIGTERM')
+    if (!options.dir) fs.rmSync(dir, { recursive: true, force: true })
+  }
+  const crash = () => signal('SIGKILL')
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`)
     try {
       const response = await fetch(`${baseUrl}/`)
-      if (response.ok) return { baseUrl, output: () => output, stop }
+      if (response.ok) return { baseUrl, output: () => output, stop, crash }
     } catch {
       // not listening yet
     }

@@ -74,14 +74,13 @@ const openFilesUnder = (dir: string) =>
     : []
 
 /**
- * What stopping the server's process does to its database connections. Payload's destroy()
- * leaves the libsql client open, and connections taken for transactions close only when
- * garbage-collected: one closed after the restore would, as SQLite's last connection to the
- * replaced file, delete `newsroom.db-wal` by name, which is then the restored database's.
+ * What stopping the server's process does to its database connections: destroy() closes
+ * both of them (src/database/sqliteTransactions.ts). One left to the garbage collector and
+ * closed after the restore would, as SQLite's last connection to the replaced file, delete
+ * `newsroom.db-wal` by name, which is then the restored database's.
  */
 async function stopServer(payload: Payload): Promise<void> {
   await payload.destroy()
-  ;(payload.db as unknown as { client: { close: () => void } }).client.close()
   running.splice(running.indexOf(payload), 1)
   for (let attempt = 0; attempt < 3 && openFilesUnder(dataDir).length > 0; attempt++) {
     collectGarbage()
@@ -137,7 +136,7 @@ describeOnSqlite('npm run backup / npm run restore on the embedded SQLite databa
 
   it('takes a consistent backup with `npm run backup` while articles and photos are being written', async () => {
     const longRead = await holdLongRead(databaseFile)
-    const transfers = await keepTransferring(databaseFile)
+    const transfers = await keepTransferring(payload)
     const writers = keepWriting(payload)
     while (writers.records.length < 4) await new Promise((resolve) => setTimeout(resolve, 20))
     const transfersBefore = transfers.count()

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { createClient } from '@libsql/client'
+import { type Client, createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
@@ -86,12 +86,12 @@ export const PROBE_TOTAL = 1_000_000
 /**
  * Transfers between two balances, each transfer one SQLite transaction, as fast as the event
  * loop allows: a snapshot taken at one instant shows the sum intact, a torn copy would not.
- * Payload's own saves cannot serve here: the SQLite adapter runs each statement of a save on
- * its own (no transactionOptions), so any instant may fall between two of them.
+ * The transfers go through the server's own connection, whose writes queue behind its
+ * transactions: a second connection in this process would meet SQLite's lock synchronously
+ * and freeze the event loop, so the transaction holding it could never finish.
  */
-export async function keepTransferring(databaseFile: string) {
-  const client = createClient({ url: pathToFileURL(databaseFile).href })
-  await client.execute('PRAGMA busy_timeout = 10000')
+export async function keepTransferring(payload: Payload) {
+  const client = (payload.db as unknown as { client: Client }).client
   await client.execute('CREATE TABLE backup_probe (account TEXT PRIMARY KEY, balance INTEGER NOT NULL)')
   await client.execute({ sql: "INSERT INTO backup_probe VALUES ('from', ?), ('to', 0)", args: [PROBE_TOTAL] })
   let stopped = false
@@ -108,7 +108,6 @@ export async function keepTransferring(databaseFile: string) {
     async stop(): Promise<number> {
       stopped = true
       await running
-      client.close()
       return transfers
     },
   }
