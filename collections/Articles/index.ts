@@ -12,6 +12,7 @@ import { articlesAccess } from './access'
 import { articleBodyEditor, refuseUnsafeLinks, validateArticleBody } from './body'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
+import { deleteArticleRecords } from './hooks/deleteArticleRecords'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { flagNeedsReview } from './hooks/flagNeedsReview'
 import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
@@ -74,6 +75,7 @@ export const Articles: CollectionConfig = {
     beforeOperation: [refuseUnpublishing],
     beforeChange: [refuseStaleSaves, enforceWorkflow, stampPublishedAt, flagNeedsReview, recordCreditedBylines],
     afterChange: [keepDraftCreditsReadable, recordPublication, updateSearchIndex, ...readerCacheHooks.afterChange],
+    beforeDelete: [deleteArticleRecords],
     afterDelete: [removeFromSearchIndex, ...readerCacheHooks.afterDelete],
   },
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
