@@ -1,0 +1,50 @@
+import { pageKeyOf } from '../../../src/import/importPage'
+import { parsePage } from '../../../src/import/parsePage'
+import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
+import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
+import { mutate, noise, SEED_PAGES } from '../../helpers/pageMutations'
+import { useTestPayload } from '../../helpers/payload'
+import { seededRandom } from '../../helpers/seededRandom'
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
+const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 16)
+
+const booted = useTestPayload({ staff: true })
+let editor: InProcessClient
+
+beforeAll(async () => {
+  editor = await signedInClient(booted.payload, booted.staff.editor.email, STAFF_PASSWORD)
+})
+
+const articlesOfPage = async (text: string) =>
+  (await booted.payload.count({ collection: 'articles', where: { sourceKey: { like: `import:${pageKeyOf(text)}:` } }, overrideAccess: true })).totalDocs
+const allArticles = async () => (await booted.payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
+
+describe('the importer over REST under mutated and random pages', () => {
+  it(`answers every page without a 500 and writes each page whole or not at all (seed ${SEED}, ${ROUNDS} rounds)`, async () => {
+    const next = seededRandom(SEED)
+    let expectedTotal = await allArticles()
+    const outcomes: Record<string, number> = {}
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const text = round % 4 === 3 ? noise(next) : mutate(SEED_PAGES[round % 2], next)
+      const { status, json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `fuzz-${round}.txt`, content: Buffer.from(text).toString('base64') }] } })
+      const context = `round ${round} (FUZZ_SEED=${SEED})`
+      expect({ context, status }).toEqual({ context, status: 200 })
+      const [result] = json.files
+      expect(['created', 'alreadyImported', 'refused']).toContain(result.status)
+      outcomes[result.status] = (outcomes[result.status] ?? 0) + 1
+      const stored = await articlesOfPage(text)
+      if (result.status === 'created') {
+        expect({ context, stored }).toEqual({ context, stored: parsePage(text).articles.length })
+        expect(result.articles).toHaveLength(stored)
+        expectedTotal += stored
+      } else if (result.status === 'refused') {
+        expect({ context, stored }).toEqual({ context, stored: 0 })
+        expect(result.problem).toMatch(/\p{Script=Han}/u)
+      }
+      expect(await allArticles()).toBe(expectedTotal)
+    }
+    console.log(`import fuzz outcomes: ${JSON.stringify(outcomes)}`)
+    expect(outcomes.created).toBeGreaterThan(0)
+  }, 5 * 60 * 1000)
+})
