@@ -19,6 +19,8 @@ export type ArticleLedger = {
   latest: Content
   /** The last acknowledged publication, or the article as the dataset published it; null if never published. */
   published: Content | null
+  /** When (performance.now()) the server acknowledged that publication; null for the dataset's own. */
+  publishedAt: number | null
   /** Markers of the acknowledged saves, in order: each must be in the version history. */
   acknowledged: string[]
   /** A save or transition that got no answer or a 5xx may or may not have happened; the article is left alone after one. */

@@ -29,7 +29,7 @@ export async function prepareEditor(base: string, index: number, account: Editor
     const response = await fetch(`${base}/api/articles/${id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })
     if (!response.ok) throw new Error(`编辑 ${index} 读取稿件 ${id} 失败：HTTP ${response.status}`)
     const original = contentOf(await response.json())
-    ledgers.push({ id, slug: decodeURIComponent(path.replace('/articles/', '')), editor: index, createdBySoak: false, state: 'published', latest: original, published: original, acknowledged: [], unsettled: null })
+    ledgers.push({ id, slug: decodeURIComponent(path.replace('/articles/', '')), editor: index, createdBySoak: false, state: 'published', latest: original, published: original, publishedAt: null, acknowledged: [], unsettled: null })
   }
   return { index, base, token, articles: ledgers }
 }
@@ -49,7 +49,9 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
     if (!acknowledged(outcome)) return void (article.unsettled = content)
     article.latest = content
     article.acknowledged.push(content.marker)
-    if (publish) article.published = content
+    if (!publish) return
+    article.published = content
+    article.publishedAt = performance.now()
   }
 
   const publishThroughWorkflow = async (article: ArticleLedger) => {
@@ -59,13 +61,14 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
     }
     article.state = 'published'
     article.published = article.latest
+    article.publishedAt = performance.now()
   }
 
   const create = async (content: Content) => {
     const { outcome, body } = await send('create', 'POST', '/api/articles?draft=true&depth=0', saveBody(content))
     if (!acknowledged(outcome)) return
     const { doc } = JSON.parse(body) as { doc: { id: Id; slug: string } }
-    articles.push({ id: doc.id, slug: doc.slug, editor: editor.index, createdBySoak: true, state: 'draft', latest: content, published: null, acknowledged: [content.marker], unsettled: null })
+    articles.push({ id: doc.id, slug: doc.slug, editor: editor.index, createdBySoak: true, state: 'draft', latest: content, published: null, publishedAt: null, acknowledged: [content.marker], unsettled: null })
   }
 
   let turn = 0

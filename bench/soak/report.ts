@@ -1,5 +1,5 @@
 import { FLAT_TOLERANCE, type MemoryFigures } from './memory'
-import type { Failure, KindFigures, StatusClass } from './tally'
+import { type Failure, type KindFigures, type StatusClass, THROUGHPUT_INTERVAL_S } from './tally'
 import type { Verification } from './verify'
 
 export type SoakResult = {
@@ -10,6 +10,7 @@ export type SoakResult = {
   server: { url: string; coldStartMs: number; rateLimits: 'off' }
   cpu: { serverCores: number; loadGeneratorCores: number; machineCores: number; machineLoadAverage: number }
   requests: Record<string, KindFigures>
+  requestsPerSecondOverTime: number[]
   failedRequests: number
   failures: Failure[]
   verification: Verification
@@ -57,8 +58,14 @@ export function soakTable(result: SoakResult): string[] {
   const seconds = options.seconds + options.warmup
   rows.push(
     `  ${'total'.padEnd(24)}${cell(total, 8)}  (${Math.round(total / seconds)} requests/s over ${seconds} s)`,
+    `  requests/s in each ${THROUGHPUT_INTERVAL_S} s: ${result.requestsPerSecondOverTime.join(', ')}`,
     `  cpu     server ${result.cpu.serverCores} cores busy on average, the soak's own client ${result.cpu.loadGeneratorCores}; machine load average ${result.cpu.machineLoadAverage} on ${result.cpu.machineCores} cores at the end`,
   )
+  const cached = Object.entries(result.requests).filter(([, figures]) => Object.keys(figures.cache).length)
+  if (cached.length) {
+    const shares = (figures: KindFigures) => Object.entries(figures.cache).map(([status, count]) => `${status} ${Math.round((count / figures.requests) * 100)}%`).join(' ')
+    rows.push(`  page cache (x-nextjs-cache) ${cached.map(([kind, figures]) => `${kind.replace('reader ', '')} ${shares(figures)}`).join('; ')}`)
+  }
   if (result.failedRequests) {
     rows.push(`  failed requests: ${result.failedRequests}; the first ${Math.min(10, result.failures.length)}:`)
     for (const failure of result.failures.slice(0, 10)) rows.push(`    [${failure.atSeconds.toFixed(1)} s] ${failure.method} ${failure.url} → ${failure.status}  ${failure.detail.replace(/\s+/g, ' ').slice(0, 160)}`)

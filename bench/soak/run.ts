@@ -19,7 +19,7 @@ import { type EditorAccount, prepareEditor, runEditor } from './editors'
 import { memoryFigures } from './memory'
 import { runReaders, type ReaderPaths } from './readers'
 import { soakChecks, type SoakResult, soakTable } from './report'
-import { Tally } from './tally'
+import { Tally, THROUGHPUT_INTERVAL_S } from './tally'
 import { verifySaves } from './verify'
 
 type Options = { seconds: number; warmup: number; readers: number; editors: number; size: number; build: boolean; out: string }
@@ -137,6 +137,7 @@ try {
     server: { url: server.url, coldStartMs: server.readyMs, rateLimits: 'off' },
     cpu,
     requests,
+    requestsPerSecondOverTime: tally.finishedPerInterval.map((count) => Math.round(count / THROUGHPUT_INTERVAL_S)),
     failedRequests: tally.failureCount,
     failures: tally.failures,
     verification,

@@ -117,10 +117,11 @@ export async function verifySaves(base: string, token: string, ledgers: ArticleL
         return problem(article, 'reader', 'draft shown', `从未签发的稿件在读者页面可见：${url} HTTP ${response.status}`)
       }
       if (response.ok && pageShows(html, published)) return
-      last = `HTTP ${response.status}，标题 ${/<h1 class="article__title">([\s\S]*?)<\/h1>/.exec(decode(html))?.[1] ?? '（无）'}`
+      last = `HTTP ${response.status}，x-nextjs-cache ${response.headers.get('x-nextjs-cache') ?? '—'}，标题 ${/<h1 class="article__title">([\s\S]*?)<\/h1>/.exec(decode(html))?.[1] ?? '（无）'}`
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    problem(article, 'reader', 'stale page', `${url} 在 ${READER_WAIT_MS / 1000} s 内未显示已签发的 ${published?.marker}：${last}`)
+    const since = article.publishedAt == null ? '' : `（签发确认于 ${Math.round((performance.now() - article.publishedAt) / 1000)} s 前）`
+    problem(article, 'reader', 'stale page', `${url} 在 ${READER_WAIT_MS / 1000} s 内未显示已签发的 ${published?.marker}${since}：${last}`)
   }
 
   const queue = [...ledgers]
