@@ -1,5 +1,5 @@
 // Whether the production build in .next is older than the sources it was built from.
-// Shared by `npm start` and `npm run bench`.
+// Shared by `npm start`, `npm run bench` and `npm run soak`.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -24,4 +24,12 @@ function newestSourceTime(root) {
 export function buildIsStale(root) {
   const buildId = path.join(root, '.next', 'BUILD_ID')
   return !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceTime(root)
+}
+
+// The data cache and rendered pages outlive the process, but the record of which cache tags
+// were invalidated does not; the database may also have changed while the server was down
+// (seed, restore, another DATABASE_URI). So a start never trusts cached reads or pages: a
+// page cached before a retraction must not be served again after a restart.
+export function clearServerCaches(root) {
+  for (const cache of [['cache', 'fetch-cache'], ['server', 'route-cache']]) fs.rmSync(path.join(root, '.next', ...cache), { recursive: true, force: true })
 }

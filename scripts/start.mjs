@@ -3,10 +3,9 @@
 // migrations and seeds an empty database as it boots (instrumentation.ts).
 // Without DATABASE_URI this is the demo mode on the embedded SQLite database.
 import { spawn, spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 
-import { buildIsStale } from './buildState.mjs'
+import { buildIsStale, clearServerCaches } from './buildState.mjs'
 import { serverNodeOptions } from './serverOptions.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -38,11 +37,7 @@ if (buildIsStale(root)) {
   console.log('✔ 生产版本已是最新，跳过构建')
 }
 
-// The data cache and rendered pages outlive the process, but the record of which cache tags
-// were invalidated does not; the database may also have changed while the server was down
-// (seed, restore, another DATABASE_URI). So a start never trusts cached reads or pages: a
-// page cached before a retraction must not be served again after a restart.
-for (const cache of [['cache', 'fetch-cache'], ['server', 'route-cache']]) fs.rmSync(path.join(root, '.next', ...cache), { recursive: true, force: true })
+clearServerCaches(root)
 
 const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
 console.log(`\n新闻采编发布系统已启动`)

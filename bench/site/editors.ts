@@ -10,10 +10,10 @@ export type EditorFigures = {
 }
 export type PublishToVisible = { originMs: number | null; cacheMs: number | null }
 
-export async function signIn(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_EDITOR) })
+export async function signIn(origin: string, account: { email: string; password: string } = BENCH_EDITOR): Promise<string> {
+  const response = await fetch(`${origin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(account) })
   const body = (await response.json()) as { token?: string }
-  if (!body.token) throw new Error(`基准编辑登录失败：HTTP ${response.status}`)
+  if (!body.token) throw new Error(`${account.email} 登录失败：HTTP ${response.status}`)
   return body.token
 }
 

@@ -51,8 +51,8 @@ export async function startServer(name: string, port: number, command: string, a
   throw new Error(`${name} 未在时限内就绪：\n${output}`)
 }
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(rootPid: number): number {
+/** A process and all its descendants (Linux /proc). */
+function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -64,27 +64,60 @@ export function treeRssMb(rootPid: number): number {
       // exited meanwhile
     }
   }
-  let kb = 0
+  const tree: number[] = []
   const visit = (pid: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-    } catch {
-      return
-    }
+    tree.push(pid)
     for (const child of children.get(pid) ?? []) visit(child)
   }
   visit(rootPid)
+  return tree
+}
+
+/** Sums a number each process of a tree has in /proc; a process that exited meanwhile counts 0. */
+function sumOverTree(rootPid: number, read: (pid: number) => number): number {
+  return processTree(rootPid).reduce((sum, pid) => {
+    try {
+      return sum + read(pid)
+    } catch {
+      return sum
+    }
+  }, 0)
+}
+
+/** Resident memory of a process and all its descendants, in MB. */
+export function treeRssMb(rootPid: number): number {
+  const kb = sumOverTree(rootPid, (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0))
   return Math.round(kb / 1024)
 }
 
+/** CPU time (user and system) a process and its descendants have used so far, in seconds (clock ticks of 1/100 s). */
+export function treeCpuSeconds(rootPid: number): number {
+  const ticks = sumOverTree(rootPid, (pid) => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[11]) + Number(fields[12])
+  })
+  return ticks / 100
+}
+
+/** One reading of a process tree's memory: when (ms since sampling began), how much, in which phase. */
+export type RssSample = { atMs: number; mb: number; phase: string }
+
 /**
- * Samples a process tree's memory until stopped: the peak in MB over the whole run, and the
- * peak within each phase (the load on one kind of page, the editors' work) it was told of.
+ * Samples a process tree's memory until stopped: the peak in MB over the whole run, the peak
+ * within each phase (the load on one kind of page, the editors' work) it was told of, and
+ * every sample, for memory over time.
  */
-export function sampleRss(pid: number, everyMs = 250): { phase: (label: string) => void; stop: () => { peakMb: number; byPhase: Record<string, number> } } {
+export function sampleRss(pid: number, everyMs = 250): { phase: (label: string) => void; stop: () => { peakMb: number; byPhase: Record<string, number>; series: RssSample[] } } {
   let label = '启动'
   const byPhase: Record<string, number> = {}
-  const sample = () => (byPhase[label] = Math.max(byPhase[label] ?? 0, treeRssMb(pid)))
+  const series: RssSample[] = []
+  const started = performance.now()
+  const sample = () => {
+    const mb = treeRssMb(pid)
+    series.push({ atMs: Math.round(performance.now() - started), mb, phase: label })
+    byPhase[label] = Math.max(byPhase[label] ?? 0, mb)
+  }
   sample()
   const timer = setInterval(sample, everyMs)
   return {
@@ -96,7 +129,7 @@ export function sampleRss(pid: number, everyMs = 250): { phase: (label: string) 
     stop: () => {
       clearInterval(timer)
       sample()
-      return { peakMb: Math.max(...Object.values(byPhase)), byPhase }
+      return { peakMb: Math.max(...Object.values(byPhase)), byPhase, series }
     },
   }
 }

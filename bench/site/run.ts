@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { buildIsStale } from '../../scripts/buildState.mjs'
+import { buildIsStale, clearServerCaches } from '../../scripts/buildState.mjs'
 import { serverNodeOptions } from '../../scripts/serverOptions.mjs'
 import { datasetShape } from '../dataset'
 import { fillNewsroom } from './dataset'
@@ -33,7 +33,7 @@ export type SiteBenchResult = {
 const SETTLE_MS = 2_000
 // Enough URLs to spread the load; warming all 2,000 of a full run would dominate the profile's length.
 const PROFILED_PATHS = 100
-const SEARCH_WORDS = ['发展', '社区', '服务', '治理', '产业', '科技', '网格', '党建']
+export const SEARCH_WORDS = ['发展', '社区', '服务', '治理', '产业', '科技', '网格', '党建']
 const BIN = (name: string) => path.resolve('node_modules', '.bin', name)
 const BASELINE_DIR = path.resolve('bench', 'baseline-next')
 
@@ -42,6 +42,36 @@ function nextBuild(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []): nu
   const result = spawnSync(BIN('next'), ['build', ...args], { cwd, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`next build（${cwd}）失败：\n${result.stdout}\n${result.stderr}`)
   return (performance.now() - started) / 1000
+}
+
+/** The production build in the working directory: reused unless stale (or `force`), otherwise built and timed. */
+export function ensureProductionBuild(force: boolean, log: (line: string) => void): { seconds: number | null; reused: boolean } {
+  const reused = !force && !buildIsStale(process.cwd())
+  log(reused ? '沿用现有的生产构建（--build 可强制重新构建并计时）' : '正在构建生产版本（next build）…')
+  const seconds = reused ? null : nextBuild(process.cwd(), { ...process.env, NODE_ENV: 'production' })
+  return { seconds: seconds == null ? null : Math.round(seconds * 10) / 10, reused }
+}
+
+/** The environment of the app's production server on a bench database. */
+export function originEnv(databaseUri: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    // As `npm start` runs it, not with the bench's own options (--conditions=development).
+    NODE_OPTIONS: serverNodeOptions(),
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(24).toString('hex'),
+    NEWSROOM_SEED: 'off',
+    // The bench's and the soak's readers are one client; the per-address limits would measure themselves.
+    NEWSROOM_RATE_LIMITS: 'off',
+    ...extra,
+  }
+}
+
+/** `next start` on loopback, with no cached page or read left from another database (as `npm start` does). */
+export async function startOrigin(port: number, env: NodeJS.ProcessEnv): Promise<Server & { readyMs: number }> {
+  clearServerCaches(process.cwd())
+  return startServer('next start', port, BIN('next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], { env, timeoutMs: 180_000 })
 }
 
 /** The baseline app is rebuilt only when the article bytes it prerenders changed. */
@@ -118,27 +148,14 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
   log(`正在生成读者站点数据（${options.size} 篇稿件）…`)
   const dataset = await fillNewsroom(payload, datasetShape(options.size), log)
 
-  const reuse = !options.build && !buildIsStale(process.cwd())
-  log(reuse ? '沿用现有的生产构建（--build 可强制重新构建并计时）' : '正在构建生产版本（next build）…')
-  const buildSeconds = reuse ? null : nextBuild(process.cwd(), { ...process.env, NODE_ENV: 'production' })
+  const build = ensureProductionBuild(options.build, log)
 
   const servers: Server[] = []
   try {
     const originPort = await freePort()
     const cachePort = options.cache ? await freePort() : null
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      // As `npm start` runs it, not with the bench's own options (--conditions=development).
-      NODE_OPTIONS: serverNodeOptions(),
-      DATABASE_URI: options.databaseUri,
-      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(24).toString('hex'),
-      NEWSROOM_SEED: 'off',
-      // The bench is one client hammering /search; the per-address limit would measure itself.
-      NEWSROOM_RATE_LIMITS: 'off',
-      ...(cachePort ? { CACHE_PURGE_URL: `http://127.0.0.1:${cachePort}/` } : {}),
-    }
-    const origin = await startServer('next start', originPort, BIN('next'), ['start', '--port', String(originPort)], { env, timeoutMs: 180_000 })
+    const env = originEnv(options.databaseUri, cachePort ? { CACHE_PURGE_URL: `http://127.0.0.1:${cachePort}/` } : {})
+    const origin = await startOrigin(originPort, env)
     servers.push(origin)
     log(`服务器冷启动 ${origin.readyMs} ms`)
     const rss = sampleRss(origin.pid)
@@ -196,7 +213,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
     }
     return {
       dataset: { ...dataset.shape, seconds: Math.round(dataset.milliseconds / 100) / 10 },
-      build: { seconds: buildSeconds == null ? null : Math.round(buildSeconds * 10) / 10, reused: reuse },
+      build,
       coldStartMs: origin.readyMs,
       baseline,
       origin: originFigures,
