@@ -15,6 +15,8 @@ export type SoakResult = {
   failures: Failure[]
   verification: Verification
   memory: MemoryFigures
+  /** The server's RSS in MB, one sample a second from the start of the load (warm-up included). */
+  rssMbOverTime: number[]
   checks: Record<string, boolean>
   passed: boolean
   serverLogTail?: string
