@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
 import { migrations } from '../migrations/index'
+import { withAfterCommit } from './afterCommit'
 import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
 
@@ -18,6 +19,10 @@ import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTran
 export { chooseDatabase, type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 
 export function createDatabaseAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
+  return withAfterCommit(engineAdapter(choice))
+}
+
+function engineAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
   if (choice.engine === 'mongodb') {
     // Transactions need a replica set; docker-compose.yml runs a single-node one.
     return mongooseAdapter({ url: choice.url })

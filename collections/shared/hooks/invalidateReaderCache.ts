@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { afterCommit } from '../../../src/database/afterCommit'
 import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
 import { processPurger } from '../../../src/reader/data/cachePurge'
 
@@ -13,8 +14,13 @@ type ChangedDoc = { slug?: string | null; _status?: string | null }
 const changesPublicPages = (collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) =>
   collection !== 'articles' || doc._status === 'published' || previousDoc?._status === 'published'
 
-function invalidate(req: PayloadRequest, collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) {
+/** After COMMIT: a reader's request between the invalidation and the commit would cache the old data as fresh. */
+async function invalidate(req: PayloadRequest, collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) {
   if (req.context.seeding) return
+  await afterCommit(req, () => expireTags(req, collection, doc, previousDoc))
+}
+
+function expireTags(req: PayloadRequest, collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) {
   const tags = tagsToInvalidate(collection, doc, previousDoc)
   if (changesPublicPages(collection, doc, previousDoc)) processPurger(req.payload.logger)?.purge(tags)
   // Kept on the request so a cache tier in front can purge the same keys, and so callers
@@ -33,13 +39,13 @@ function invalidate(req: PayloadRequest, collection: string, doc: ChangedDoc, pr
   }
 }
 
-export const invalidateReaderCacheAfterChange: CollectionAfterChangeHook = ({ collection, doc, previousDoc, req }) => {
-  invalidate(req, collection.slug, doc, previousDoc)
+export const invalidateReaderCacheAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
+  await invalidate(req, collection.slug, doc, previousDoc)
   return doc
 }
 
-export const invalidateReaderCacheAfterDelete: CollectionAfterDeleteHook = ({ collection, doc, req }) => {
-  invalidate(req, collection.slug, doc)
+export const invalidateReaderCacheAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await invalidate(req, collection.slug, doc)
   return doc
 }
 

@@ -1,4 +1,4 @@
-import { createLocalReq, type Payload, type PayloadRequest, type RequestContext } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type RequestContext } from 'payload'
 
 import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
@@ -583,6 +583,22 @@ describe('cache invalidation', () => {
     await payload.update({ collection: 'articles', id: article.id, data: { slug: 'cache-new-slug' }, req })
     expect(recorded(req)).toEqual([CACHE_TAGS.articleLists, CACHE_TAGS.article('cache-new-slug'), CACHE_TAGS.article('cache-old-slug')].sort())
     expect(await findArticleBySlug(payload, 'cache-new-slug')).toMatchObject({ id: article.id })
+  })
+
+  it('invalidates an article’s pages only once its transaction commits, and not at all when it rolls back', async () => {
+    const article = await published({ title: '事务后失效', slug: 'cache-after-commit' }, '2030-10-03T00:00:00.000Z')
+    const committed = await editorRequest()
+    await initTransaction(committed)
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '事务后失效（改）' }, req: committed })
+    expect(recorded(committed)).toEqual([])
+    await commitTransaction(committed)
+    expect(recorded(committed)).toContain(CACHE_TAGS.article('cache-after-commit'))
+
+    const rolledBack = await editorRequest()
+    await initTransaction(rolledBack)
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '不会生效的标题' }, req: rolledBack })
+    await killTransaction(rolledBack)
+    expect(recorded(rolledBack)).toEqual([])
   })
 
   it('invalidates bylines and every article list when a byline changes', async () => {
