@@ -1,5 +1,6 @@
 import { loadSeedData } from '../src/seed/data'
 import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
+import { seededRandom } from './seededRandom'
 
 /**
  * A newsroom's worth of articles generated from the seed pages: sentences, headlines,
@@ -37,18 +38,6 @@ export function datasetShape(articles: number): DatasetShape {
 const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤')
 const GIVEN = Array.from('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯鑫晨欣怡佳琪雪梅林峰志新海波宁云飞晓燕俊慧丹彬振洪雄春婷钰闻曙福淦璋毅菁悦瑜雅重臣鸿')
 const PLACE_PARTS = Array.from('塘湾岭冲坪桥铺湖洲溪垅坳坡山田源坝港渡坊')
-
-/** A small, fast, seedable generator (mulberry32). */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const seedData = loadSeedData()
 const articles = seedData.articles
@@ -114,7 +103,7 @@ const DATASET_SEED = 20261122
  * them as documents create exactly the ones the articles refer to.
  */
 export function generatedVocabulary(namesSeed = DATASET_SEED + 1): { names: string[]; columns: string[]; regions: string[] } {
-  const random = randomSource(namesSeed)
+  const random = seededRandom(namesSeed)
   const names = generatedNames(500, random)
   const columns = generatedColumns(30, random)
   return { names, columns, regions: generatedRegions(50, random) }
@@ -133,7 +122,7 @@ export function* generateArticles(count: number, options: { seed?: number; end?:
   const names = options.names ?? vocabulary.names
   const columns = options.columns ?? vocabulary.columns
   const regions = options.regions ?? vocabulary.regions
-  const random = randomSource(seed)
+  const random = seededRandom(seed)
   const end = (options.end ?? new Date('2026-11-22T12:00:00+08:00')).getTime()
   for (let index = 0; index < count; index += 1) {
     const brief = random() < 0.3

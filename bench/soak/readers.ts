@@ -1,3 +1,4 @@
+import { seededRandom } from '../seededRandom'
 import type { Tally } from './tally'
 import { tallied } from './tally'
 
@@ -11,15 +12,6 @@ export type ReaderKind = keyof typeof READER_MIX
  * their share.
  */
 export const READER_MIX = { article: 45, home: 12, column: 8, region: 6, byline: 6, search: 10, feed: 10, sitemap: 3 } as const
-
-/** A seeded generator (LCG), so each reader's sequence of pages is the same from run to run. */
-function randomFor(seed: number): () => number {
-  let state = (seed * 2_654_435_761) >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 4_294_967_296
-  }
-}
 
 function pickKind(random: () => number): ReaderKind {
   const kinds = Object.entries(READER_MIX) as [ReaderKind, number][]
@@ -40,7 +32,7 @@ export async function runReaders(base: string, paths: ReaderPaths, options: { re
   const { tally, deadline } = options
   await Promise.all(
     Array.from({ length: options.readers }, async (_, reader) => {
-      const random = randomFor(reader + 1)
+      const random = seededRandom(reader + 1)
       while (performance.now() < deadline) {
         const kind = pickKind(random)
         const list = paths[kind]

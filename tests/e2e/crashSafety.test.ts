@@ -8,7 +8,7 @@ import { readSeedPage } from '../../src/seed/data'
 import { paragraphNode, rootNode } from '../../src/seed/lexical'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { type Session, signInSession } from '../helpers/restClient'
-import { seededRandom } from '../helpers/seededRandom'
+import { seededRandom } from '../../bench/seededRandom'
 
 /**
  * Kills the production server with SIGKILL while editors save, publish and import, starts it

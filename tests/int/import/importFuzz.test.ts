@@ -4,7 +4,7 @@ import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { mutate, noise, SEED_PAGES } from '../../helpers/pageMutations'
 import { useTestPayload } from '../../helpers/payload'
-import { seededRandom } from '../../helpers/seededRandom'
+import { seededRandom } from '../../../bench/seededRandom'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 16)

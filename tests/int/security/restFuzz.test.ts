@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { type InProcessClient, inProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { seededRandom } from '../../helpers/seededRandom'
+import { seededRandom } from '../../../bench/seededRandom'
 
 /**
  * Random and mutated requests against the REST API, replayable from FUZZ_SEED. Whatever

@@ -1,7 +1,7 @@
 import { splitBlocks } from '../../../src/import/blocks'
 import { parsePage } from '../../../src/import/parsePage'
 import { mutate, noise, SEED_PAGES as PAGES } from '../../helpers/pageMutations'
-import { seededRandom as random } from '../../helpers/seededRandom'
+import { seededRandom as random } from '../../../bench/seededRandom'
 
 function checkInvariant(text: string) {
   const parse = parsePage(text)

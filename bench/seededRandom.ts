@@ -1,4 +1,4 @@
-/** mulberry32: deterministic, so a failure can be replayed from its seed. */
+/** mulberry32: small, fast and deterministic, so a dataset, a soak's readers or a fuzz failure can be replayed from its seed. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
