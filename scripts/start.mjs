@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: build if needed, then serve the production build. The server itself applies
 // migrations and seeds an empty database as it boots (instrumentation.ts).
-// Without DATABASE_URI this is the demo mode on the embedded SQLite database.
+// Without DATABASE_URI this is the demo mode on the embedded SQLite database. A server that
+// dies is started again (scripts/supervisor.mjs).
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 
 import { buildIsStale, clearServerCaches } from './buildState.mjs'
 import { serverNodeOptions } from './serverOptions.mjs'
+import { superviseServer } from './supervisor.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
@@ -37,8 +39,6 @@ if (buildIsStale(root)) {
   console.log('✔ 生产版本已是最新，跳过构建')
 }
 
-clearServerCaches(root)
-
 const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
 console.log(`\n新闻采编发布系统已启动`)
 console.log(`  读者首页  ${url}/`)
@@ -51,6 +51,11 @@ if (demo) {
   console.log('    记者    journalist@newsroom.test')
 }
 
-const server = spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env: { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) } })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)))
+const serverEnv = { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) }
+const supervision = superviseServer({
+  spawnServer: () => spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env: serverEnv }),
+  // A restarted server must not trust pages cached before it died (see clearServerCaches).
+  beforeStart: () => clearServerCaches(root),
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => supervision.stop(signal))
+process.exit(await supervision.done)
