@@ -209,6 +209,7 @@ export interface Article {
   unpublishAt?: string | null;
   owner?: (number | null) | User;
   creditedBylines?: string | null;
+  usedPhotos?: string | null;
   /**
    * The home page leads with the newest published article marked as lead.
    */
@@ -273,6 +274,7 @@ export interface Column {
 export interface Photo {
   id: number;
   sourceKey?: string | null;
+  publicUse?: boolean | null;
   /**
    * Describe the picture for readers who cannot see it.
    */
@@ -369,7 +371,7 @@ export interface User {
   name: string;
   role: 'admin' | 'editor' | 'journalist';
   /**
-   * The byline this user publishes under.
+   * The byline this user publishes under; set by an editor or administrator.
    */
   byline?: (number | null) | Byline;
   updatedAt: string;
@@ -444,7 +446,8 @@ export interface WorkflowEvent {
     | 'publish'
     | 'retract'
     | 'expire'
-    | 'publishChanges';
+    | 'publishChanges'
+    | 'restore';
   from: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   to: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   actor?: (number | null) | User;
@@ -665,6 +668,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   unpublishAt?: T;
   owner?: T;
   creditedBylines?: T;
+  usedPhotos?: T;
   headline?: T;
   slug?: T;
   publishedAt?: T;
@@ -741,6 +745,7 @@ export interface BylinesSelect<T extends boolean = true> {
  */
 export interface PhotosSelect<T extends boolean = true> {
   sourceKey?: T;
+  publicUse?: T;
   alt?: T;
   caption?: T;
   creditKind?: T;
@@ -934,8 +939,14 @@ export interface CollectionsWidget {
  * via the `definition` "LabelledBoxBlock".
  */
 export interface LabelledBoxBlock {
+  /**
+   * At most 100 characters.
+   */
   label: string;
   variant: 'box' | 'section';
+  /**
+   * At most 5000 characters.
+   */
   text?: string | null;
   id?: string | null;
   blockName?: string | null;
@@ -947,6 +958,9 @@ export interface LabelledBoxBlock {
  */
 export interface EditorNoteBlock {
   kind: 'editorsNote' | 'preface';
+  /**
+   * At most 2000 characters.
+   */
   text: string;
   id?: string | null;
   blockName?: string | null;

@@ -20,12 +20,14 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter, prepareDatabase } from './src/database/adapter'
+import { newsroomEmailAdapter } from './src/email/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
 import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
 import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
 import { searchGraphQLQueries } from './src/search/graphql'
 import { clarifyRequestErrors } from './src/security/apiErrors'
 import { GRAPHQL_MAX_COMPLEXITY } from './src/security/apiLimits'
+import { withOperationBudget } from './src/security/graphqlBudget'
 import { graphQLLimits } from './src/security/graphqlLimits'
 import { trustedOrigins } from './src/security/origins'
 import { MAX_UPLOAD_BYTES } from './src/uploads/limits'
@@ -36,6 +38,8 @@ export default buildConfig({
   secret: resolvePayloadSecret(),
   db: createDatabaseAdapter(chooseDatabase(process.env.DATABASE_URI)),
   editor: lexicalEditor(),
+  // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
+  email: newsroomEmailAdapter(),
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users].map(withApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
@@ -49,7 +53,15 @@ export default buildConfig({
   onInit: prepareDatabase,
   endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint],
   graphQL: {
-    queries: (GraphQL) => searchGraphQLQueries(GraphQL),
+    // Payload passes its built root fields to these two callbacks: the budget wraps them in place.
+    queries: (GraphQL, built) => {
+      withOperationBudget(built.Query.fields)
+      return withOperationBudget(searchGraphQLQueries(GraphQL))
+    },
+    mutations: (_GraphQL, built) => {
+      withOperationBudget(built.Mutation.fields)
+      return {}
+    },
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     validationRules: graphQLLimits,
     disablePlaygroundInProduction: true,

@@ -25,6 +25,8 @@ export type ArticleLedger = {
   acknowledged: string[]
   /** A save or transition that got no answer or a 5xx may or may not have happened; the article is left alone after one. */
   unsettled: Content | null
+  /** The version the editor's next save is based on, as the admin sends it: the server refuses saves without it. */
+  updatedAt: string
 }
 
 export const MARKER = /soak-e\d+-\d+/

@@ -28,8 +28,9 @@ export async function prepareEditor(base: string, index: number, account: Editor
   for (const { id, path } of articles) {
     const response = await fetch(`${base}/api/articles/${id}?depth=0`, { headers: { Authorization: `JWT ${token}` } })
     if (!response.ok) throw new Error(`编辑 ${index} 读取稿件 ${id} 失败：HTTP ${response.status}`)
-    const original = contentOf(await response.json())
-    ledgers.push({ id, slug: decodeURIComponent(path.replace('/articles/', '')), editor: index, createdBySoak: false, state: 'published', latest: original, published: original, publishedAt: null, acknowledged: [], unsettled: null })
+    const doc = await response.json()
+    const original = contentOf(doc)
+    ledgers.push({ id, slug: decodeURIComponent(path.replace('/articles/', '')), editor: index, createdBySoak: false, state: 'published', latest: original, published: original, publishedAt: null, acknowledged: [], unsettled: null, updatedAt: doc.updatedAt })
   }
   return { index, base, token, articles: ledgers }
 }
@@ -45,8 +46,9 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
   const send = (kind: string, method: string, path: string, body?: string) => tallied(options.tally, `editor ${kind}`, `${base}${path}`, { method, headers, body }, ok)
 
   const save = async (article: ArticleLedger, content: Content, publish: boolean) => {
-    const { outcome } = await send(publish ? 'publish changes' : 'draft save', 'PATCH', `/api/articles/${article.id}?depth=0${publish ? '' : '&draft=true'}`, saveBody(content, publish ? { _status: 'published' } : {}))
+    const { outcome, body } = await send(publish ? 'publish changes' : 'draft save', 'PATCH', `/api/articles/${article.id}?depth=0${publish ? '' : '&draft=true'}`, saveBody(content, { updatedAt: article.updatedAt, ...(publish ? { _status: 'published' } : {}) }))
     if (!acknowledged(outcome)) return void (article.unsettled = content)
+    article.updatedAt = (JSON.parse(body) as { doc: { updatedAt: string } }).doc.updatedAt
     article.latest = content
     article.acknowledged.push(content.marker)
     if (!publish) return
@@ -56,8 +58,9 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
 
   const publishThroughWorkflow = async (article: ArticleLedger) => {
     for (const action of ['submit', 'approve', 'publish']) {
-      const { outcome } = await send(`workflow ${action}`, 'POST', `/api/articles/${article.id}/workflow`, JSON.stringify({ action }))
+      const { outcome, body } = await send(`workflow ${action}`, 'POST', `/api/articles/${article.id}/workflow`, JSON.stringify({ action }))
       if (!acknowledged(outcome)) return void (article.unsettled = article.latest)
+      article.updatedAt = (JSON.parse(body) as { updatedAt: string }).updatedAt
     }
     article.state = 'published'
     article.published = article.latest
@@ -67,8 +70,8 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
   const create = async (content: Content) => {
     const { outcome, body } = await send('create', 'POST', '/api/articles?draft=true&depth=0', saveBody(content))
     if (!acknowledged(outcome)) return
-    const { doc } = JSON.parse(body) as { doc: { id: Id; slug: string } }
-    articles.push({ id: doc.id, slug: doc.slug, editor: editor.index, createdBySoak: true, state: 'draft', latest: content, published: null, publishedAt: null, acknowledged: [content.marker], unsettled: null })
+    const { doc } = JSON.parse(body) as { doc: { id: Id; slug: string; updatedAt: string } }
+    articles.push({ id: doc.id, slug: doc.slug, editor: editor.index, createdBySoak: true, state: 'draft', latest: content, published: null, publishedAt: null, acknowledged: [content.marker], unsettled: null, updatedAt: doc.updatedAt })
   }
 
   let turn = 0

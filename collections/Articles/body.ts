@@ -16,9 +16,22 @@ import {
   UnorderedListFeature,
   UploadFeature,
 } from '@payloadcms/richtext-lexical'
-import { type FieldAffectingData, type FieldHook, type RichTextFieldValidation, type TextFieldSingleValidation, ValidationError, validations } from 'payload'
+import {
+  type Block,
+  type CollectionSlug,
+  type FieldAffectingData,
+  type FieldHook,
+  flattenAllFields,
+  type RichTextFieldValidation,
+  type TextFieldSingleValidation,
+  ValidationError,
+  validations,
+} from 'payload'
 
 import { checkLinkUrl, type UnsafeLinkReason, unsafeLinkMessage } from '../../src/newsroom/safeUrl'
+import type { LexicalTreeRules } from '../../src/security/lexicalTree'
+import { withTextLimit, withTextLimits } from '../../src/security/textLimitFields'
+import { BODY_BLOCK_LIMITS, MAX_URL_LENGTH, RICH_TEXT_LIMITS } from '../../src/security/textLimits'
 import { EditorNote } from './blocks/EditorNote'
 import { LabelledBox } from './blocks/LabelledBox'
 
@@ -37,7 +50,7 @@ const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
 export function withSafeLinkUrl({ defaultFields }: { defaultFields: FieldAffectingData[] }): FieldAffectingData[] {
   return defaultFields.map((field) =>
     field.name === 'url' && field.type === 'text' && !field.hasMany
-      ? { ...field, validate: validateLinkUrl, hooks: { ...field.hooks, beforeChange: [] } }
+      ? (withTextLimit({ ...field, validate: validateLinkUrl, hooks: { ...field.hooks, beforeChange: [] } }, MAX_URL_LENGTH) as FieldAffectingData)
       : field,
   )
 }
@@ -77,6 +90,11 @@ export const refuseUnsafeLinks: FieldHook = ({ value, req, collection }) => {
   return value
 }
 
+const HEADING_TAGS = ['h2', 'h3'] as const
+const LINKABLE_COLLECTIONS: CollectionSlug[] = ['articles']
+const PHOTO_COLLECTIONS: 'photos'[] = ['photos']
+const BODY_BLOCKS: Block[] = [LabelledBox, EditorNote].map((block) => ({ ...block, fields: withTextLimits(block.fields, BODY_BLOCK_LIMITS[block.slug] ?? {}) }))
+
 /**
  * What a newspaper body needs and no more: 小标题 as h2/h3, quotes, lists, links, inline
  * photos from the photo library, 【】 boxes and 编者按/前言. No colours, fonts or code.
@@ -88,15 +106,40 @@ export const articleBodyEditor = lexicalEditor({
     ItalicFeature(),
     UnderlineFeature(),
     StrikethroughFeature(),
-    HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
+    HeadingFeature({ enabledHeadingSizes: [...HEADING_TAGS] }),
     BlockquoteFeature(),
     UnorderedListFeature(),
     OrderedListFeature(),
-    LinkFeature({ enabledCollections: ['articles'], fields: withSafeLinkUrl }),
-    UploadFeature({ enabledCollections: ['photos'] }),
+    LinkFeature({ enabledCollections: LINKABLE_COLLECTIONS, fields: withSafeLinkUrl }),
+    UploadFeature({ enabledCollections: PHOTO_COLLECTIONS }),
     HorizontalRuleFeature(),
-    BlocksFeature({ blocks: [LabelledBox, EditorNote] }),
+    BlocksFeature({ blocks: BODY_BLOCKS }),
     FixedToolbarFeature(),
     InlineToolbarFeature(),
   ],
 })
+
+/**
+ * What the editor above can produce, checked on every save (src/security/lexicalTree.ts).
+ * Bold, italic, underline and strikethrough are bits of a text node's format; the toolbars
+ * add no nodes.
+ */
+export const articleBodyRules: LexicalTreeRules = {
+  nodeTypes: [
+    // Lexical's own: every editor has them (Shift+Enter makes a linebreak, Tab a tab).
+    'paragraph', 'text', 'linebreak', 'tab',
+    'heading', // HeadingFeature
+    'quote', // BlockquoteFeature
+    'list', 'listitem', // UnorderedListFeature, OrderedListFeature
+    'link', 'autolink', // LinkFeature
+    'upload', // UploadFeature
+    'horizontalrule', // HorizontalRuleFeature
+    'block', // BlocksFeature (no inline blocks are configured, so no 'inlineBlock')
+  ],
+  headingTags: HEADING_TAGS,
+  listTags: { bullet: 'ul', number: 'ol' },
+  uploadCollections: PHOTO_COLLECTIONS,
+  internalLinkCollections: LINKABLE_COLLECTIONS,
+  blocks: BODY_BLOCKS.map((block) => ({ ...block, flattenedFields: flattenAllFields({ fields: block.fields }) })),
+  limits: RICH_TEXT_LIMITS,
+}

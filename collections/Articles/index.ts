@@ -2,7 +2,6 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { editorsOnlyField, nobodyField, staffOnlyField } from '../../src/access/rules'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
-import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { label, option } from '../shared/labels'
 import { readerPaths } from '../../src/reader/urls'
 import { slugField } from '../shared/slugField'
@@ -12,16 +11,8 @@ import { articlesAccess } from './access'
 import { articleBodyEditor, refuseUnsafeLinks, validateArticleBody } from './body'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
-import { deleteArticleRecords } from './hooks/deleteArticleRecords'
-import { enforceWorkflow } from './hooks/enforceWorkflow'
-import { flagNeedsReview } from './hooks/flagNeedsReview'
-import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
-import { recordPublication } from './hooks/recordPublication'
-import { refuseStaleSaves } from './hooks/refuseStaleSaves'
-import { refuseUnpublishing } from './hooks/refuseUnpublishing'
-import { recordCreditedBylines } from './hooks/recordCreditedBylines'
-import { stampPublishedAt } from './hooks/stampPublishedAt'
-import { removeFromSearchIndex, updateSearchIndex } from './hooks/updateSearchIndex'
+import { articleHooks } from './articleHooks'
+import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
 /** A time only editors set, kept from readers, picked in Beijing time. */
@@ -65,19 +56,16 @@ export const Articles: CollectionConfig = {
     },
   },
   defaultSort: '-publishedAt',
+  // A bulk edit or bulk publish cannot say which version of each article it was based on
+  // (hooks/requireBaseVersion), so the list view does not offer it and the API refuses it.
+  disableBulkEdit: true,
   versions: {
     maxPerDoc: 50,
     // Autosave every few seconds, not every keystroke: very short intervals release
     // Payload's document lock between saves and let two editors overwrite each other.
     drafts: { autosave: { interval: 3000 } },
   },
-  hooks: {
-    beforeOperation: [refuseUnpublishing],
-    beforeChange: [refuseStaleSaves, enforceWorkflow, stampPublishedAt, flagNeedsReview, recordCreditedBylines],
-    afterChange: [keepDraftCreditsReadable, recordPublication, updateSearchIndex, ...readerCacheHooks.afterChange],
-    beforeDelete: [deleteArticleRecords],
-    afterDelete: [removeFromSearchIndex, ...readerCacheHooks.afterDelete],
-  },
+  hooks: articleHooks,
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
   fields: [
     {
@@ -244,6 +232,7 @@ export const Articles: CollectionConfig = {
               name: 'retraction',
               type: 'group',
               label: label('撤稿声明', 'Retraction'),
+              access: workflowOwned,
               admin: {
                 readOnly: true,
                 description: label('由“撤稿”操作填写：撤稿后读者页面只显示标题和这段说明。', 'Filled in by the retract action.'),
@@ -292,7 +281,7 @@ export const Articles: CollectionConfig = {
       index: true,
       label: label('流程状态', 'Workflow state'),
       options: workflowStateOptions,
-      access: { read: staffOnlyField },
+      access: internalWorkflowOwned,
       admin: { position: 'sidebar', readOnly: true, description: label('只能通过上方的流程操作改变。', 'Changed only by workflow actions.') },
     },
     {
@@ -300,7 +289,7 @@ export const Articles: CollectionConfig = {
       type: 'date',
       index: true,
       label: label('计划发布时间', 'Scheduled for'),
-      access: { read: staffOnlyField },
+      access: internalWorkflowOwned,
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -312,7 +301,7 @@ export const Articles: CollectionConfig = {
       name: 'publishedLateBy',
       type: 'number',
       label: label('晚于计划发布（秒）', 'Published late by (s)'),
-      access: { read: staffOnlyField },
+      access: internalWorkflowOwned,
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.publishedLateBy) },
     },
     editorialTime('embargoUntil', label('禁发截止时间', 'Embargo until'), label('此时间之前稿件的任何内容都不会公开，也不能签发或排期。', 'Nothing of it is public before this time.')),
@@ -323,12 +312,19 @@ export const Articles: CollectionConfig = {
       relationTo: 'users',
       index: true,
       label: label('稿件所有人', 'Owner'),
-      access: { read: staffOnlyField },
+      access: internalWorkflowOwned,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       // Derived from the bylines by recordCreditedBylines for access rules to test without a join.
       name: 'creditedBylines',
+      type: 'text',
+      access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
+    },
+    {
+      // Derived by recordUsedPhotos: which photos are public is decided from the published rows' value.
+      name: 'usedPhotos',
       type: 'text',
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
       admin: { hidden: true },
@@ -352,6 +348,7 @@ export const Articles: CollectionConfig = {
       index: true,
       timezone: true,
       label: label('发布时间', 'Published at'),
+      access: workflowOwned,
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' },

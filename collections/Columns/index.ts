@@ -8,14 +8,21 @@ import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
 import { pinyinFields } from '../shared/pinyinField'
 import { label, option } from '../shared/labels'
 import { slugField } from '../shared/slugField'
+import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
+import { photosOfColumn } from '../Photos/publicUse'
 import { columnsAccess } from './access'
 import { renumberEndpoint } from './endpoints/renumber'
+import { updateLogoPublicity } from './hooks/updateLogoPublicity'
 
 export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: label('专栏', 'Column'), plural: label('专栏', 'Columns') },
   access: columnsAccess,
-  hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('column')] },
+  hooks: {
+    beforeOperation: [matchPinyinToo('name')],
+    afterChange: [updateLogoPublicity, ...readerCacheHooks.afterChange, reindexReferencingArticles('column')],
+    afterDelete: [releasePhotosOf(photosOfColumn), ...readerCacheHooks.afterDelete],
+  },
   endpoints: [renumberEndpoint],
   admin: {
     // Relationship pickers filter by the title text: this one carries the pinyin too.

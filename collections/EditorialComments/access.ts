@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
+import { readArticleRecords } from '../../src/access/articles'
 import { isEditorialUser } from '../../src/access/roles'
 import { staffOnly } from '../../src/access/rules'
 
@@ -9,9 +10,9 @@ const authorOrEditor: Access = ({ req }) => {
   return { author: { equals: req.user.id } }
 }
 
-/** Internal notes between colleagues: never readable outside the newsroom. */
+/** Internal notes between colleagues: never outside the newsroom, and only on articles the colleague may read. */
 export const editorialCommentsAccess: CollectionConfig['access'] = {
-  read: staffOnly,
+  read: readArticleRecords,
   create: staffOnly,
   update: authorOrEditor,
   delete: authorOrEditor,

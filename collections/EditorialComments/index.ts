@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { label } from '../shared/labels'
 import { editorialCommentsAccess } from './access'
 import { stampCommentAuthor } from './hooks/stampCommentAuthor'
+import { articleTheAuthorMayRead } from './validation'
 
 export const EditorialComments: CollectionConfig = {
   slug: 'editorial-comments',
@@ -17,7 +18,15 @@ export const EditorialComments: CollectionConfig = {
   defaultSort: 'createdAt',
   hooks: { beforeChange: [stampCommentAuthor] },
   fields: [
-    { name: 'article', type: 'relationship', relationTo: 'articles', required: true, index: true, label: label('稿件', 'Article') },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: 'articles',
+      required: true,
+      index: true,
+      label: label('稿件', 'Article'),
+      validate: articleTheAuthorMayRead,
+    },
     {
       name: 'replyTo',
       type: 'relationship',

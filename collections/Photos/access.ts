@@ -1,10 +1,17 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
-import { anyone, editorsOnly, staffOnly } from '../../src/access/rules'
+import { isStaffUser } from '../../src/access/roles'
+import { editorsOnly, staffOnly } from '../../src/access/rules'
+
+/**
+ * Staff see every photo; readers only those something public shows (publicUse.ts). Payload's
+ * file route applies this condition to the file name too, image sizes included.
+ */
+const publicPhotosOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? true : { publicUse: { equals: true } })
 
 /** Journalists upload photos for their drafts; only editors may change or remove them. */
 export const photosAccess: CollectionConfig['access'] = {
-  read: anyone,
+  read: publicPhotosOrStaff,
   create: staffOnly,
   update: editorsOnly,
   delete: editorsOnly,

@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { nobodyField } from '../../src/access/rules'
 import { MEDIA_DIR } from '../../src/config/environment'
 import { acceptedImageMimeTypes } from '../../src/uploads/imageFormats'
 import { MAX_IMAGE_PIXELS } from '../../src/uploads/limits'
@@ -43,6 +44,15 @@ export const Photos: CollectionConfig = {
   },
   fields: [
     sourceKeyField,
+    {
+      // Derived by publicUse.ts from the articles and columns that show the photo; the read rule tests it.
+      name: 'publicUse',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: nobodyField, update: nobodyField },
+      admin: { hidden: true },
+    },
     {
       name: 'alt',
       type: 'text',

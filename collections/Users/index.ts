@@ -1,12 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
 import { ROLE_LABELS, ROLES } from '../../src/access/roles'
-import { adminsOnlyField } from '../../src/access/rules'
+import { adminsOnlyField, editorsOnlyField, selfOrAdminsField, selfOrEditorsField } from '../../src/access/rules'
 import { servedOverHttps } from '../../src/security/origins'
 import { label, option } from '../shared/labels'
 import { usersAccess } from './access'
 import { resetPasswordEndpoint } from './endpoints/resetPassword'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
+import { enforcePasswordPolicyOnReset } from './hooks/enforcePasswordPolicyOnReset'
+import { refuseChangeWithoutAccess } from './hooks/refuseChangeWithoutAccess'
+import { refuseOthersPasswordChange } from './hooks/refuseOthersPasswordChange'
+import { sendResetEmailAfterCommit } from './hooks/sendResetEmailAfterCommit'
+import { takeOverResetEmail } from './hooks/takeOverResetEmail'
+
+/** How long an e-mailed reset link works; the e-mail says so. */
+export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000
+
+const refuseUnauthorisedChange = { beforeValidate: [refuseChangeWithoutAccess] }
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -17,17 +27,32 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // Lax keeps the session off cross-site form posts; Secure wherever the site has HTTPS.
     cookies: { sameSite: 'Lax', secure: servedOverHttps() },
+    forgotPassword: { expiration: RESET_LINK_LIFETIME_MS },
   },
   access: usersAccess,
   endpoints: [resetPasswordEndpoint],
-  hooks: { beforeValidate: [enforcePasswordPolicy] },
+  hooks: {
+    beforeOperation: [takeOverResetEmail, enforcePasswordPolicyOnReset, refuseOthersPasswordChange],
+    beforeValidate: [enforcePasswordPolicy],
+    afterOperation: [sendResetEmailAfterCommit],
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'byline'],
     group: label('系统', 'System'),
   },
+  // Colleagues see each other's names (bylines, comments, workflow history); e-mail
+  // addresses, roles and byline links only the account's owner, editors and admins see.
   fields: [
-    { name: 'name', type: 'text', required: true, label: label('姓名', 'Name') },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: label('姓名', 'Name'),
+      access: { update: selfOrAdminsField },
+      hooks: refuseUnauthorisedChange,
+      custom: { whoMayChange: '姓名只有本人和管理员可以修改' },
+    },
     {
       name: 'role',
       type: 'select',
@@ -36,14 +61,29 @@ export const Users: CollectionConfig = {
       label: label('角色', 'Role'),
       options: ROLES.map((role) => option(role, ROLE_LABELS[role].zh, ROLE_LABELS[role].en)),
       saveToJWT: true,
-      access: { create: adminsOnlyField, update: adminsOnlyField },
+      // Unlike the fields below, a role from anyone but an admin is dropped without a word:
+      // Local API callers rely on that (tests/int/access/localApiAccess.test.ts).
+      access: { read: selfOrEditorsField, create: adminsOnlyField, update: adminsOnlyField },
     },
     {
       name: 'byline',
       type: 'relationship',
       relationTo: 'bylines',
       label: label('对应署名', 'Byline'),
-      admin: { description: label('该用户发稿时使用的署名。', 'The byline this user publishes under.') },
+      access: { read: selfOrEditorsField, create: editorsOnlyField, update: editorsOnlyField },
+      hooks: refuseUnauthorisedChange,
+      custom: { whoMayChange: '账号与署名的关联只有编辑和管理员可以设定，请联系编辑' },
+      admin: { description: label('该用户发稿时使用的署名，由编辑或管理员设定。', 'The byline this user publishes under; set by an editor or administrator.') },
+    },
+    // Merged by Payload with the e-mail field auth adds (same name), keeping its validation
+    // and uniqueness; only who may read and change it is this app's.
+    {
+      name: 'email',
+      type: 'email',
+      label: label('电子邮箱', 'Email'),
+      access: { read: selfOrEditorsField, update: selfOrAdminsField },
+      hooks: refuseUnauthorisedChange,
+      custom: { whoMayChange: '邮箱只有本人和管理员可以修改' },
     },
   ],
 }

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnly } from '../../src/access/rules'
+import { readArticleRecords } from '../../src/access/articles'
 
-/** The history is written by the workflow service alone and never rewritten. */
+/** The history is written by the workflow service alone and never rewritten; staff read that of the articles they may read. */
 export const workflowEventsAccess: CollectionConfig['access'] = {
-  read: staffOnly,
+  read: readArticleRecords,
   create: () => false,
   update: () => false,
   delete: () => false,

@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '../../src/newsroom/workflow'
+import { RECORDED_SAVES, type RecordedSave, WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '../../src/newsroom/workflow'
 import { label, option } from '../shared/labels'
 import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { workflowEventsAccess } from './access'
-
 
 export const WorkflowEvents: CollectionConfig = {
   slug: 'workflow-events',
@@ -23,7 +22,10 @@ export const WorkflowEvents: CollectionConfig = {
       type: 'select',
       required: true,
       label: label('操作', 'Action'),
-      options: [...WORKFLOW_ACTIONS.map((action) => option(action, WORKFLOW_ACTION_RULES[action].label, action)), option('publishChanges', '发布修改', 'Publish changes')],
+      options: [
+        ...WORKFLOW_ACTIONS.map((action) => option(action, WORKFLOW_ACTION_RULES[action].label, action)),
+        ...(Object.keys(RECORDED_SAVES) as RecordedSave[]).map((save) => option(save, RECORDED_SAVES[save].zh, RECORDED_SAVES[save].en)),
+      ],
     },
     { name: 'from', type: 'select', required: true, label: label('原状态', 'From'), options: workflowStateOptions },
     { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: workflowStateOptions },

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { pinyinLabels } from '../../src/search/tokens'
+import { codePointCount, LONGEST_NAME } from '../../src/security/textLimits'
 import { label } from './labels'
 
 /**
@@ -10,7 +11,12 @@ import { label } from './labels'
  * be in the label for `zff` to offer 张福芳.
  */
 export function pinyinFields(source: string): Field[] {
-  const labelsOf = (siblingData: Record<string, unknown>) => pinyinLabels(String(siblingData[source] ?? ''))
+  const labelsOf = (siblingData: Record<string, unknown>) => {
+    const name = String(siblingData[source] ?? '')
+    // A name over every name's limit is refused by validation after these hooks: pinyin-pro
+    // need not spend seconds on it first.
+    return codePointCount(name) > LONGEST_NAME ? { pinyin: null, pickerTitle: null } : pinyinLabels(name)
+  }
   return [
     {
       name: 'pinyin',

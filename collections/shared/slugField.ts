@@ -1,6 +1,7 @@
 import type { Field, FieldHook } from 'payload'
 
 import { SLUG_PATTERN, slugify, withSuffix } from '../../src/newsroom/slug'
+import { leadingCharacters } from '../../src/security/textLimits'
 import { label } from './labels'
 
 type CollectionWithSlug = 'articles' | 'columns' | 'bylines' | 'tags' | 'regions'
@@ -14,7 +15,9 @@ export function slugField(collection: CollectionWithSlug, sourceField: string, m
     if (typeof value === 'string' && value.trim()) return value.trim()
     const source = (data?.[sourceField] ?? originalDoc?.[sourceField]) as unknown
     if (typeof source !== 'string' || !source.trim()) return value
-    const base = slugify(source, maxLength)
+    // A slug of maxLength letters comes from the first few dozen characters; pinyin-pro over a
+    // whole over-long text (a draft skips validation) costs seconds and ~100 MB per MB.
+    const base = slugify(leadingCharacters(source, maxLength * 4), maxLength)
     for (let attempt = 1; attempt < 1000; attempt += 1) {
       const candidate = withSuffix(base, attempt)
       const taken = await req.payload.count({

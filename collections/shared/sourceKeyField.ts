@@ -1,7 +1,14 @@
-import type { Field } from 'payload'
+import type { Field, FieldAccess } from 'payload'
 
 import { staffOnlyField } from '../../src/access/rules'
 import { label } from './labels'
+
+/**
+ * The importer and the seed are server code calling the Local API; REST, GraphQL and the
+ * admin are clients. A key sent by a client would make a real import of that page answer
+ * "already imported" and create nothing, so a client's value is dropped.
+ */
+const setByServerCodeOnly: FieldAccess = ({ req }) => req.payloadAPI === 'local'
 
 /**
  * Where a document came from (a seed entry, an imported page). Loading the same source
@@ -14,6 +21,6 @@ export const sourceKeyField: Field = {
   unique: true,
   index: true,
   label: label('来源标识', 'Source key'),
-  access: { read: staffOnlyField, update: () => false },
+  access: { read: staffOnlyField, create: setByServerCodeOnly, update: () => false },
   admin: { position: 'sidebar', readOnly: true },
 }

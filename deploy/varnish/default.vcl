@@ -6,6 +6,7 @@
 # (CACHE_PURGE_URL), and this VCL drops every object carrying one of those keys.
 vcl 4.1;
 
+import std;
 import xkey;
 
 # The benchmark rewrites this block to point at its own origin.
@@ -43,6 +44,12 @@ sub vcl_recv {
     set req.http.x-purged = xkey.purge(req.http.xkey-purge);
     return (synth(200, "Purged " + req.http.x-purged));
   }
+  # The app's largest request body (src/security/bodyLimits.ts LARGEST_BODY_LIMIT: a photo at the
+  # upload limit and its form). Refused from Content-Length alone, before Varnish reads the body
+  # into its own buffers; the app refuses smaller bodies per route, and chunked ones with 411.
+  if (std.integer(req.http.Content-Length, 0) > 22020096) {
+    return (synth(413, "Request body too large"));
+  }
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
@@ -57,6 +64,16 @@ sub vcl_recv {
   # Reader pages do not depend on cookies; dropping them lets every reader share one copy.
   unset req.http.Cookie;
   return (hash);
+}
+
+sub vcl_synth {
+  if (resp.status == 413) {
+    set resp.http.Content-Type = "application/json; charset=utf-8";
+    set resp.http.Cache-Control = "no-store";
+    set resp.http.Connection = "close";
+    synthetic("""{"errors":[{"message":"请求体过大：最多接受 21 MB（request body too large）"}]}""");
+    return (deliver);
+  }
 }
 
 sub vcl_hash {

@@ -20,3 +20,8 @@ export const isEditorialUser = (user: MaybeUser): boolean => {
   return role === 'admin' || role === 'editor'
 }
 export const isStaffUser = (user: MaybeUser): boolean => roleOf(user) !== null
+
+/** Whether `id` is the signed-in staff member's own account (ids are numbers on SQLite, strings on MongoDB). */
+export function isOwnAccount(user: (MaybeUser & { id?: unknown }) | null | undefined, id: unknown): boolean {
+  return isStaffUser(user) && id != null && user?.id != null && String(user.id) === String(id)
+}

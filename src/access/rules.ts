@@ -1,6 +1,6 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { isAdminUser, isEditorialUser, isStaffUser } from './roles'
+import { isAdminUser, isEditorialUser, isOwnAccount, isStaffUser } from './roles'
 
 /**
  * The access rules every collection is built from. Staff are users with a known role;
@@ -22,6 +22,13 @@ export const adminsOrSelf: Access = ({ req }) => {
   return { id: { equals: req.user.id } }
 }
 
+/** Editors and admins reach every account (field rules narrow what they may change there); staff their own. */
+export const editorsOrSelf: Access = ({ req }) => {
+  if (isEditorialUser(req.user)) return true
+  if (!isStaffUser(req.user) || !req.user) return false
+  return { id: { equals: req.user.id } }
+}
+
 export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)
 export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
 
@@ -37,3 +44,8 @@ export const editorsOnlyField: FieldAccess = ({ req }) => isEditorialUser(req.us
 
 /** Derived fields: only the hooks that compute them write them. */
 export const nobodyField: FieldAccess = () => false
+
+/** A field of a user account its owner and the editors may see, and colleagues may not. */
+export const selfOrEditorsField: FieldAccess = ({ req, id, doc }) => isEditorialUser(req.user) || isOwnAccount(req.user, id ?? doc?.id)
+/** A field of a user account only its owner and the administrators may change. */
+export const selfOrAdminsField: FieldAccess = ({ req, id, doc }) => isAdminUser(req.user) || isOwnAccount(req.user, id ?? doc?.id)

@@ -2,6 +2,7 @@ import * as migration_20261122_200832_initial from './20261122_200832_initial';
 import * as migration_20261122_210757_article_headline from './20261122_210757_article_headline';
 import * as migration_20261122_232535_search_index from './20261122_232535_search_index';
 import * as migration_20261123_071805_credited_bylines from './20261123_071805_credited_bylines';
+import * as migration_20261204_225043_photo_publicity from './20261204_225043_photo_publicity';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_071805_credited_bylines.up,
     down: migration_20261123_071805_credited_bylines.down,
-    name: '20261123_071805_credited_bylines'
+    name: '20261123_071805_credited_bylines',
+  },
+  {
+    up: migration_20261204_225043_photo_publicity.up,
+    down: migration_20261204_225043_photo_publicity.down,
+    name: '20261204_225043_photo_publicity'
   },
 ];

@@ -77,6 +77,16 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
   expire: { from: ['published'], to: 'approved', label: '到期下线', allowed: (actor) => actor.role === 'system', manual: false },
 }
 
+/**
+ * Saves that go into the history beside the transitions, though the state stays as it was:
+ * publishing changes to a published article, and restoring an older version.
+ */
+export const RECORDED_SAVES = {
+  publishChanges: { zh: '发布修改', en: 'Publish changes' },
+  restore: { zh: '恢复版本', en: 'Restore version' },
+} as const
+export type RecordedSave = keyof typeof RECORDED_SAVES
+
 /** What the public sees follows from the workflow state alone. */
 export function publicStatusFor(state: WorkflowState): 'published' | 'draft' {
   return state === 'published' || state === 'retracted' ? 'published' : 'draft'

@@ -9,6 +9,10 @@ import type { ShapeProblem } from './requestShape'
 export const API_MAX_LIMIT = 100
 export const API_MAX_PAGE = 10_000
 export const API_MAX_DEPTH = 3
+/** A list ordered by date, then a tie-breaker or two: each is an ORDER BY term the database must honour. */
+export const MAX_SORT_FIELDS = 3
+/** and/or nesting in a query: the admin's filter builder uses two levels; every walk over a query stays short. */
+export const MAX_WHERE_DEPTH = 8
 /** GraphQL: Payload's cost model counts each field 1 and each relationship ×10 deeper down. */
 export const GRAPHQL_MAX_COMPLEXITY = 1_000
 export const GRAPHQL_MAX_DEPTH = 8

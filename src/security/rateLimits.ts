@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import type { Env } from '../config/environment'
+import { apiRefusal } from './apiErrors'
 
 /**
  * Requests per client address per minute. Login-type requests are few for a person and
@@ -15,16 +16,23 @@ export const RATE_LIMITS = {
 } as const
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS
+/** Points to spend from one bucket: a GraphQL request with 30 aliased logins is 30 logins. */
+export type RateLimitCharge = { bucket: RateLimitBucket; points: number }
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
 const LOGIN_PATHS = new Set(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'])
-/** GraphQL's own ways to try a password; counted as logins, on top of the GraphQL budget. */
-const GRAPHQL_LOGIN_MUTATIONS = /\b(loginUsers?|forgotPasswordUsers?|resetPasswordUsers?)\b/
 
-export function bucketsFor(method: string, pathname: string, graphQLBody = ''): RateLimitBucket[] {
-  if (method === 'POST' && LOGIN_PATHS.has(pathname)) return ['login']
-  if (pathname === '/api/search' || pathname === '/search') return ['search']
-  if (pathname === '/api/graphql' && method === 'POST') return GRAPHQL_LOGIN_MUTATIONS.test(graphQLBody) ? ['graphql', 'login'] : ['graphql']
+/**
+ * `graphQLLogins`: the login-type fields of a GraphQL request's parsed document
+ * (graphqlRequest.ts `graphQLLoginAttempts`), counted on top of the GraphQL budget. Counted
+ * after parsing, because the raw body can hide a name behind a JSON escape (`\u006coginUser`).
+ */
+export function bucketsFor(method: string, pathname: string, graphQLLogins = 0): RateLimitCharge[] {
+  if (method === 'POST' && LOGIN_PATHS.has(pathname)) return [{ bucket: 'login', points: 1 }]
+  if (pathname === '/api/search' || pathname === '/search') return [{ bucket: 'search', points: 1 }]
+  if (pathname === '/api/graphql' && method === 'POST') {
+    return graphQLLogins > 0 ? [{ bucket: 'graphql', points: 1 }, { bucket: 'login', points: graphQLLogins }] : [{ bucket: 'graphql', points: 1 }]
+  }
   return []
 }
 
@@ -49,16 +57,32 @@ const limiterFor = (bucket: RateLimitBucket) => {
   return limiter
 }
 
-/** Spends one request from each bucket; refused if any is empty, with the longest wait. */
-export async function spend(buckets: RateLimitBucket[], client: string): Promise<RateLimitVerdict> {
+/** Spends each charge from its bucket; refused if any has too few points left, with the longest wait. */
+export async function spend(charges: RateLimitCharge[], client: string): Promise<RateLimitVerdict> {
   let retryAfterMs = 0
-  for (const bucket of buckets) {
+  for (const { bucket, points } of charges) {
     try {
-      await limiterFor(bucket).consume(client)
+      await limiterFor(bucket).consume(client, points)
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
       retryAfterMs = Math.max(retryAfterMs, rejection.msBeforeNext)
     }
   }
   return retryAfterMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { allowed: true }
+}
+
+/**
+ * The 429 for a request over its limits, or null (also when limits are off): JSON for the API,
+ * plain text for pages.
+ */
+export async function rateLimitRefusal(method: string, pathname: string, headers: Headers, graphQLLogins = 0): Promise<Response | null> {
+  if (!rateLimitsEnabled()) return null
+  const charges = bucketsFor(method, pathname, graphQLLogins)
+  if (charges.length === 0) return null
+  const verdict = await spend(charges, clientAddressOf(headers))
+  if (verdict.allowed) return null
+  const message = `请求过于频繁，请 ${verdict.retryAfterSeconds} 秒后再试（too many requests）`
+  const retryAfter = { 'Retry-After': String(verdict.retryAfterSeconds) }
+  if (pathname.startsWith('/api/')) return apiRefusal(429, message, retryAfter)
+  return new Response(message, { status: 429, headers: { ...retryAfter, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } })
 }

@@ -1,5 +1,7 @@
 import type { FlattenedBlock, FlattenedField } from 'payload'
 
+import { textLimitProblem } from './textLimits'
+
 /**
  * Checks a REST/GraphQL write's data against the collection's fields before Payload sees
  * it. Payload silently drops keys it does not know and, for draft saves, skips field
@@ -11,6 +13,9 @@ export type ShapeProblem = { path: string; message: string }
 export type IdCheck = (value: unknown) => boolean
 /** A related document the data points at: drafts skip Payload's check that it exists. */
 export type Reference = { path: string; relationTo: string; id: number | string }
+/** A rich text value whose tree is checked separately (src/security/lexicalTree.ts), against its field's editor. */
+export type RichTextValue = { path: string; value: Record<string, unknown>; field: FlattenedField }
+export type WriteCheck = { problems: ShapeProblem[]; references: Reference[]; richTexts: RichTextValue[] }
 
 /** Keys Payload itself reads from write data besides the configured fields. */
 const DOCUMENT_KEYS = new Set(['id', '_status', 'createdAt', 'updatedAt', 'deletedAt'])
@@ -18,18 +23,21 @@ const AUTH_KEYS = new Set(['password', 'confirm-password'])
 const ROW_KEYS = new Set(['id'])
 const BLOCK_KEYS = new Set(['id', 'blockType', 'blockName'])
 
-type Context = { problems: ShapeProblem[]; references: Reference[]; isId: IdCheck }
+type Context = WriteCheck & { isId: IdCheck }
 
-export function checkWriteData(
-  data: unknown,
-  fields: readonly FlattenedField[],
-  options: { isId: IdCheck; isAuthCollection?: boolean },
-): { problems: ShapeProblem[]; references: Reference[] } {
-  const context: Context = { problems: [], references: [], isId: options.isId }
-  if (!isPlainObject(data)) return { problems: [{ path: '', message: '请求数据必须是 JSON 对象（request data must be a JSON object）' }], references: [] }
+export function checkWriteData(data: unknown, fields: readonly FlattenedField[], options: { isId: IdCheck; isAuthCollection?: boolean }): WriteCheck {
+  const context: Context = { problems: [], references: [], richTexts: [], isId: options.isId }
+  if (!isPlainObject(data)) return { problems: [{ path: '', message: '请求数据必须是 JSON 对象（request data must be a JSON object）' }], references: [], richTexts: [] }
   const extraKeys = options.isAuthCollection ? new Set([...DOCUMENT_KEYS, ...AUTH_KEYS]) : DOCUMENT_KEYS
   checkObject(data, fields, '', extraKeys, context)
-  return { problems: context.problems, references: context.references }
+  return { problems: context.problems, references: context.references, richTexts: context.richTexts }
+}
+
+/** The data of one block (`{ blockType, … }`), as a blocks field row or a rich text block node holds it. */
+export function checkBlockData(row: unknown, blocks: readonly FlattenedBlock[], options: { isId: IdCheck }): WriteCheck {
+  const context: Context = { problems: [], references: [], richTexts: [], isId: options.isId }
+  checkBlock(row, blocks, undefined, '', context)
+  return { problems: context.problems, references: context.references, richTexts: context.richTexts }
 }
 
 function checkObject(data: Record<string, unknown>, fields: readonly FlattenedField[], prefix: string, extraKeys: ReadonlySet<string>, context: Context): void {
@@ -51,10 +59,16 @@ function checkValue(value: unknown, field: FlattenedField, path: string, context
     case 'text':
     case 'textarea':
     case 'email':
-    case 'code':
-      if (field.type === 'text' && field.hasMany) return expectArrayOf(value, path, context, (item) => typeof item === 'string', '应为文字（expected text）')
-      if (typeof value !== 'string') problem('应为文字（expected text）')
+    case 'code': {
+      const isText = (item: unknown) => typeof item === 'string'
+      if (field.type === 'text' && field.hasMany) {
+        if (!Array.isArray(value) || !value.every(isText)) return expectArrayOf(value, path, context, isText, '应为文字（expected text）')
+      } else if (!isText(value)) return void problem('应为文字（expected text）')
+      // Payload skips validation, maxLength included, for drafts.
+      const tooLong = textLimitProblem(value, field)
+      if (tooLong) problem(tooLong)
       return
+    }
     case 'number':
       if (field.hasMany) return expectArrayOf(value, path, context, isFiniteNumber, '应为数字（expected a number）')
       if (!isFiniteNumber(value)) problem('应为数字（expected a number）')
@@ -106,6 +120,7 @@ function checkValue(value: unknown, field: FlattenedField, path: string, context
       return
     case 'richText':
       if (!isLexicalState(value)) problem('应为富文本编辑器的内容（expected a rich text document with a root node）')
+      else context.richTexts.push({ path, value, field })
       return
     case 'point':
       if (!Array.isArray(value) || value.length !== 2 || !value.every(isFiniteNumber)) problem('应为经纬度 [经度, 纬度]（expected [lng, lat]）')
@@ -122,7 +137,7 @@ function checkBlock(row: unknown, blocks: readonly FlattenedBlock[], references:
   if (block) return checkObject(row, block.flattenedFields, path, BLOCK_KEYS, context)
   // Blocks shared by reference are resolved by Payload at runtime; their data is left to it.
   if (Array.isArray(references) && references.length > 0) return
-  context.problems.push({ path: `${path}.blockType`, message: `未知的内容块类型（unknown block type）：${String(row.blockType)}` })
+  context.problems.push({ path: path ? `${path}.blockType` : 'blockType', message: `未知的内容块类型（unknown block type）：${String(row.blockType)}` })
 }
 
 function expectArrayOf(value: unknown, path: string, context: Context, isItem: (item: unknown) => boolean, message: string): void {
@@ -149,7 +164,7 @@ function isEmptyRowCount(value: unknown): boolean {
   return value === 0
 }
 
-function isLexicalState(value: unknown): boolean {
+function isLexicalState(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && isPlainObject(value.root) && Array.isArray(value.root.children)
 }
 

@@ -14,6 +14,7 @@ import {
   WorkflowError,
   type WorkflowState,
 } from '../newsroom/workflow'
+import { type HistoryEntry, recordWorkflowEvent } from './history'
 
 /** Hooks see this in `req.context` and let the state change through. */
 export type WorkflowContext = { workflowTransition?: WorkflowAction }
@@ -117,18 +118,34 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   }
   if (action === 'retract') Object.assign(data, RETRACTED_CONTENT, { retraction: { retractedAt: now.toISOString(), notice: note } })
 
-  const event = { article: article.id, action, from, to, actor: system ? undefined : (req.user?.id as number), note: note ?? undefined }
-  if (system) await claimOnce(payload, req, { ...event, onceKey: `${article.id}:${action}:${article.scheduledFor ?? article.unpublishAt}` })
-  req.context = { ...req.context, workflowTransition: action } satisfies WorkflowContext
-  const updated = await payload.update({ collection: 'articles', id, data, draft: false, overrideAccess: true, req, depth: 0 })
-  if (!system) await payload.create({ collection: 'workflow-events', data: event, overrideAccess: true, req })
+  const event: HistoryEntry = { article: article.id, action, from, to, actor: system ? undefined : (req.user?.id as number), note: note ?? undefined }
+  if (system) await claimOnce(req, { ...event, onceKey: `${article.id}:${action}:${article.scheduledFor ?? article.unpublishAt}` })
+  const updated = await asTransition(req, action, () => payload.update({ collection: 'articles', id, data, draft: false, overrideAccess: true, req, depth: 0 }))
+  if (!system) await recordWorkflowEvent(req, event)
   return updated
 }
 
-/** Records a scheduled action before taking it; a second runner finds the key taken and stops. */
-async function claimOnce(payload: Payload, req: PayloadRequest, event: Record<string, unknown> & { onceKey: string }): Promise<void> {
+/**
+ * The flag lets the article's hooks accept workflow-owned values for this one write only: left
+ * on the request, it would wave through any later save the same request makes.
+ */
+async function asTransition<T>(req: PayloadRequest, action: WorkflowAction, write: () => Promise<T>): Promise<T> {
+  const outer = (req.context as WorkflowContext).workflowTransition
+  req.context = { ...req.context, workflowTransition: action } satisfies WorkflowContext
   try {
-    await payload.create({ collection: 'workflow-events', data: event as never, overrideAccess: true, req })
+    return await write()
+  } finally {
+    // Every Local API call given this req replaces req.context with a copy: reset the current one.
+    const context = req.context as WorkflowContext
+    if (outer === undefined) delete context.workflowTransition
+    else context.workflowTransition = outer
+  }
+}
+
+/** Records a scheduled action before taking it; a second runner finds the key taken and stops. */
+async function claimOnce(req: PayloadRequest, event: HistoryEntry & { onceKey: string }): Promise<void> {
+  try {
+    await recordWorkflowEvent(req, event)
   } catch {
     throw new WorkflowError('该定时操作已由另一次运行完成', 'wrongState')
   }

@@ -1,5 +1,5 @@
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
-import { session, type Session, signInSession } from '../helpers/restClient'
+import { saveArticle, session, type Session, signInSession } from '../helpers/restClient'
 
 const PASSWORD = 'newsroom-demo'
 let server: DemoServer
@@ -77,9 +77,14 @@ describe('anonymous clients over REST', () => {
 })
 
 describe('uploaded photo files', () => {
-  it('are served to anyone, as the published pages show them', async () => {
-    const { json } = await anonymous.rest('/api/photos?limit=1')
-    const file = await fetch(`${server.baseUrl}${json.docs[0].url}`)
+  it('are served to anyone once a published article shows them, and not before', async () => {
+    const photoId = (await editor.rest('/api/photos?limit=1&depth=0')).json.docs[0].id
+    const { json: photo } = await editor.rest(`/api/photos/${photoId}?depth=0`)
+    expect((await fetch(`${server.baseUrl}${photo.url}`)).status).toBe(403)
+    expect((await anonymous.rest(`/api/photos/${photoId}`)).status).toBe(404)
+    const withPhoto = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '配图发布稿', leadPhoto: photoId } })).json.doc
+    await moveThrough(withPhoto.id, ['submit', 'approve', 'publish'])
+    const file = await fetch(`${server.baseUrl}${photo.url}`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('image/webp')
   })
@@ -90,7 +95,7 @@ describe('uploaded photo files', () => {
     form.append('_payload', JSON.stringify({ alt: '匿名上传' }))
     const upload = await fetch(`${server.baseUrl}/api/photos`, { method: 'POST', body: form })
     expect(upload.status).toBe(403)
-    const { json } = await anonymous.rest('/api/photos?limit=1')
+    const { json } = await editor.rest('/api/photos?limit=1')
     expect((await anonymous.rest(`/api/photos/${json.docs[0].id}`, { method: 'PATCH', body: { alt: '篡改' } })).status).toBe(403)
     expect((await anonymous.rest(`/api/photos/${json.docs[0].id}`, { method: 'DELETE' })).status).toBe(403)
   })
@@ -129,7 +134,7 @@ describe('a journalist trying to publish', () => {
   })
 
   it('is refused when updating their own draft with _status published over REST', async () => {
-    const { status, json } = await journalist.rest(`/api/articles/${journalistDraft.id}`, { method: 'PATCH', body: { _status: 'published' } })
+    const { status, json } = await saveArticle(journalist, journalistDraft.id, { _status: 'published' }, { draft: false })
     expect(status).toBe(403)
     expect(json.errors[0].message).toContain('只有编辑可以签发')
   })
@@ -137,7 +142,8 @@ describe('a journalist trying to publish', () => {
   it('is refused over GraphQL, in a create and in an update', async () => {
     const created = await journalist.graphql('mutation { createArticle(data: { title: "GraphQL 偷发", _status: published }) { id } }')
     expect(created.errors?.[0]?.message).toContain('须先保存为草稿')
-    const updated = await journalist.graphql(`mutation { updateArticle(id: ${journalistDraft.id}, data: { _status: published }) { id } }`)
+    const { updatedAt } = (await journalist.rest(`/api/articles/${journalistDraft.id}?draft=true&depth=0`)).json
+    const updated = await journalist.graphql(`mutation { updateArticle(id: ${journalistDraft.id}, data: { _status: published, updatedAt: "${updatedAt}" }) { id } }`)
     expect(updated.errors?.[0]?.message).toContain('只有编辑可以签发')
   })
 

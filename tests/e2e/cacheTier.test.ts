@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { freePort, type Server, startVarnish } from '../../bench/site/processes'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
-import { type Session, signInSession } from '../helpers/restClient'
+import { saveArticle, type Session, signInSession } from '../helpers/restClient'
 
 // The production build behind Varnish running the repository's VCL, purged by the app.
 let app: DemoServer
@@ -59,7 +59,7 @@ describe('the Varnish cache tier', () => {
       expect((await viaCache(pathname)).cache).toBe('HIT')
     }
     const title = `${article.title}（更正）`
-    const saved = await editor.rest(`/api/articles/${article.id}`, { method: 'PATCH', body: { title } })
+    const saved = await saveArticle(editor, article.id, { title }, { draft: false })
     expect(saved.status).toBe(200)
     expect(await eventually(async () => (await viaCache(`/articles/${article.slug}`)).text.includes(title))).toBe(true)
     expect(await eventually(async () => (await viaCache('/')).text.includes(title))).toBe(true)
@@ -95,7 +95,7 @@ describe('the Varnish cache tier', () => {
     const slug = draft.json.doc.slug as string
     expect((await viaCache(`/articles/${slug}`)).status).toBe(404)
     const listed = await viaCache('/')
-    await editor.rest(`/api/articles/${draft.json.doc.id}?draft=true`, { method: 'PATCH', body: { title: '缓存层草稿（改）' } })
+    await saveArticle(editor, draft.json.doc.id, { title: '缓存层草稿（改）' })
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     const after = await viaCache('/')
     expect(after.cache).toBe('HIT')

@@ -7,7 +7,7 @@ import { parsePage } from '../../src/import/parsePage'
 import { readSeedPage } from '../../src/seed/data'
 import { paragraphNode, rootNode } from '../../src/seed/lexical'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
-import { type Session, signInSession } from '../helpers/restClient'
+import { saveArticle, type Session, signInSession } from '../helpers/restClient'
 import { seededRandom } from '../../bench/seededRandom'
 
 /**
@@ -79,7 +79,7 @@ async function runUntilKilled(round: number): Promise<void> {
   imports.push(page)
   const saver = untilCrash(async () => {
     const n = (saves.attempted += 1)
-    const { status } = await editor.rest(`/api/articles/${savedArticle}?draft=true`, { method: 'PATCH', body: saveData(n) })
+    const { status } = await saveArticle(editor, savedArticle, saveData(n))
     expect(status).toBe(200)
     saves.acknowledged = n
     return true

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import { loadSeedData } from '../../src/seed/data'
 import { useDemoServer } from '../helpers/demoServer'
 
@@ -72,3 +74,30 @@ describe('a fresh demo start (npm start)', () => {
     await page.close()
   })
 })
+
+describe('npm start as a supervisor', () => {
+  it('brings a server killed with SIGKILL back, and logs the restart', async () => {
+    const { server } = running
+    const [serverPid] = childPidsOf(server.pid)
+    expect(serverPid).toBeGreaterThan(0)
+    process.kill(serverPid, 'SIGKILL')
+    const killedAt = Date.now()
+    let backAfterMs = -1
+    while (Date.now() - killedAt < 60_000) {
+      const answered = await fetch(`${server.baseUrl}/`).then((response) => response.ok, () => false)
+      if (answered && childPidsOf(server.pid)[0] !== serverPid) {
+        backAfterMs = Date.now() - killedAt
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    console.log(`server killed with SIGKILL answered again after ${backAfterMs} ms`)
+    expect(backAfterMs).toBeGreaterThan(0)
+    expect(server.output()).toMatch(/服务器进程意外退出（信号 SIGKILL.*第 1 次重启/)
+  })
+})
+
+function childPidsOf(pid: number): number[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+  return children ? children.split(/\s+/).map(Number) : []
+}

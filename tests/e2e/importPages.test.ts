@@ -57,12 +57,15 @@ describe('the admin’s 导入版面 view', () => {
     expect(refused.json.errors[0].message).toContain('只有编辑')
   })
 
-  it('refuses anonymous callers of the import endpoints', async () => {
+  it('refuses anonymous callers of the import endpoints: a whole page unread, a short text after reading', async () => {
     const anonymous = session(running.server.baseUrl)
     for (const path of ['/api/import/preview', '/api/import']) {
-      const { status, json } = await anonymous.rest(path, { method: 'POST', body: { files: [{ name: 'a.txt', content: Buffer.from(PAGE).toString('base64') }] } })
-      expect(status).toBe(401)
-      expect(json.errors[0].message).toContain('登录')
+      const page = await anonymous.rest(path, { method: 'POST', body: { files: [{ name: 'a.txt', content: Buffer.from(PAGE).toString('base64') }] } })
+      expect(page.status).toBe(413)
+      expect(page.json.errors[0].message).toContain('未登录时')
+      const short = await anonymous.rest(path, { method: 'POST', body: { files: [{ name: 'a.txt', content: Buffer.from(PAGE.slice(0, 200)).toString('base64') }] } })
+      expect(short.status).toBe(401)
+      expect(short.json.errors[0].message).toContain('登录')
     }
   })
 })

@@ -66,7 +66,7 @@ beforeAll(async () => {
   server = await startDemoServer()
   anonymous = session(server.baseUrl)
   editor = await signInSession(server.baseUrl, 'editor@newsroom.test', 'newsroom-demo')
-  const photos = await anonymous.rest('/api/photos?limit=1&depth=0')
+  const photos = await editor.rest('/api/photos?limit=1&depth=0')
   const created = await editor.rest('/api/articles?draft=true', {
     method: 'POST',
     body: {

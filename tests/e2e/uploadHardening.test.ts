@@ -77,7 +77,7 @@ describe('photo uploads through the production server', () => {
     const { status, json } = await uploadPhoto(await noisyImage('png'), 'IMG_0042.jpg', 'image/jpeg')
     expect(status).toBe(201)
     expect(json.doc).toMatchObject({ filename: 'IMG_0042.webp', mimeType: 'image/webp' })
-    const file = await fetch(`${server.baseUrl}${json.doc.url}`)
+    const file = await fetch(`${server.baseUrl}${json.doc.url}`, { headers: { Authorization: `JWT ${token}` } })
     expect(file.headers.get('content-type')).toBe('image/webp')
   })
 })

@@ -10,6 +10,8 @@ import { launchChromium } from './browser'
 
 export type DemoServer = {
   baseUrl: string
+  /** The process `npm start` runs (scripts/start.mjs), which supervises the server. */
+  pid: number
   output: () => string
   stop: () => Promise<void>
   /** Kills the server's whole process group with SIGKILL, as a power cut would, and keeps its data. */
@@ -51,7 +53,7 @@ export async function startDemoServer(options: { env?: Record<string, string>; t
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`)
     try {
       const response = await fetch(`${baseUrl}/`)
-      if (response.ok) return { baseUrl, output: () => output, stop, crash }
+      if (response.ok) return { baseUrl, pid: child.pid!, output: () => output, stop, crash }
     } catch {
       // not listening yet
     }

@@ -26,16 +26,18 @@ export function inProcessClient(payload: Payload, token?: string): InProcessClie
         },
         body,
       })
-      const response = await handleEndpoints({ config: payload.config, request })
-      const text = await response.text()
-      let json: unknown = null
-      try {
-        json = JSON.parse(text)
-      } catch {
-        // not JSON: leave null; the status tells the story
-      }
-      return { status: response.status, json }
+      return replyOf(await handleEndpoints({ config: payload.config, request }))
     },
+  }
+}
+
+/** A response's status and its JSON body (null when it is not JSON: the status tells the story). */
+export async function replyOf(response: Response): Promise<ApiReply> {
+  const text = await response.text()
+  try {
+    return { status: response.status, json: JSON.parse(text) }
+  } catch {
+    return { status: response.status, json: null }
   }
 }
 

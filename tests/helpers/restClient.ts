@@ -1,5 +1,6 @@
 /** A minimal REST/GraphQL client for one session (anonymous, or signed in with a token). */
 export type Session = {
+  token?: string
   rest: (path: string, init?: { method?: string; body?: unknown }) => Promise<{ status: number; json: any; text: string }>
   graphql: (query: string, variables?: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string }[] }>
 }
@@ -10,6 +11,7 @@ export function session(baseUrl: string, token?: string): Session {
     ...(token ? { Authorization: `JWT ${token}` } : {}),
   })
   return {
+    token,
     rest: async (path, init = {}) => {
       const response = await fetch(`${baseUrl}${path}`, {
         method: init.method ?? 'GET',
@@ -43,4 +45,14 @@ export async function signInSession(baseUrl: string, email: string, password: st
   const { token } = (await response.json()) as { token?: string }
   if (!token) throw new Error(`could not sign in as ${email}`)
   return session(baseUrl, token)
+}
+
+/**
+ * Saves an article as the admin does: based on the version just read (its `updatedAt`),
+ * which the server requires of every update.
+ */
+export async function saveArticle(client: Session, id: number | string, data: Record<string, unknown>, options: { draft?: boolean } = {}) {
+  const draft = options.draft ?? true
+  const current = await client.rest(`/api/articles/${id}?depth=0&draft=true`)
+  return client.rest(`/api/articles/${id}${draft ? '?draft=true' : ''}`, { method: 'PATCH', body: { ...data, updatedAt: current.json?.updatedAt } })
 }

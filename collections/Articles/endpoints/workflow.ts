@@ -43,7 +43,7 @@ export const workflowTransitionEndpoint: Endpoint = {
     try {
       const article = await transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note, publishAt })
       if (shouldCommit) await commitTransaction(req)
-      return Response.json({ id: article.id, state: article.workflowState, status: article._status, scheduledFor: article.scheduledFor ?? null })
+      return Response.json({ id: article.id, state: article.workflowState, status: article._status, scheduledFor: article.scheduledFor ?? null, updatedAt: article.updatedAt })
     } catch (error) {
       await killTransaction(req)
       if (error instanceof WorkflowError) return errorResponse(error.message, STATUS_FOR_REASON[error.reason])

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
+import { recordWorkflowEvent } from '../../../src/workflow/history'
 import type { ImplicitPublish } from './enforceWorkflow'
 
 /** Publishing with the admin's own 发布 button is a transition too, and goes into the history. */
@@ -8,11 +9,6 @@ export const recordPublication: CollectionAfterChangeHook<Article> = async ({ do
   const publication = context.implicitPublish as ImplicitPublish | undefined
   if (!publication) return doc
   delete context.implicitPublish
-  await req.payload.create({
-    collection: 'workflow-events',
-    data: { article: doc.id, action: publication.action, from: publication.from, to: publication.to, actor: req.user?.id },
-    overrideAccess: true,
-    req,
-  })
+  await recordWorkflowEvent(req, { article: doc.id, action: publication.action, from: publication.from, to: publication.to, actor: req.user?.id })
   return doc
 }

@@ -7,7 +7,10 @@ import { refusal } from '../../shared/errors'
 /**
  * Optimistic concurrency: a save that carries the `updatedAt` of the copy it was made
  * from is refused when the article has changed since, so two editors can never silently
- * overwrite each other (Payload's document lock alone is released by every save).
+ * overwrite each other (Payload's document lock alone is released by every save). Payload
+ * fills in a missing `updatedAt` from the stored article before this hook, so a client's
+ * save without one is refused earlier (requireBaseVersion); a restore is rebased on the
+ * current version (rebaseRestoredVersion).
  */
 export const refuseStaleSaves: CollectionBeforeChangeHook<Article> = ({ data, operation, originalDoc, context }) => {
   if (operation !== 'update' || context.seeding || context.workflowTransition) return data

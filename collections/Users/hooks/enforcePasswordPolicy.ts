@@ -1,11 +1,10 @@
-import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
-import { passwordProblem } from '../../../src/security/passwordPolicy'
+import { refuseWeakPassword } from '../passwordRefusal'
 
 /** Every new password (a new account, a changed one), from the admin, the APIs and seeds alike. */
-export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, originalDoc, req, collection }) => {
+export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
   if (data?.password === undefined || data.password === null || data.password === '') return data
-  const problem = passwordProblem(data.password, { email: data.email ?? originalDoc?.email })
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ path: 'password', message: problem }], req }, req.t)
+  refuseWeakPassword(req, data.password, { email: data.email ?? originalDoc?.email })
   return data
 }

@@ -1,44 +1,95 @@
-import { type CollectionBeforeOperationHook, type CollectionConfig, type CollectionSlug, type FlattenedField, NotFound, type Payload, ValidationError } from 'payload'
+import {
+  buildVersionCollectionFields,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type CollectionSlug,
+  type FlattenedField,
+  NotFound,
+  type Payload,
+  type SanitizedCollectionConfig,
+  ValidationError,
+} from 'payload'
 
 import { documentIdCheck } from '../../../src/database/adapter'
 import { listParameterProblems } from '../../../src/security/apiLimits'
-import { queryProblemsOf } from '../../../src/security/queryShape'
-import { checkWriteData, type Reference, type ShapeProblem } from '../../../src/security/requestShape'
+import { lexicalTreeProblems } from '../../../src/security/lexicalTree'
+import { lexicalTreeRulesOf, withLexicalTreeChecks } from '../../../src/security/lexicalTreeField'
+import { queryProblemsOf, sortProblemsOf } from '../../../src/security/queryShape'
+import { checkWriteData, type IdCheck, type Reference, type ShapeProblem, type WriteCheck } from '../../../src/security/requestShape'
+import { mapDataFields, withTextLimit } from '../../../src/security/textLimitFields'
+import { chineseLabelOf, TEXT_LIMITS } from '../../../src/security/textLimits'
+import { articleBodyEditor, articleBodyRules } from '../../Articles/body'
 
-type GuardedArgs = { id?: unknown; data?: unknown; where?: unknown; limit?: unknown; page?: unknown; pagination?: unknown; depth?: unknown }
+type GuardedArgs = { id?: unknown; data?: unknown; where?: unknown; sort?: unknown; limit?: unknown; page?: unknown; pagination?: unknown; depth?: unknown }
 
 const guardedRequests = new WeakSet<object>()
+const GUARDED_APIS = new Set(['REST', 'GraphQL'])
 
 /**
- * What a REST client sends is checked before Payload runs the operation: page sizes and
- * depth within the API's limits, query values and write data of the right type for their
- * fields, no unknown fields, ids the database could hold. The Local API (the reader site,
- * seeds) is trusted and passes untouched. GraphQL's schema types its inputs itself; its
- * limits are validation rules (src/security/graphqlLimits.ts).
+ * What a REST or GraphQL client sends is checked before Payload runs the operation, and so
+ * before any hook that could take long over a huge value (slug and pinyin generation, the
+ * search index): page sizes and depth within the API's limits, query values and sort fields
+ * the database can use, write data of the right type and size for its fields, rich text
+ * trees their editor could have made, no unknown fields, ids the database could hold. Drafts
+ * too, which Payload does not validate. The Local API (the reader site, seeds) is trusted
+ * and passes untouched.
  *
  * Only the request's own operation is checked. Every Local API call its hooks and Payload's
  * validators make shares the same req (Payload checks relationships with an unpaginated
  * find, for one); they come after it, and Payload's session lookup before it runs with
- * overrideAccess.
+ * overrideAccess. GraphQL gives each top-level query and mutation a req of its own, so each
+ * is checked; its page sizes are checked earlier, as validation rules
+ * (src/security/graphqlLimits.ts), because Payload's data loader makes unpaginated finds on
+ * the request's first req.
  */
 export const guardApiRequests: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
-  if (req.payloadAPI !== 'REST' || overrideAccess === true || guardedRequests.has(req)) return args
+  if (!GUARDED_APIS.has(req.payloadAPI) || overrideAccess === true || guardedRequests.has(req)) return args
   guardedRequests.add(req)
   const guarded = args as GuardedArgs
   const isId = documentIdCheck(req.payload)
   if (guarded.id !== undefined && !isId(guarded.id)) throw new NotFound(req.t)
   const fieldsOf = (slug: string) => (req.payload.collections as Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>)[slug]?.config.flattenedFields
-  const written = (operation === 'create' || operation === 'update') && 'data' in guarded
-    ? checkWriteData(guarded.data, collection.flattenedFields, { isId, isAuthCollection: Boolean(collection.auth) })
-    : { problems: [], references: [] }
+  const queried = queryableFieldsOf(req.payload, collection)
+  const written = (operation === 'create' || operation === 'update') && 'data' in guarded ? checkWrite(guarded.data, collection, isId) : { problems: [], references: [] }
   const problems = [
-    ...listParameterProblems(guarded, Boolean(req.user)),
-    ...(guarded.where === undefined ? [] : queryProblemsOf(guarded.where, collection.flattenedFields, { isId, fieldsOf })),
+    ...(req.payloadAPI === 'REST' ? listParameterProblems(guarded, Boolean(req.user)) : []),
+    ...(guarded.where === undefined ? [] : queryProblemsOf(guarded.where, queried, { isId, fieldsOf })),
+    ...(guarded.sort === undefined ? [] : sortProblemsOf(guarded.sort, queried, { fieldsOf })),
     ...written.problems,
   ]
   if (problems.length === 0) problems.push(...(await missingReferences(req.payload, written.references)))
   if (problems.length > 0) throw new ValidationError({ collection: collection.slug, errors: problems, req }, req.t)
   return args
+}
+
+/** The data's shape and sizes, then each rich text tree, whose blocks and photos may point at more documents. */
+function checkWrite(data: unknown, collection: SanitizedCollectionConfig, isId: IdCheck): Omit<WriteCheck, 'richTexts'> {
+  const { problems, references, richTexts } = checkWriteData(data, collection.flattenedFields, { isId, isAuthCollection: Boolean(collection.auth) })
+  for (const { path, value, field } of richTexts) {
+    const rules = lexicalTreeRulesOf(field)
+    if (!rules) continue
+    const tree = lexicalTreeProblems(value, rules, { isId, path, label: chineseLabelOf(field) })
+    problems.push(...tree.problems)
+    references.push(...tree.references)
+  }
+  return { problems, references }
+}
+
+const queryableFields = new WeakMap<SanitizedCollectionConfig, FlattenedField[]>()
+
+/**
+ * The collection's fields, and the version document's own (`version.title`, `parent`,
+ * `latest`): Payload hands a hook the same operation name, `read`, for versions as for
+ * documents, and no path can name a field of both.
+ */
+function queryableFieldsOf(payload: Payload, collection: SanitizedCollectionConfig): FlattenedField[] {
+  let fields = queryableFields.get(collection)
+  if (!fields) {
+    const own = new Set(collection.flattenedFields.map((field) => field.name))
+    const versionOnly = collection.versions ? buildVersionCollectionFields(payload.config, collection, true).filter((field) => !own.has(field.name)) : []
+    queryableFields.set(collection, (fields = [...collection.flattenedFields, ...versionOnly]))
+  }
+  return fields
 }
 
 /**
@@ -60,8 +111,23 @@ async function missingReferences(payload: Payload, references: Reference[]): Pro
   return problems
 }
 
-/** Every collection of the newsroom runs the guard first, before its own operation hooks. */
+/** The rich text editors whose trees are checked on save, with what each can produce. */
+const TREE_RULES = new Map([[articleBodyEditor, articleBodyRules]])
+
+/**
+ * Every collection of the newsroom runs the guard first, before its own operation hooks, and
+ * its text fields carry their limits (src/security/textLimits.ts) and its rich text fields
+ * their tree check, so the admin, Payload's validation and the guard agree on both.
+ */
 export function withApiGuard(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
-  return { ...collection, hooks: { ...hooks, beforeOperation: [guardApiRequests, ...(hooks.beforeOperation ?? [])] } }
+  const limits = TEXT_LIMITS[collection.slug] ?? {}
+  const fields = mapDataFields(collection.fields, (field, path) => {
+    if (field.type === 'richText') {
+      const rules = TREE_RULES.get(field.editor as typeof articleBodyEditor)
+      return rules ? withLexicalTreeChecks(field, rules) : field
+    }
+    return path in limits ? withTextLimit(field, limits[path]) : field
+  })
+  return { ...collection, fields, hooks: { ...hooks, beforeOperation: [guardApiRequests, ...(hooks.beforeOperation ?? [])] } }
 }

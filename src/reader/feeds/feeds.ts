@@ -28,8 +28,11 @@ const NS_MEDIA = 'http://search.yahoo.com/mrss/'
 // eslint-disable-next-line no-control-regex
 const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 
-// Atom title/summary are declared type="html" and RSS description is HTML by convention,
-// so plain text must be HTML-escaped or `<` and `&` would be read as markup.
+// Atom title/summary are declared type="html"; RSS 2.0 leaves the type of an item's title and
+// description and of the channel's description open, and readers render them as HTML. Plain
+// text must be HTML-escaped for all of them, or `<script>` in a headline would be markup.
+// Escaped, a text can no longer contain `]]>` either, so it cannot end the CDATA section
+// `feed` puts item titles and descriptions in.
 const escapeHtml = (text: string) =>
   clean(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
@@ -40,11 +43,6 @@ const safeAttribute = (text: string) => clean(text).replace(/</g, '＜')
 // xml-js turns every `&amp;` in element text back into `&` before escaping (so as not to escape
 // twice), which would rewrite a text that really says `&amp;`; doubled first, it comes out whole.
 const elementText = (text: string) => clean(text).replace(/&amp;/g, '&amp;amp;')
-
-// `feed` puts RSS titles in CDATA, and xml-js splits only the first `]]>` in a CDATA section: a
-// second one would end the section and let the rest of the title be read as elements. A
-// full-width `＞` keeps the title legible and the section closed.
-const cdataText = (text: string) => text.replace(/]]>/g, ']]＞')
 
 // For attributes we write ourselves through extensions, which nothing escapes.
 const urlAttribute = (url: string) => new URL(url).href.replace(/&/g, '&amp;')
@@ -104,7 +102,7 @@ function rssItem(entry: Presented): Item {
   }
   const { photo } = entry
   return {
-    title: cdataText(entry.title),
+    title: escapeHtml(entry.title),
     link: entry.link, // no id/guid: `feed` then emits guid = link with isPermaLink="true"
     date: entry.updated,
     published: entry.published,
@@ -150,7 +148,8 @@ export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: A
     // The Atom URL rather than the page: two feeds about one page must not share an id.
     id: absoluteUrl(channel.atomPath),
     title: elementText(channel.title),
-    description: elementText(channel.description),
+    // Atom's subtitle is declared plain text; RSS's description is read as HTML like the items'.
+    description: elementText(format === 'rss' ? escapeHtml(channel.description) : channel.description),
     link: absoluteUrl(channel.path),
     feed: selfUrl,
     language: SITE_LANGUAGE,

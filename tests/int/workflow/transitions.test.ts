@@ -1,7 +1,8 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
 import type { Article, User, WorkflowEvent } from '../../../payload-types'
 import { publicStatusFor, type WorkflowAction, WorkflowError, type WorkflowState } from '../../../src/newsroom/workflow'
+import { transitionArticle } from '../../../src/workflow/transitionArticle'
 import { transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
@@ -168,6 +169,16 @@ describe('the editorial workflow', () => {
     expect(asReader.corrections?.[0].note).toBe('原文“2024年”应为“2025年”。')
     expect(asReader.publishedAt).toBe(published.publishedAt)
     expect((await history(article.id)).at(-1)).toMatchObject({ action: 'publishChanges', from: 'published', to: 'published' })
+  })
+
+  it('lets only the transition’s own write through: a later save in the same request is checked again', async () => {
+    const article = await draftBy(staff.editor, '同一请求中的后续保存')
+    const req = await createLocalReq({ user: { ...staff.editor, collection: 'users' } }, payload)
+    await transitionArticle(payload, req, { id: article.id, action: 'submit' })
+    await expect(
+      payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' }, req, overrideAccess: false }),
+    ).rejects.toThrow('须审核通过后才能签发')
+    expect((await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).workflowState).toBe('submitted')
   })
 
   it('does not let a journalist add corrections', async () => {

@@ -161,10 +161,15 @@ describe('renderFeed — RSS 2.0', () => {
     expect(xpath(rss, `count(${item(3, 'enclosure')} | ${item(3, el('content'))})`)).toBe('0')
   })
 
-  it('keeps & and < in headlines and summaries intact through the XML', () => {
-    expect(xpath(rss, `string(${item(2, 'title')})`)).toBe(escapingTitle)
-    // Descriptions are HTML, so the plain-text summary arrives entity-encoded.
+  it('carries & and < in headlines and summaries as escaped HTML, since readers render both as HTML', () => {
+    expect(xpath(rss, `string(${item(2, 'title')})`)).toBe('营商环境“好差评”：A&amp;B两县满意度&lt;90%的原因')
+    expect(decodeHtml(xpath(rss, `string(${item(2, 'title')})`))).toBe(escapingTitle)
     expect(decodeHtml(xpath(rss, `string(${item(2, 'description')})`))).toBe(escapingArticle.summary)
+  })
+
+  it("escapes the channel's description as HTML, like the items'", () => {
+    const described = renderFeed('rss', { ...channel, description: '<script>alert(1)</script>专栏 & 评论' }, [])
+    expect(xpath(described, 'string(/rss/channel/description)')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;专栏 &amp; 评论')
   })
 
   it('summarises an article without a summary by the first 120 characters of its body', () => {
@@ -268,12 +273,19 @@ describe('renderFeed — edge cases', () => {
     }
   })
 
-  it('keeps a headline with several CDATA terminators inside its CDATA section in RSS', () => {
+  it('carries a headline with CDATA terminators and a script element in RSS as text, exactly as written', () => {
     const breakout: Article = { ...escapingArticle, title: '甲]]>乙]]><script>alert(1)</script>' }
     const rss = renderFeed('rss', channel, [breakout])
     expectWellFormed(rss)
     expect(xpath(rss, 'count(//*[local-name()="script"])')).toBe('0')
-    expect(xpath(rss, `string(${item(1, 'title')})`)).toBe('甲]]＞乙]]＞<script>alert(1)</script>')
+    const title = xpath(rss, `string(${item(1, 'title')})`)
+    expect(title).not.toContain('<')
+    expect(decodeHtml(title)).toBe('甲]]>乙]]><script>alert(1)</script>')
+  })
+
+  it("keeps Atom's subtitle plain text, which Atom declares it to be", () => {
+    const atom = renderFeed('atom', { ...channel, description: '<b>专栏</b> & 评论' }, [])
+    expect(xpath(atom, `string(/${el('feed')}/${el('subtitle')})`)).toBe('<b>专栏</b> & 评论')
   })
 
   it('keeps a literal "&amp;" in element text, which xml-js would otherwise turn into "&"', () => {
@@ -281,7 +293,7 @@ describe('renderFeed — edge cases', () => {
     const rssChannel = { ...channel, title: '专栏&amp;评论', description: '说明&amp;' }
     const rss = renderFeed('rss', rssChannel, [named])
     expect(xpath(rss, 'string(/rss/channel/title)')).toBe('专栏&amp;评论')
-    expect(xpath(rss, 'string(/rss/channel/description)')).toBe('说明&amp;')
+    expect(decodeHtml(xpath(rss, 'string(/rss/channel/description)'))).toBe('说明&amp;')
     expect(xpath(rss, `string(${item(1, 'category')})`)).toBe('R&amp;D')
     expect(xpath(renderFeed('atom', rssChannel, [named]), `string(/${el('feed')}/${el('title')})`)).toBe('专栏&amp;评论')
   })

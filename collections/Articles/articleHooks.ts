@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+
+import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
+import { photosOfArticle } from '../Photos/publicUse'
+import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
+import { deleteArticleRecords } from './hooks/deleteArticleRecords'
+import { enforceWorkflow } from './hooks/enforceWorkflow'
+import { explainDisabledBulkEdit } from './hooks/explainDisabledBulkEdit'
+import { flagNeedsReview } from './hooks/flagNeedsReview'
+import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
+import { noteRestoreMode } from './hooks/noteRestoreMode'
+import { rebaseRestoredVersion } from './hooks/rebaseRestoredVersion'
+import { recordCreditedBylines } from './hooks/recordCreditedBylines'
+import { recordPublication } from './hooks/recordPublication'
+import { recordRestore } from './hooks/recordRestore'
+import { recordUsedPhotos } from './hooks/recordUsedPhotos'
+import { refuseStaleSaves } from './hooks/refuseStaleSaves'
+import { refuseUnpublishing } from './hooks/refuseUnpublishing'
+import { rememberPublicPhotos } from './hooks/rememberPublicPhotos'
+import { requireBaseVersion } from './hooks/requireBaseVersion'
+import { stampPublishedAt } from './hooks/stampPublishedAt'
+import { updatePhotoPublicity } from './hooks/updatePhotoPublicity'
+import { removeFromSearchIndex, updateSearchIndex } from './hooks/updateSearchIndex'
+
+/**
+ * The article's hooks, in the order they must run: a restore is rebased on the current
+ * version before the stale-copy check; the workflow decides the state before the publication
+ * date is stamped; derived fields are computed from the final data; the photos readers see
+ * are compared before and after the write.
+ */
+export const articleHooks: CollectionConfig['hooks'] = {
+  beforeOperation: [requireBaseVersion, noteRestoreMode, refuseUnpublishing],
+  beforeChange: [
+    rebaseRestoredVersion,
+    refuseStaleSaves,
+    enforceWorkflow,
+    stampPublishedAt,
+    flagNeedsReview,
+    recordCreditedBylines,
+    recordUsedPhotos,
+    rememberPublicPhotos,
+  ],
+  afterChange: [keepDraftCreditsReadable, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
+  beforeDelete: [deleteArticleRecords],
+  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, ...readerCacheHooks.afterDelete],
+  afterError: [explainDisabledBulkEdit],
+}

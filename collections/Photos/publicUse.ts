@@ -1,0 +1,82 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import type { Article, Column } from '../../payload-types'
+import { type DocumentId, relationId } from '../../src/data/relationId'
+
+/**
+ * A photo is public once something public shows it: an article that is published and not
+ * retracted, or a column (columns are always public). Until then, a photo uploaded for an
+ * embargoed draft, its caption, credit and files stay inside the newsroom. The flag on the
+ * photo is derived, kept in step in the same transaction as the change that shows or hides
+ * it, so the read rule is a plain indexed condition the file route can apply too.
+ */
+
+type BodyNode = { type?: string; relationTo?: string; value?: unknown; children?: BodyNode[] }
+
+function photosInBody(nodes: BodyNode[] | undefined): DocumentId[] {
+  return (nodes ?? []).flatMap((node) => {
+    const own = node.type === 'upload' && node.relationTo === 'photos' ? [relationId(node.value)] : []
+    return [...own, ...photosInBody(node.children)].filter((id): id is DocumentId => id != null)
+  })
+}
+
+type ArticlePhotos = Pick<Article, 'leadPhoto' | 'photos' | 'seo' | 'body'>
+
+/** Every photo an article shows: lead, gallery, share image and those placed in the body. */
+export function photosOfArticle(article: Partial<ArticlePhotos> | null | undefined): DocumentId[] {
+  if (!article) return []
+  const single = [article.leadPhoto, article.seo?.image, ...(article.photos ?? [])].map(relationId)
+  const inBody = photosInBody((article.body as { root?: BodyNode } | null | undefined)?.root?.children)
+  return [...single, ...inBody].filter((id): id is DocumentId => id != null)
+}
+
+export const photosOfColumn = (column: Pick<Column, 'logo'> | null | undefined): DocumentId[] => {
+  const logo = relationId(column?.logo)
+  return logo == null ? [] : [logo]
+}
+
+/** The article's photos as one text value, searchable with `contains` (like `creditedBylines`). */
+export function usedPhotosKey(ids: readonly DocumentId[]): string | null {
+  const distinct = [...new Set(ids.map(String))]
+  return distinct.length ? `,${distinct.join(',')},` : null
+}
+
+const usedPhotoNeedle = (id: DocumentId) => `,${id},`
+
+/** What an article's main row (its public copy) shows readers. */
+export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos'>
+
+export function photosShownBy(row: Partial<PublicCopy> | null | undefined): string[] {
+  if (row?._status !== 'published' || row.workflowState === 'retracted') return []
+  return (row.usedPhotos ?? '').split(',').filter(Boolean)
+}
+
+/** The public copy as stored: Payload writes a draft save only to the versions, not to this row. */
+export async function publicCopyOf(req: PayloadRequest, id: DocumentId): Promise<Partial<PublicCopy> | null> {
+  return req.payload.db.findOne<PublicCopy & { id: DocumentId }>({
+    collection: 'articles',
+    where: { id: { equals: id } },
+    select: { _status: true, workflowState: true, usedPhotos: true },
+    req,
+  })
+}
+
+const SHOWN_BY_A_PUBLIC_ARTICLE = (id: DocumentId): Where => ({
+  and: [{ _status: { equals: 'published' } }, { workflowState: { not_equals: 'retracted' } }, { usedPhotos: { contains: usedPhotoNeedle(id) } }],
+})
+
+async function isShownPublicly(req: PayloadRequest, id: DocumentId): Promise<boolean> {
+  const articles = await req.payload.count({ collection: 'articles', where: SHOWN_BY_A_PUBLIC_ARTICLE(id), overrideAccess: true, req })
+  if (articles.totalDocs > 0) return true
+  const columns = await req.payload.count({ collection: 'columns', where: { logo: { equals: id } }, overrideAccess: true, req })
+  return columns.totalDocs > 0
+}
+
+/** Re-derives `publicUse` of these photos from what now shows them, in the caller's transaction. */
+export async function refreshPhotoPublicity(req: PayloadRequest, ids: readonly DocumentId[]): Promise<void> {
+  const verdicts = { shown: [] as DocumentId[], hidden: [] as DocumentId[] }
+  for (const id of new Set(ids.map(String))) (await isShownPublicly(req, id) ? verdicts.shown : verdicts.hidden).push(id)
+  for (const [publicUse, group] of [[true, verdicts.shown], [false, verdicts.hidden]] as const) {
+    if (group.length) await req.payload.db.updateMany({ collection: 'photos', where: { id: { in: group } }, data: { publicUse }, req, returning: false })
+  }
+}
