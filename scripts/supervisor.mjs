@@ -36,7 +36,7 @@ export function superviseServer({ spawnServer, beforeStart = () => {}, log = con
         const ranMs = Date.now() - startedAt
         quickCrashes = ranMs >= healthyAfterMs ? 1 : quickCrashes + 1
         const how = signal ? `信号 ${signal}` : `退出码 ${code}`
-        if (quickCrashes > maxQuickCrashes) {
+        if (quickCrashes >= maxQuickCrashes) {
           log(`✖ 服务器进程连续 ${maxQuickCrashes} 次在启动后不久退出（${how}），不再重启（server keeps crashing; giving up）`)
           return resolve(code || 1)
         }

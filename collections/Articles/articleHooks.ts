@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
-import { photosOfArticle } from '../Photos/publicUse'
+import { photosOfArticle } from '../../src/publishing/photoPublicity'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { deleteArticleRecords } from './hooks/deleteArticleRecords'
 import { enforceWorkflow } from './hooks/enforceWorkflow'

@@ -8,7 +8,8 @@ import { slugField } from '../shared/slugField'
 import { sourceKeyField } from '../shared/sourceKeyField'
 import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { articlesAccess } from './access'
-import { articleBodyEditor, refuseUnsafeLinks, validateArticleBody } from './body'
+import { withLexicalTreeChecks } from '../../src/security/lexicalTreeField'
+import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticleBody } from './body'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
@@ -83,14 +84,10 @@ export const Articles: CollectionConfig = {
               admin: { description: label('不必输入开头的破折号“——”，显示时自动加上。', 'The leading dash is added when shown.') },
             },
             { name: 'summary', type: 'textarea', label: label('导语', 'Standfirst') },
-            {
-              name: 'body',
-              type: 'richText',
-              editor: articleBodyEditor,
-              validate: validateArticleBody,
-              hooks: { beforeValidate: [refuseUnsafeLinks] },
-              label: label('正文', 'Body'),
-            },
+            withLexicalTreeChecks(
+              { name: 'body', type: 'richText', editor: articleBodyEditor, validate: validateArticleBody, hooks: { beforeValidate: [refuseUnsafeLinks] }, label: label('正文', 'Body') },
+              articleBodyRules,
+            ),
           ],
         },
         {

@@ -4,7 +4,7 @@ import { isStaffUser } from '../../src/access/roles'
 import { editorsOnly, staffOnly } from '../../src/access/rules'
 
 /**
- * Staff see every photo; readers only those something public shows (publicUse.ts). Payload's
+ * Staff see every photo; readers only those something public shows (src/publishing/photoPublicity.ts). Payload's
  * file route applies this condition to the file name too, image sizes included.
  */
 const publicPhotosOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? true : { publicUse: { equals: true } })

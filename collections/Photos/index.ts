@@ -45,7 +45,7 @@ export const Photos: CollectionConfig = {
   fields: [
     sourceKeyField,
     {
-      // Derived by publicUse.ts from the articles and columns that show the photo; the read rule tests it.
+      // Derived by src/publishing/photoPublicity.ts from the articles and columns that show the photo; the read rule tests it.
       name: 'publicUse',
       type: 'checkbox',
       defaultValue: false,

@@ -12,9 +12,7 @@ import { refuseChangeWithoutAccess } from './hooks/refuseChangeWithoutAccess'
 import { refuseOthersPasswordChange } from './hooks/refuseOthersPasswordChange'
 import { sendResetEmailAfterCommit } from './hooks/sendResetEmailAfterCommit'
 import { takeOverResetEmail } from './hooks/takeOverResetEmail'
-
-/** How long an e-mailed reset link works; the e-mail says so. */
-export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000
+import { RESET_LINK_LIFETIME_MS } from './passwordResetPlans'
 
 const refuseUnauthorisedChange = { beforeValidate: [refuseChangeWithoutAccess] }
 

@@ -31,6 +31,8 @@ export function takePlan(operationArgs: object): ResetPlan | undefined {
 }
 
 export const DEFAULT_MIN_REQUEST_INTERVAL_MS = 15_000
+/** How long an e-mailed reset link works; the e-mail says so. */
+export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000
 
 export async function planPasswordReset(req: PayloadRequest, collection: SanitizedCollectionConfig, email: string): Promise<ResetPlan | null> {
   const user = await req.payload.db.findOne<ResetRow>({ collection: collection.slug, where: { email: { equals: email } }, req })

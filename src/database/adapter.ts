@@ -9,6 +9,7 @@ import { migrations } from '../migrations/index'
 import { withAfterCommit } from './afterCommit'
 import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
+import { backfillPhotoPublicity } from '../publishing/photoPublicity'
 
 /**
  * The only module that talks to the database engines. Everything else talks to Payload's
@@ -85,9 +86,10 @@ function refreshSqliteStatisticsPeriodically(payload: Payload): void {
   timer.unref()
 }
 
-/** What the database needs once Payload has connected: pending migrations (outside production) and planner statistics. */
+/** What the database needs once Payload has connected: pending migrations (outside production), derived values a schemaless database lacks, and planner statistics. */
 export async function prepareDatabase(payload: Payload): Promise<void> {
   await migrateOutsideProduction(payload)
+  await backfillPhotoPublicity(payload)
   await analyzeSqlite(payload)
   refreshSqliteStatisticsPeriodically(payload)
 }

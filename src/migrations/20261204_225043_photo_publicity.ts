@@ -1,6 +1,6 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
 
-import { photosOfArticle, usedPhotosKey } from '../../collections/Photos/publicUse'
+import { photosOfArticle, usedPhotosKey } from '../publishing/photoPublicity'
 
 type ArticleRow = { id: number; lead_photo_id: number | null; seo_image_id: number | null; body: string | null }
 type GalleryRow = { parent_id: number; photos_id: number }
@@ -14,7 +14,7 @@ const parsedBody = (body: string | null) => {
 }
 
 // Photos were public to everyone before this migration; from now on only those something public
-// shows are. The backfill derives both values as the hooks do (collections/Photos/publicUse.ts):
+// shows are. The backfill derives both values as the hooks do (src/publishing/photoPublicity.ts):
 // each article's photos from its stored row, then publicUse from the published, unretracted
 // articles and the columns. Versions keep no value: every save computes it afresh from its data.
 export async function up({ db }: MigrateUpArgs): Promise<void> {

@@ -5,7 +5,7 @@ export function apiRefusal(status: number, message: string, headers: Record<stri
   return Response.json({ errors: [{ message }] }, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 }
 
-const INVALID_JSON = '请求体不是有效的 JSON（the request body is not valid JSON）'
+export const INVALID_JSON = '请求体不是有效的 JSON（the request body is not valid JSON）'
 const MALFORMED_MULTIPART = '上传数据格式错误或不完整：multipart 请求体缺少分隔符或被截断（malformed multipart body）'
 
 /** What Payload's multipart parser (and busboy under it) says about a body it cannot read. */
@@ -20,6 +20,8 @@ const MULTIPART_FAILURES = new Set([
 const MULTIPART_LIMITS = new Set(['Multipart limit has been reached', 'Multipart request size limit has been reached'])
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT'])
+/** What V8's JSON.parse says, as of Node.js 20: "Unexpected token …", "… is not valid JSON", "Unexpected end of JSON input". */
+const JSON_PARSE_FAILURE = /JSON|^Unexpected (token|end|non-whitespace)|^Expected/
 
 type Answer = { status: number; message: string }
 
@@ -29,8 +31,9 @@ type Answer = { status: number; message: string }
  */
 export function requestFault(error: Error & { code?: unknown }, method = ''): Answer | null {
   if (error.message === 'Invalid JSON') return { status: 400, message: INVALID_JSON }
-  // A JSON.parse of the request's own body (a multipart form's `_payload`, a method-override body).
-  if (error.name === 'SyntaxError' && BODY_METHODS.has(method.toUpperCase())) return { status: 400, message: INVALID_JSON }
+  // A JSON.parse of the request's own body (a multipart form's `_payload`, a method-override body);
+  // only JSON's own complaints, so that a server fault (a bad RegExp) stays a 500.
+  if (error.name === 'SyntaxError' && BODY_METHODS.has(method.toUpperCase()) && JSON_PARSE_FAILURE.test(error.message)) return { status: 400, message: INVALID_JSON }
   if (MULTIPART_FAILURES.has(error.message)) return { status: 400, message: MALFORMED_MULTIPART }
   if (error.message.startsWith('Unsupported content type: multipart/')) return { status: 415, message: '只接受 multipart/form-data 格式的上传（unsupported multipart type）' }
   // Payload decodes each path segment to match its routes: `%ff` is no character at all.

@@ -1,5 +1,7 @@
+import { executeAuthStrategies, getPayload } from 'payload'
+
 import { apiRefusal, thrownErrorAnswer } from './apiErrors'
-import { bodyRefusal, UPLOAD_COLLECTIONS } from './bodyLimits'
+import { BODY_LIMITS, bodyRefusal, isAnonymous, UPLOAD_COLLECTIONS, withoutCredentials } from './bodyLimits'
 import { graphQLLoginAttempts, readGraphQLBody } from './graphqlRequest'
 import { rateLimitRefusal } from './rateLimits'
 
@@ -14,7 +16,7 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
  */
 function guarded<Args extends unknown[]>(handler: Handler<Args>): Handler<Args> {
   return async (request, ...args) => {
-    const refusal = bodyRefusal(request.method, new URL(request.url).pathname, request.headers)
+    const refusal = await sizeRefusal(request)
     if (refusal) return apiRefusal(refusal.status, refusal.message)
     try {
       return await handler(request, ...args)
@@ -24,6 +26,28 @@ function guarded<Args extends unknown[]>(handler: Handler<Args>): Handler<Args> 
       throw error
     }
   }
+}
+
+/**
+ * A body larger than a reader may send is read only for a session or API key that verifies:
+ * a forged `payload-token` cookie or `Authorization` header would otherwise earn any client the
+ * signed-in limits, and Payload parses the body before it looks at who sent it. Smaller bodies
+ * skip the check, so readers' requests cost no verification.
+ */
+async function sizeRefusal(request: Request) {
+  const pathname = new URL(request.url).pathname
+  const refusal = bodyRefusal(request.method, pathname, request.headers)
+  if (refusal || isAnonymous(request.headers) || !(Number(request.headers.get('content-length')) > BODY_LIMITS.anonymous)) return refusal
+  if (await hasVerifiedCredentials(request.headers)) return null
+  return bodyRefusal(request.method, pathname, withoutCredentials(request.headers))
+}
+
+async function hasVerifiedCredentials(headers: Headers): Promise<boolean> {
+  // Imported when first needed: the config chooses its database as it is evaluated (tests set it first).
+  const { default: config } = await import('@payload-config')
+  const payload = await getPayload({ config })
+  const { user } = await executeAuthStrategies({ headers, payload, canSetHeaders: false, isGraphQL: false })
+  return Boolean(user)
 }
 
 const UNKNOWN_ROUTE = /^(Route not found|Cannot [A-Z]+ )/

@@ -37,7 +37,8 @@ export type BodyLimitKind = keyof typeof BODY_LIMITS
 export const PROXY_BODY_COPY_LIMIT: number = BODY_LIMITS.anonymous
 export const LARGEST_BODY_LIMIT = Math.max(...Object.values(BODY_LIMITS))
 
-const LOGIN_PATHS = new Set(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'])
+/** Payload's REST routes that take a password, an address to reset or a reset token. */
+export const LOGIN_PATHS: ReadonlySet<string> = new Set(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'])
 const IMPORT_PATHS = new Set(['/api/import', '/api/import/preview'])
 /** Collections with `upload` set (checked against the config by tests/int/security/bodyLimits.test.ts). */
 export const UPLOAD_COLLECTIONS = ['photos'] as const
@@ -47,6 +48,14 @@ const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Payload's session cookie, or a JWT / API key: anything else is treated as a reader. */
 export function isAnonymous(headers: Headers): boolean {
   return !headers.get('authorization') && !/(^|;\s*)payload-token=/.test(headers.get('cookie') ?? '')
+}
+
+/** The same request as a reader would send it: the limits for what has not proven who sent it. */
+export function withoutCredentials(headers: Headers): Headers {
+  const stripped = new Headers(headers)
+  stripped.delete('authorization')
+  stripped.delete('cookie')
+  return stripped
 }
 
 export function bodyLimitFor(pathname: string, headers: Headers): BodyLimitKind {

@@ -1,5 +1,7 @@
 import { type DocumentNode, GraphQLError, Kind, parse, visit } from 'graphql'
 
+import { INVALID_JSON } from './apiErrors'
+
 /**
  * GraphQL's own ways to try a password or to mail a reset link; each field is one attempt,
  * whatever its alias or the fragment it sits in. (Payload names them after the auth
@@ -42,7 +44,7 @@ export function readGraphQLBody(contentType: string | null, text: string): Graph
   try {
     body = JSON.parse(text)
   } catch {
-    return refused(400, '请求体不是有效的 JSON（the request body is not valid JSON）')
+    return refused(400, INVALID_JSON)
   }
   if (Array.isArray(body)) return refused(400, '不支持批量查询：请求体须为一个 JSON 对象（batched queries are not supported）')
   const query = (body as { query?: unknown } | null)?.query

@@ -14,8 +14,12 @@ const RULES_KEY = 'newsroomLexicalTree'
  * first, so the field's other hooks and the editor's never walk a malformed tree.
  */
 export function withLexicalTreeChecks(field: RichTextField, rules: LexicalTreeRules): RichTextField {
-  const refuseMalformedTree: FieldHook = ({ value, req, collection, path }) => {
+  const refuseMalformedTree: FieldHook = ({ value, req, collection, path, originalDoc }) => {
     if (!req.user || value === undefined || value === null) return value
+    // A save that leaves the stored tree as it was (a workflow step, a change to another field)
+    // is not refused for text stored before these rules existed.
+    const stored = path.reduce<unknown>((doc, key) => (doc as Record<string, unknown> | undefined)?.[key], originalDoc)
+    if (stored !== undefined && JSON.stringify(stored) === JSON.stringify(value)) return value
     const fieldPath = path.join('.')
     const label = chineseLabelOf(field)
     const { problems } = lexicalTreeProblems(value, rules, { isId: documentIdCheck(req.payload), path: fieldPath, label })

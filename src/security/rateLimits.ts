@@ -2,6 +2,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import type { Env } from '../config/environment'
 import { apiRefusal } from './apiErrors'
+import { LOGIN_PATHS } from './bodyLimits'
 
 /**
  * Requests per client address per minute. Login-type requests are few for a person and
@@ -20,7 +21,7 @@ export type RateLimitBucket = keyof typeof RATE_LIMITS
 export type RateLimitCharge = { bucket: RateLimitBucket; points: number }
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
-const LOGIN_PATHS = new Set(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'])
+
 
 /**
  * `graphQLLogins`: the login-type fields of a GraphQL request's parsed document

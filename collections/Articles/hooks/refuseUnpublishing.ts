@@ -1,8 +1,9 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
+import { isStaffUser } from '../../../src/access/roles'
+import type { DocumentId as Id } from '../../../src/data/relationId'
 import { refusal } from '../../shared/errors'
 
-type Id = number | string
 
 async function refuseIfPublished(req: PayloadRequest, id: Id, message: string): Promise<void> {
   const current = await req.payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true, req, select: { _status: true } })
@@ -28,7 +29,9 @@ export const refuseUnpublishing: CollectionBeforeOperationHook = async ({ args, 
   if (operation === 'update' && data?._status === 'draft') {
     await refuseIfPublished(req, id, '已发布的稿件不能直接取消发布：如需下线，请由编辑执行“撤稿”并填写撤稿说明')
   }
-  if (operation === 'restoreVersion') {
+  // Only staff may restore at all (Payload's access check comes after this hook): anyone else
+  // must not learn from this message that a version exists or that an article has pending changes.
+  if (operation === 'restoreVersion' && isStaffUser(req.user)) {
     const restored = await restoredStatus(req, id)
     if (restored && restored.status !== 'published') {
       await refuseIfPublished(

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook, RequestContext } from 'payload'
 
 import type { Article } from '../../../payload-types'
 import type { DocumentId } from '../../../src/data/relationId'
-import { photosShownBy, publicCopyOf } from '../../Photos/publicUse'
+import { photosShownBy, publicCopyOf } from '../../../src/publishing/photoPublicity'
 
 type Remembered = Record<string, string[]>
 

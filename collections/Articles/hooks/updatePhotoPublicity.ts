@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { photosShownBy, publicCopyOf, refreshPhotoPublicity } from '../../Photos/publicUse'
+import { photosShownBy, publicCopyOf, refreshPhotoPublicity } from '../../../src/publishing/photoPublicity'
 import { takeRememberedPublicPhotos } from './rememberPublicPhotos'
 
 /**

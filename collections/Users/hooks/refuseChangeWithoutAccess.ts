@@ -1,17 +1,12 @@
 import type { FieldHook } from 'payload'
 
 import { relationId } from '../../../src/data/relationId'
+import { chineseLabelOf } from '../../../src/security/textLimits'
 import { refusal } from '../../shared/errors'
 
 const comparable = (value: unknown, fieldType: string): string => {
   const plain = relationId(value) ?? value ?? ''
   return fieldType === 'email' ? String(plain).trim().toLowerCase() : String(plain)
-}
-
-function chineseLabel(label: unknown, name: string): string {
-  if (typeof label === 'string') return label
-  if (label && typeof label === 'object' && 'zh' in label && typeof label.zh === 'string') return label.zh
-  return name
 }
 
 /**
@@ -27,5 +22,5 @@ export const refuseChangeWithoutAccess: FieldHook = async ({ field, value, previ
   if (comparable(value, field.type) === comparable(previousValue, field.type)) return value
   if (await mayUpdate({ id: originalDoc?.id, data: data ?? {}, doc: originalDoc, req, siblingData: siblingData ?? {} })) return value
   const who = typeof field.custom?.whoMayChange === 'string' ? `：${field.custom.whoMayChange}` : ''
-  throw refusal(`不能修改「${chineseLabel(field.label, name)}」（${name}）${who}。`, 403, `${name}-not-yours-to-change`)
+  throw refusal(`不能修改「${chineseLabelOf({ name, label: field.label })}」（${name}）${who}。`, 403, `${name}-not-yours-to-change`)
 }

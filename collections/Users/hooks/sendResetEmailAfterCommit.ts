@@ -2,9 +2,8 @@ import type { CollectionAfterOperationHook } from 'payload'
 
 import { afterCommit } from '../../../src/database/afterCommit'
 import { sendPasswordResetEmail } from '../../../src/email/passwordResetEmail'
-import { takePlan } from '../passwordResetPlans'
+import { RESET_LINK_LIFETIME_MS, takePlan } from '../passwordResetPlans'
 
-const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000
 
 /**
  * Carries out the plan ../passwordResetPlans made for a forgot-password request, inside its
@@ -23,7 +22,7 @@ export const sendResetEmailAfterCommit: CollectionAfterOperationHook = async ({ 
   }
   await req.payload.db.updateOne({ collection: slug, id: plan.userId, data: { resetPasswordRequestedAt: new Date().toISOString() }, req, returning: false })
   const { payload } = req
-  const validForMs = collection.auth.forgotPassword?.expiration ?? DEFAULT_TOKEN_LIFETIME_MS
+  const validForMs = collection.auth.forgotPassword?.expiration ?? RESET_LINK_LIFETIME_MS
   await afterCommit(req, () => void sendPasswordResetEmail(payload, plan, result, validForMs))
   return result
 }

@@ -13,12 +13,11 @@ import {
 import { documentIdCheck } from '../../../src/database/adapter'
 import { listParameterProblems } from '../../../src/security/apiLimits'
 import { lexicalTreeProblems } from '../../../src/security/lexicalTree'
-import { lexicalTreeRulesOf, withLexicalTreeChecks } from '../../../src/security/lexicalTreeField'
+import { lexicalTreeRulesOf } from '../../../src/security/lexicalTreeField'
 import { queryProblemsOf, sortProblemsOf } from '../../../src/security/queryShape'
 import { checkWriteData, type IdCheck, type Reference, type ShapeProblem, type WriteCheck } from '../../../src/security/requestShape'
 import { mapDataFields, withTextLimit } from '../../../src/security/textLimitFields'
 import { chineseLabelOf, TEXT_LIMITS } from '../../../src/security/textLimits'
-import { articleBodyEditor, articleBodyRules } from '../../Articles/body'
 
 type GuardedArgs = { id?: unknown; data?: unknown; where?: unknown; sort?: unknown; limit?: unknown; page?: unknown; pagination?: unknown; depth?: unknown }
 
@@ -28,7 +27,8 @@ const GUARDED_APIS = new Set(['REST', 'GraphQL'])
 /**
  * What a REST or GraphQL client sends is checked before Payload runs the operation, and so
  * before any hook that could take long over a huge value (slug and pinyin generation, the
- * search index): page sizes and depth within the API's limits, query values and sort fields
+ * search index): page sizes and depth within the API's limits (src/security/apiLimits.ts; larger
+ * pages for signed-in staff, whose admin asks for them), query values and sort fields
  * the database can use, write data of the right type and size for its fields, rich text
  * trees their editor could have made, no unknown fields, ids the database could hold. Drafts
  * too, which Payload does not validate. The Local API (the reader site, seeds) is trusted
@@ -50,7 +50,12 @@ export const guardApiRequests: CollectionBeforeOperationHook = async ({ args, co
   if (guarded.id !== undefined && !isId(guarded.id)) throw new NotFound(req.t)
   const fieldsOf = (slug: string) => (req.payload.collections as Record<string, { config: { flattenedFields: FlattenedField[] } } | undefined>)[slug]?.config.flattenedFields
   const queried = queryableFieldsOf(req.payload, collection)
-  const written = (operation === 'create' || operation === 'update') && 'data' in guarded ? checkWrite(guarded.data, collection, isId) : { problems: [], references: [] }
+  const storedValueAt = async (path: string) => {
+    if (operation !== 'update' || guarded.id === undefined) return undefined
+    const stored = await req.payload.findByID({ collection: collection.slug as CollectionSlug, id: guarded.id as number | string, draft: true, depth: 0, overrideAccess: true, req })
+    return path.split('.').reduce<unknown>((doc, key) => (doc as Record<string, unknown> | undefined)?.[key], stored)
+  }
+  const written = (operation === 'create' || operation === 'update') && 'data' in guarded ? await checkWrite(guarded.data, collection, isId, storedValueAt) : { problems: [], references: [] }
   const problems = [
     ...(req.payloadAPI === 'REST' ? listParameterProblems(guarded, Boolean(req.user)) : []),
     ...(guarded.where === undefined ? [] : queryProblemsOf(guarded.where, queried, { isId, fieldsOf })),
@@ -62,13 +67,18 @@ export const guardApiRequests: CollectionBeforeOperationHook = async ({ args, co
   return args
 }
 
-/** The data's shape and sizes, then each rich text tree, whose blocks and photos may point at more documents. */
-function checkWrite(data: unknown, collection: SanitizedCollectionConfig, isId: IdCheck): Omit<WriteCheck, 'richTexts'> {
+/**
+ * The data's shape and sizes, then each rich text tree, whose blocks and photos may point at
+ * more documents. A tree sent back exactly as stored (the admin sends the whole form) is not
+ * refused for text saved before these rules existed; the stored copy is read only then.
+ */
+async function checkWrite(data: unknown, collection: SanitizedCollectionConfig, isId: IdCheck, storedValueAt: (path: string) => Promise<unknown>): Promise<Omit<WriteCheck, 'richTexts'>> {
   const { problems, references, richTexts } = checkWriteData(data, collection.flattenedFields, { isId, isAuthCollection: Boolean(collection.auth) })
   for (const { path, value, field } of richTexts) {
     const rules = lexicalTreeRulesOf(field)
     if (!rules) continue
     const tree = lexicalTreeProblems(value, rules, { isId, path, label: chineseLabelOf(field) })
+    if (tree.problems.length > 0 && JSON.stringify(await storedValueAt(path)) === JSON.stringify(value)) continue
     problems.push(...tree.problems)
     references.push(...tree.references)
   }
@@ -111,23 +121,15 @@ async function missingReferences(payload: Payload, references: Reference[]): Pro
   return problems
 }
 
-/** The rich text editors whose trees are checked on save, with what each can produce. */
-const TREE_RULES = new Map([[articleBodyEditor, articleBodyRules]])
-
 /**
  * Every collection of the newsroom runs the guard first, before its own operation hooks, and
- * its text fields carry their limits (src/security/textLimits.ts) and its rich text fields
- * their tree check, so the admin, Payload's validation and the guard agree on both.
+ * its text fields carry their limits (src/security/textLimits.ts), so the admin, Payload's
+ * validation and the guard agree on them. Rich text fields carry their tree rules themselves
+ * (withLexicalTreeChecks, where the field and its editor are defined).
  */
 export function withApiGuard(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
   const limits = TEXT_LIMITS[collection.slug] ?? {}
-  const fields = mapDataFields(collection.fields, (field, path) => {
-    if (field.type === 'richText') {
-      const rules = TREE_RULES.get(field.editor as typeof articleBodyEditor)
-      return rules ? withLexicalTreeChecks(field, rules) : field
-    }
-    return path in limits ? withTextLimit(field, limits[path]) : field
-  })
+  const fields = mapDataFields(collection.fields, (field, path) => (path in limits ? withTextLimit(field, limits[path]) : field))
   return { ...collection, fields, hooks: { ...hooks, beforeOperation: [guardApiRequests, ...(hooks.beforeOperation ?? [])] } }
 }

@@ -1,6 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import type { Article, Photo } from '../../../payload-types'
+import { backfillPhotoPublicity } from '../../../src/publishing/photoPublicity'
 import { findArticleBySlug } from '../../../src/reader/data/queries'
 import { renderPlaceholderPhoto } from '../../../src/seed/placeholderImage'
 import { uploadNode } from '../../../src/seed/lexical'
@@ -132,5 +133,23 @@ describe('who sees a photo', () => {
     const reply = await editor.rest(`/api/photos/${photo.id}`, { method: 'PATCH', body: { publicUse: true } })
     expect(reply.status).toBe(200)
     expect(await publicly(photo)).toEqual(HIDDEN)
+  })
+})
+
+describe('a database that predates photo publicity', () => {
+  it('gets each photo’s publicity derived at boot, as MongoDB has no migration to do it', async () => {
+    const shown = await upload('补算：已发布稿件的图')
+    const internal = await upload('补算：草稿的图')
+    await publish(await draftShowing('补算测试：已发布', { leadPhoto: shown.id }))
+    await draftShowing('补算测试：草稿', { leadPhoto: internal.id })
+    // As an upgraded MongoDB holds them: neither the photos' flag nor the articles' photo list exists.
+    await payload.db.updateMany({ collection: 'photos', where: { id: { in: [shown.id, internal.id] } }, data: { publicUse: null } })
+    await payload.db.updateMany({ collection: 'articles', where: { title: { like: '补算测试' } }, data: { usedPhotos: null } })
+    expect(await publicly(shown)).toEqual(HIDDEN)
+    await backfillPhotoPublicity(payload)
+    expect(await publicly(shown)).toEqual(SHOWN)
+    expect(await publicly(internal)).toEqual(HIDDEN)
+    const marked = await payload.count({ collection: 'photos', where: { publicUse: { exists: false } } })
+    expect(marked.totalDocs).toBe(0)
   })
 })

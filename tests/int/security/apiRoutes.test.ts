@@ -55,6 +55,17 @@ describe('the REST route wrapper', () => {
     expect(chunked.status).toBe(411)
   })
 
+  it('holds a body over a reader’s limit to the reader’s limit when its session cookie or token is forged, before reading it', async () => {
+    const body = { name: 'x'.repeat(2 * BODY_LIMITS.anonymous) }
+    const forgeries: Record<string, string>[] = [{ Cookie: 'payload-token=forged' }, { Authorization: 'JWT forged.token.value' }]
+    for (const headers of forgeries) {
+      const reply = await anonymous.rest('/api/tags', { method: 'POST', body, headers })
+      expect({ status: reply.status, message: message(reply) }).toEqual({ status: 413, message: expect.stringMatching(/^请求体过大：未登录时此接口最多接受 8 KB/) })
+    }
+    const signedIn = await editor.rest('/api/tags', { method: 'POST', body })
+    expect(signedIn.status).not.toBe(413)
+  })
+
   it('lets an ordinary save through', async () => {
     expect((await editor.rest('/api/tags', { method: 'POST', body: { name: '路由包装测试' } })).status).toBe(201)
   })

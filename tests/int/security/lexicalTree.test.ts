@@ -137,3 +137,20 @@ describe('the allow-list', () => {
     expect([reply.status, reply.json?.errors]).toEqual([201, undefined])
   })
 })
+
+describe('bodies stored before the rules', () => {
+  it('do not stop a workflow step or a save of another field, and are checked once changed', async () => {
+    const legacy = rootNode([paragraphNode('旧稿正文'), { type: 'html', html: '<b>旧稿里的 HTML</b>', version: 1 }])
+    const { id } = await payload.create({ collection: 'articles', draft: true, data: { title: '规则之前保存的稿件', body: legacy } as never })
+    const submitted = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'submit' } })
+    expect({ status: submitted.status, json: submitted.json }).toMatchObject({ status: 200 })
+    const current = await payload.findByID({ collection: 'articles', id, depth: 0, draft: true })
+    const retitled = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { title: '规则之前保存的稿件（改题）', body: legacy, updatedAt: current.updatedAt } })
+    expect({ status: retitled.status, json: retitled.json }).toMatchObject({ status: 200 })
+    const changed = await editor.rest(`/api/articles/${id}?draft=true`, {
+      method: 'PATCH',
+      body: { body: rootNode([...legacy.root.children, paragraphNode('新加的一段')]), updatedAt: retitled.json.doc.updatedAt },
+    })
+    expect(changed.status).toBe(400)
+  })
+})

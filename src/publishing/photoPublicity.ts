@@ -1,7 +1,7 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { Article, Column } from '../../payload-types'
-import { type DocumentId, relationId } from '../../src/data/relationId'
+import { type DocumentId, relationId } from '../data/relationId'
 
 /**
  * A photo is public once something public shows it: an article that is published and not
@@ -79,4 +79,36 @@ export async function refreshPhotoPublicity(req: PayloadRequest, ids: readonly D
   for (const [publicUse, group] of [[true, verdicts.shown], [false, verdicts.hidden]] as const) {
     if (group.length) await req.payload.db.updateMany({ collection: 'photos', where: { id: { in: group } }, data: { publicUse }, req, returning: false })
   }
+}
+
+const BACKFILL_PAGE = 100
+
+/**
+ * A database upgraded without the photo-publicity migration (MongoDB keeps no schema, so it
+ * has none) holds photos without `publicUse` and articles without `usedPhotos`: every photo
+ * would be hidden from readers. Derives both at boot, as the SQLite migration does; with every
+ * photo marked it costs one count.
+ */
+export async function backfillPhotoPublicity(payload: Payload): Promise<void> {
+  const unmarked = await payload.count({ collection: 'photos', where: { publicUse: { exists: false } }, overrideAccess: true })
+  if (unmarked.totalDocs === 0) return
+  for (let page = 1; ; page += 1) {
+    const { docs, hasNextPage } = await payload.find({
+      collection: 'articles',
+      depth: 0,
+      page,
+      limit: BACKFILL_PAGE,
+      sort: 'id',
+      overrideAccess: true,
+      select: { leadPhoto: true, photos: true, seo: true, body: true },
+    })
+    for (const article of docs) {
+      await payload.db.updateOne({ collection: 'articles', id: article.id, data: { usedPhotos: usedPhotosKey(photosOfArticle(article)) }, returning: false })
+    }
+    if (!hasNextPage) break
+  }
+  const { docs: photos } = await payload.find({ collection: 'photos', where: { publicUse: { exists: false } }, depth: 0, pagination: false, overrideAccess: true, select: {} })
+  const req = { payload } as PayloadRequest
+  await refreshPhotoPublicity(req, photos.map((photo) => photo.id))
+  payload.logger.info(`图片公开状态已补算：${photos.length} 张图片（backfilled photo publicity）`)
 }
