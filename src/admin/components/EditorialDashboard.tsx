@@ -4,51 +4,68 @@ import type { Article } from '../../../payload-types'
 import { roleOf } from '../../access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
 
-type Props = { payload: Payload; user?: { id: number | string; role?: unknown } | null }
-type Queue = { title: string; empty: string; where: Where }
+type Props = {
+  payload: Payload
+  user?: { id: number | string; role?: unknown } | null
+  /** The moment "today" is taken from; the admin passes none (now). */
+  now?: Date
+}
+/** The time each queue's entries show, in Beijing time: what the queue is about, not when the article was last touched. */
+type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt'
+type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string }
+type QueueDoc = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, QueueTime>>
 
-function queuesFor(user: NonNullable<Props['user']>): Queue[] {
+const LAST_CHANGED = { time: 'updatedAt', timeLabel: '最后修改', sort: '-updatedAt' } as const
+
+export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date()): Queue[] {
   const role = roleOf(user)
   if (role === 'journalist') {
     return [
-      { title: '我的草稿', empty: '没有进行中的草稿。', where: { owner: { equals: user.id }, workflowState: { equals: 'draft' } } },
-      { title: '退回给我', empty: '没有被退回的稿件。', where: { owner: { equals: user.id }, workflowState: { equals: 'returned' } } },
+      { title: '我的草稿', empty: '没有进行中的草稿。', where: { owner: { equals: user.id }, workflowState: { equals: 'draft' } }, ...LAST_CHANGED },
+      { title: '退回给我', empty: '没有被退回的稿件。', where: { owner: { equals: user.id }, workflowState: { equals: 'returned' } }, ...LAST_CHANGED },
     ]
   }
-  const today = startOfShanghaiDay()
-  const tomorrow = new Date(today.getTime() + 24 * 60 * 60 * 1000).toISOString()
+  const today = startOfShanghaiDay(now).toISOString()
+  const tomorrow = new Date(startOfShanghaiDay(now).getTime() + 24 * 60 * 60 * 1000).toISOString()
   return [
-    { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } } },
+    { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } }, ...LAST_CHANGED },
     {
       title: '今日排期',
       empty: '今天没有排期发布的稿件。',
-      where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: today.toISOString(), less_than: tomorrow } },
+      where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: today, less_than: tomorrow } },
+      // In the order they will go out.
+      time: 'scheduledFor',
+      timeLabel: '计划发布',
+      sort: 'scheduledFor',
     },
     {
       title: '今日发布',
       empty: '今天还没有发布稿件。',
-      where: { workflowState: { equals: 'published' }, publishedAt: { greater_than_equal: today.toISOString() } },
+      where: { workflowState: { equals: 'published' }, publishedAt: { greater_than_equal: today, less_than: tomorrow } },
+      time: 'publishedAt',
+      timeLabel: '发布',
+      sort: '-publishedAt',
     },
   ]
 }
 
 /** Each role's own work on the admin home page: what is waiting for them right now. */
-export async function EditorialDashboard({ payload, user }: Props) {
+export async function EditorialDashboard({ payload, user, now }: Props) {
   if (!user || !roleOf(user)) return null
   const queues = await Promise.all(
-    queuesFor(user).map(async (queue) => {
+    queuesFor(user, now).map(async (queue) => {
       const result = await payload.find({
         collection: 'articles',
         draft: true,
         depth: 0,
         limit: 10,
-        sort: '-updatedAt',
+        sort: queue.sort,
         where: queue.where,
         overrideAccess: false,
         user,
-        select: { title: true, updatedAt: true },
+        select: { title: true, [queue.time]: true },
       })
-      return { ...queue, docs: result.docs as Pick<Article, 'id' | 'title' | 'updatedAt'>[], total: result.totalDocs }
+      return { ...queue, docs: result.docs as QueueDoc[], total: result.totalDocs }
     }),
   )
   return (
@@ -62,12 +79,19 @@ export async function EditorialDashboard({ payload, user }: Props) {
             <p>{queue.empty}</p>
           ) : (
             <ul>
-              {queue.docs.map((doc) => (
-                <li key={doc.id}>
-                  <a href={`/admin/collections/articles/${doc.id}`}>{doc.title}</a>
-                  <span className="editorial-dashboard__time">{formatChineseDateTime(doc.updatedAt)}</span>
-                </li>
-              ))}
+              {queue.docs.map((doc) => {
+                const time = doc[queue.time]
+                return (
+                  <li key={doc.id}>
+                    <a href={`/admin/collections/articles/${doc.id}`}>{doc.title}</a>
+                    {time ? (
+                      <time className="editorial-dashboard__time" dateTime={time} title={`${queue.timeLabel}（北京时间）`}>
+                        {formatChineseDateTime(time)}
+                      </time>
+                    ) : null}
+                  </li>
+                )
+              })}
             </ul>
           )}
         </div>

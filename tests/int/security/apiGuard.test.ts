@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { API_MAX_DEPTH, API_MAX_LIMIT } from '../../../src/security/apiLimits'
+import { API_MAX_DEPTH, API_MAX_LIMIT, STAFF_MAX_LIMIT } from '../../../src/security/apiLimits'
 import { type InProcessClient, inProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
@@ -8,6 +8,8 @@ import { useTestPayload } from '../../helpers/payload'
 let payload: Payload
 let anonymous: InProcessClient
 let editor: InProcessClient
+let journalist: InProcessClient
+let staffIds: string
 let columnId: number | string
 
 const articleCount = async () => (await payload.count({ collection: 'articles' })).totalDocs
@@ -16,6 +18,8 @@ useTestPayload({ staff: true }, async (booted) => {
   payload = booted.payload
   anonymous = inProcessClient(payload)
   editor = await signedInClient(payload, booted.staff.editor.email, STAFF_PASSWORD)
+  journalist = await signedInClient(payload, booted.staff.journalist.email, STAFF_PASSWORD)
+  staffIds = [booted.staff.editor.id, booted.staff.journalist.id].join(',')
   columnId = (await payload.create({ collection: 'columns', data: { name: '接口测试专栏' } as never })).id
   const draft = await payload.create({ collection: 'articles', data: { title: '已发布的测试稿' } as never, draft: true })
   await payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published', workflowState: 'published' } as never, context: { seeding: true } })
@@ -27,6 +31,33 @@ describe('list limits over REST', () => {
     expect(tooMany.status).toBe(400)
     expect(refusedPaths(tooMany.json)).toEqual(['limit'])
     expect((await anonymous.rest(`/api/articles?limit=${API_MAX_LIMIT}&depth=0`)).status).toBe(200)
+  })
+
+  it(`lets signed-in staff ask for pages of up to ${STAFF_MAX_LIMIT}, as the admin's relationship cells do, and refuses anonymous clients`, async () => {
+    // The admin's own request for the names in a list's 所属专栏 column.
+    const cells = `/api/columns?depth=0&draft=true&limit=${STAFF_MAX_LIMIT}&where[id][in]=${columnId}`
+    const signedIn = await editor.rest(cells)
+    expect([signedIn.status, signedIn.json?.errors]).toEqual([200, undefined])
+    expect(signedIn.json.docs.map((doc: { name: string }) => doc.name)).toEqual(['接口测试专栏'])
+    expect((await editor.rest(`/api/articles?limit=${STAFF_MAX_LIMIT}&depth=0`)).status).toBe(200)
+    const anonymousReply = await anonymous.rest(cells)
+    expect(anonymousReply.status).toBe(400)
+    expect(refusedPaths(anonymousReply.json)).toEqual(['limit'])
+    const overStaffCap = await editor.rest(`/api/articles?limit=${STAFF_MAX_LIMIT + 1}&depth=0`)
+    expect(overStaffCap.status).toBe(400)
+    expect(refusedPaths(overStaffCap.json)).toEqual(['limit'])
+    expect((await editor.rest(`/api/articles?pagination=false&limit=${STAFF_MAX_LIMIT}&depth=0`)).status).toBe(200)
+  })
+
+  it('answers a journalist’s 操作人/作者 lookup with colleagues’ names only', async () => {
+    const reply = await journalist.rest(`/api/users?depth=0&draft=true&limit=${STAFF_MAX_LIMIT}&where[id][in]=${staffIds}`)
+    expect(reply.status).toBe(200)
+    const byId = Object.fromEntries(reply.json.docs.map((doc: Record<string, unknown>) => [String(doc.id), doc]))
+    const [editorId, journalistId] = staffIds.split(',')
+    expect(byId[editorId]).toEqual(expect.objectContaining({ name: '编辑' }))
+    expect(byId[editorId]).not.toHaveProperty('email')
+    expect(byId[editorId]).not.toHaveProperty('role')
+    expect(byId[journalistId]).toEqual(expect.objectContaining({ name: '记者' }))
   })
 
   it('refuses limit=0 (Payload reads it as "everything") and non-numeric limits and pages', async () => {
