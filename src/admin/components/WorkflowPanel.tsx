@@ -1,27 +1,35 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormProcessing } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
 import { formatChineseDateTime, fromShanghaiLocalInput } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
+import { usePendingChanges } from './usePendingChanges'
 
 type Option = { action: string; label: string; noteRequired: boolean; needsPublishTime: boolean }
 type Options = { state: WorkflowState; scheduledFor: string | null; actions: Option[] }
+/** What went wrong: a headline saying what did not happen, when there is one, and the server's reason. */
+type Problem = { headline?: string; reason: string }
 
 /**
  * The article's place in the workflow and the actions this user may take on it. The server
- * decides both (GET /api/articles/:id/workflow); this panel only shows them.
+ * decides both (GET /api/articles/:id/workflow); this panel only shows them. An action first
+ * saves the changes the autosave has not saved yet (usePendingChanges) and is not taken when
+ * that save is refused; after it the page reloads and shows the new state and the saved text.
  */
 export function WorkflowPanel() {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
   const endpoint = `${config.serverURL}${config.routes.api}/articles/${id}/workflow`
+  const pending = usePendingChanges()
+  // While a save or another workflow button holds the form, an action would only wait for it.
+  const formProcessing = useFormProcessing()
   const [options, setOptions] = useState<Options | null>(null)
   const [note, setNote] = useState('')
   const [publishAt, setPublishAt] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [progress, setProgress] = useState<string | null>(null)
 
   const load = useCallback(async () => {
     const response = await fetch(endpoint, { credentials: 'include' })
@@ -37,29 +45,40 @@ export function WorkflowPanel() {
 
   const run = async (option: Option) => {
     if (option.noteRequired && !note.trim()) {
-      setError(`请先填写${option.label}的说明`)
+      setProblem({ reason: `请先填写${option.label}的说明` })
       return
     }
     const publishInstant = fromShanghaiLocalInput(publishAt)
     if (option.needsPublishTime && !publishInstant) {
-      setError('请先选择发布时间（北京时间）')
+      setProblem({ reason: '请先选择发布时间（北京时间）' })
       return
     }
-    setBusy(true)
-    setError(null)
+    setProblem(null)
+    setProgress('正在保存您的修改…')
+    const saving = await pending.hold()
+    if (!saving.ok) {
+      setProgress(null)
+      setProblem({ headline: `未能保存您的修改，“${option.label}”没有执行。`, reason: saving.reason })
+      return
+    }
+    setProgress(`正在${option.label}…`)
     const response = await fetch(endpoint, {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ action: option.action, note, publishAt: option.needsPublishTime ? publishInstant?.toISOString() : undefined }),
-    })
-    setBusy(false)
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null
-      setError(body?.errors?.[0]?.message ?? `操作失败（${response.status}）`)
+    }).catch(() => null)
+    if (response?.ok) {
+      // The form stays held: nothing typed now could be saved before the page shows the new state.
+      window.location.reload()
       return
     }
-    window.location.reload()
+    const body = (await response?.json().catch(() => null)) as { errors?: { message: string }[] } | null
+    const reason = body?.errors?.[0]?.message ?? (response ? `操作失败（${response.status}）` : '无法连接服务器，请检查网络后再试。')
+    await pending.release(saving.saved)
+    setProgress(null)
+    setProblem(saving.saved ? { headline: `您的修改已保存，但“${option.label}”没有执行。`, reason } : { reason })
+    void load()
   }
 
   return (
@@ -86,16 +105,27 @@ export function WorkflowPanel() {
           )}
           <div className="workflow-panel__actions">
             {options.actions.map((option) => (
-              <Button key={option.action} buttonStyle="secondary" size="small" disabled={busy} onClick={() => void run(option)}>
+              <Button key={option.action} buttonStyle="secondary" size="small" disabled={progress !== null || formProcessing} onClick={() => void run(option)}>
                 {option.label}
               </Button>
             ))}
           </div>
         </>
       )}
-      {error && (
-        <p className="workflow-panel__error" role="alert">
-          {error}
+      {progress && (
+        <p className="workflow-panel__progress" role="status">
+          {progress}
+        </p>
+      )}
+      {problem && (
+        <p className="workflow-panel__error" role="alert" style={{ color: 'var(--theme-error-500)' }}>
+          {problem.headline && (
+            <>
+              <strong>{problem.headline}</strong>
+              <br />
+            </>
+          )}
+          {problem.reason}
         </p>
       )}
     </div>

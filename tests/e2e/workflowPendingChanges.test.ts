@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core'
+
+import { createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
+import { useDemoServer } from '../helpers/demoServer'
+
+const PASSWORD = 'newsroom-demo'
+const ARTIFACTS = 'tests/e2e/artifacts'
+const running = useDemoServer({ withBrowser: true })
+
+/** A REST call made with the page's session, as the admin itself makes them. */
+function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<any> {
+  return page.evaluate(
+    async ([url, verb, json]) => (await fetch(url, { method: verb, headers: { 'Content-Type': 'application/json' }, body: json })).json(),
+    [path, method, body === undefined ? undefined : JSON.stringify(body)] as const,
+  )
+}
+const stored = (page: Page, id: string) => api(page, `/api/articles/${id}?draft=true&depth=0`)
+const panel = (page: Page) => page.getByTestId('workflow-panel')
+
+async function screenshotPanel(page: Page, name: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await panel(page).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 })
+}
+
+describe('a workflow button saves the changes the autosave has not saved yet', () => {
+  it('stores a change typed just before 提交审核, 审核通过 and 签发 together with the new state', async () => {
+    const { baseUrl } = running.server
+    const journalist = await signIn(running.browser, baseUrl, 'journalist@newsroom.test', PASSWORD)
+    const id = await createDraftInAdmin(journalist, baseUrl, '未保存修改与流程操作')
+    await journalist.reload()
+    await journalist.locator('#field-summary').fill('记者在提交前一刻写下的导语。')
+    await runWorkflowAction(journalist, '提交审核')
+    await expect(stored(journalist, id)).resolves.toMatchObject({ summary: '记者在提交前一刻写下的导语。', workflowState: 'submitted' })
+    await expect(journalist.locator('#field-summary').inputValue()).resolves.toBe('记者在提交前一刻写下的导语。')
+    await expect(workflowState(journalist)).resolves.toBe('待审')
+
+    const editor = await signIn(running.browser, baseUrl, 'editor@newsroom.test', PASSWORD)
+    await editor.goto(`${baseUrl}/admin/collections/articles/${id}`)
+    await editor.locator('#field-title').fill('编辑在审核通过前改定的主题')
+    await runWorkflowAction(editor, '审核通过')
+    await expect(stored(editor, id)).resolves.toMatchObject({ title: '编辑在审核通过前改定的主题', workflowState: 'approved' })
+    await expect(editor.locator('#field-title').inputValue()).resolves.toBe('编辑在审核通过前改定的主题')
+    await expect(workflowState(editor)).resolves.toBe('已审')
+    await screenshotPanel(editor, 'pending-approved')
+
+    // 签发 in the document controls (WorkflowPublishButton), where Payload's 发布 button was.
+    await editor.locator('#field-summary').fill('编辑在签发前一刻改定的导语。')
+    await Promise.all([editor.waitForEvent('load'), editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()])
+    await expect(workflowState(editor)).resolves.toBe('已发布')
+    await expect(stored(editor, id)).resolves.toMatchObject({ summary: '编辑在签发前一刻改定的导语。', workflowState: 'published', _status: 'published' })
+  })
+
+  it('does not act when the save is refused, and says why: a 201-character headline, a stale copy, an embargo', async () => {
+    const { baseUrl } = running.server
+    const editor = await signIn(running.browser, baseUrl, 'editor@newsroom.test', PASSWORD)
+    const id = await createDraftInAdmin(editor, baseUrl, '保存失败时不执行流程操作')
+    await expect(api(editor, `/api/articles/${id}/workflow`, 'POST', { action: 'submit' })).resolves.toMatchObject({ state: 'submitted' })
+    await editor.reload()
+
+    await editor.locator('#field-title').fill('长'.repeat(201))
+    await panel(editor).getByRole('button', { name: '审核通过' }).click()
+    const alert = panel(editor).getByRole('alert')
+    await expect(alert.innerText()).resolves.toMatch(/未能保存.*审核通过.*主题最多 200 个字/s)
+    await expect(stored(editor, id)).resolves.toMatchObject({ title: '保存失败时不执行流程操作', workflowState: 'submitted' })
+    await expect(workflowState(editor)).resolves.toBe('待审')
+    await screenshotPanel(editor, 'pending-refused')
+
+    await editor.reload()
+    const before = await stored(editor, id)
+    await api(editor, `/api/articles/${id}?draft=true`, 'PATCH', { kicker: '另一次保存', updatedAt: before.updatedAt, _status: 'draft' })
+    await editor.locator('#field-summary').fill('旧副本上的导语')
+    await panel(editor).getByRole('button', { name: '审核通过' }).click()
+    await expect(alert.innerText()).resolves.toMatch(/未能保存.*审核通过.*被他人修改/s)
+    const afterStale = await stored(editor, id)
+    expect(afterStale).toMatchObject({ kicker: '另一次保存', workflowState: 'submitted' })
+    expect(afterStale.summary).not.toBe('旧副本上的导语')
+
+    // 签发 in the document controls: a refused publication keeps the change, saved as a draft.
+    await api(editor, `/api/articles/${id}/workflow`, 'POST', { action: 'approve' })
+    const approved = await stored(editor, id)
+    const embargo = new Date(Date.now() + 86_400_000).toISOString()
+    await api(editor, `/api/articles/${id}?draft=true`, 'PATCH', { embargoUntil: embargo, updatedAt: approved.updatedAt, _status: 'draft' })
+    await editor.reload()
+    await editor.locator('#field-summary').fill('禁发期内写下的导语')
+    await editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()
+    await editor.getByText(/您的修改已保存为草稿，但没有签发：稿件处于禁发期/).waitFor()
+    await waitForStored(editor, id, 'summary', '禁发期内写下的导语', 8_000)
+    await expect(stored(editor, id)).resolves.toMatchObject({ workflowState: 'approved', _status: 'draft' })
+  })
+})
