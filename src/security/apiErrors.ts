@@ -54,6 +54,20 @@ export function requestFault(error: Error & { code?: unknown }, method = ''): An
 export const clarifyRequestErrors: AfterErrorHook = ({ error, req }) => {
   const fault = requestFault(error, req?.method)
   if (fault) return { status: fault.status, response: { errors: [{ message: fault.message }] } }
+  const refused = fieldRefusal(error)
+  if (refused) return { status: 400, response: { errors: [refused] } }
+}
+
+/**
+ * A ValidationError with the fields it names, in Payload's own shape. Payload's formatter keeps
+ * those details only for an `instanceof` its own class, which fails in the production bundle (the
+ * app's hooks and Payload's handler hold different copies of the class): the client, and the
+ * admin's form, then got "下面的字段是无效的： title" without saying what is wrong with it.
+ */
+function fieldRefusal(error: Error & { data?: unknown; status?: unknown }) {
+  const data = error.data as { errors?: unknown } | undefined
+  if (error.status !== 400 || !Array.isArray(data?.errors) || data.errors.length === 0) return null
+  return { name: 'ValidationError', message: error.message, data }
 }
 
 /**

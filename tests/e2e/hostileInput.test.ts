@@ -97,7 +97,7 @@ describe('hostile requests against the production server', () => {
       counted(journalist.rest('/api/articles?draft=true', { method: 'POST', body: { title: `${MARK}${'题'.repeat(201)}` } })),
     ])
     for (const reply of replies) expectRefused(reply)
-    expect(replies[3].text).toMatch(/title|主题/)
+    expect(replies[3].json.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'title', message: expect.stringMatching(/^主题最多 200 个字，现有 \d+ 个字/) })])
   })
 
   it('3. refuses three parallel 200 MB anonymous posts before reading them', async () => {
