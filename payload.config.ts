@@ -81,6 +81,8 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · 新闻采编发布系统' },
     components: {
+      // Chinese accessible names for what Payload, Lexical and sonner hard-code in English.
+      providers: ['/src/admin/ChineseAccessibleNames#ChineseAccessibleNames'],
       beforeDashboard: ['/src/admin/components/EditorialDashboard#EditorialDashboard'],
       afterNavLinks: ['/src/admin/components/CalendarNavLink#CalendarNavLink', '/src/admin/components/SearchNavLink#SearchNavLink', '/src/admin/components/ImportNavLink#ImportNavLink'],
       views: {

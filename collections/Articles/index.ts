@@ -268,7 +268,7 @@ export const Articles: CollectionConfig = {
     },
     {
       name: 'workflowPanel',
-      type: 'ui',
+      type: 'ui', label: label('流程操作', 'Workflow'),
       admin: { position: 'sidebar', components: { Field: '/src/admin/components/WorkflowPanel#WorkflowPanel' } },
     },
     {
@@ -315,14 +315,14 @@ export const Articles: CollectionConfig = {
     {
       // Derived from the bylines by recordCreditedBylines for access rules to test without a join.
       name: 'creditedBylines',
-      type: 'text',
+      type: 'text', label: label('署名作者（自动）', 'Credited bylines (derived)'),
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
       admin: { hidden: true },
     },
     {
       // Derived by recordUsedPhotos: which photos are public is decided from the published rows' value.
       name: 'usedPhotos',
-      type: 'text',
+      type: 'text', label: label('使用的图片（自动）', 'Used photos (derived)'),
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
       admin: { hidden: true },
     },
@@ -343,7 +343,7 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
-      timezone: true,
+      timezone: { override: ({ baseField }) => ({ ...baseField, label: label('发布时间时区', 'Published at time zone') }) },
       label: label('发布时间', 'Published at'),
       access: workflowOwned,
       admin: {

@@ -6,7 +6,7 @@ import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
 import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
 import { pinyinFields } from '../shared/pinyinField'
-import { label, option } from '../shared/labels'
+import { label, option, withLabels } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { bylinesAccess } from './access'
 import { normaliseName } from './hooks/normaliseName'
@@ -49,7 +49,7 @@ export const Bylines: CollectionConfig = {
         return problem ? NAME_PROBLEM_MESSAGES[problem] : true
       },
     },
-    ...pinyinFields('name'),
+    ...withLabels(pinyinFields('name'), { pinyin: label('拼音', 'Pinyin') }),
     slugField('bylines', 'name'),
     {
       name: 'kind',

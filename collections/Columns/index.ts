@@ -6,7 +6,7 @@ import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
 import { matchPinyinToo } from '../shared/hooks/matchPinyinToo'
 import { pinyinFields } from '../shared/pinyinField'
-import { label, option } from '../shared/labels'
+import { label, option, withLabels } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
 import { photosOfColumn } from '../../src/publishing/photoPublicity'
@@ -32,7 +32,7 @@ export const Columns: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: label('专栏名称', 'Name') },
-    ...pinyinFields('name'),
+    ...withLabels(pinyinFields('name'), { pinyin: label('拼音', 'Pinyin') }),
     slugField('columns', 'name'),
     { name: 'description', type: 'textarea', label: label('专栏介绍', 'Description') },
     { name: 'logo', type: 'upload', relationTo: 'photos', label: label('专栏标识', 'Logo') },

@@ -44,12 +44,17 @@ export const Photos: CollectionConfig = {
   },
   fields: [
     sourceKeyField,
+    // Chinese labels for fields Payload adds to every upload collection (merged by name).
+    { name: 'mimeType', type: 'text', label: label('文件类型（MIME）', 'MIME type') },
+    { name: 'thumbnailURL', type: 'text', label: label('缩略图网址', 'Thumbnail URL') },
+    { name: 'url', type: 'text', label: label('文件网址', 'URL') },
     {
       // Derived by src/publishing/photoPublicity.ts from the articles and columns that show the photo; the read rule tests it.
       name: 'publicUse',
       type: 'checkbox',
       defaultValue: false,
       index: true,
+      label: label('可公开（自动）', 'Public use (derived)'),
       access: { create: nobodyField, update: nobodyField },
       admin: { hidden: true },
     },

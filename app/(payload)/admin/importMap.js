@@ -23,6 +23,7 @@ import { CalendarNavLink as CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759 } f
 import { SearchNavLink as SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855 } from '../../../src/admin/components/SearchNavLink'
 import { ImportNavLink as ImportNavLink_95e55ce73c925610cd870d45d37e5910 } from '../../../src/admin/components/ImportNavLink'
 import { EditorialDashboard as EditorialDashboard_a88cf01e8e26a9e2254cecfa77215c70 } from '../../../src/admin/components/EditorialDashboard'
+import { ChineseAccessibleNames as ChineseAccessibleNames_bdd54bfc1d890082c03c9a1a368277e2 } from '../../../src/admin/ChineseAccessibleNames'
 import { CalendarView as CalendarView_d13c29b503846c0f18974ccabde28caa } from '../../../src/admin/components/CalendarView'
 import { SearchView as SearchView_28365aa7c4b15943b6aebd27757a2783 } from '../../../src/admin/components/SearchView'
 import { ImportView as ImportView_6cf2fbb57eaa3c1897dd543231c1c0a0 } from '../../../src/admin/components/ImportView'
@@ -55,6 +56,7 @@ export const importMap = {
   "/src/admin/components/SearchNavLink#SearchNavLink": SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855,
   "/src/admin/components/ImportNavLink#ImportNavLink": ImportNavLink_95e55ce73c925610cd870d45d37e5910,
   "/src/admin/components/EditorialDashboard#EditorialDashboard": EditorialDashboard_a88cf01e8e26a9e2254cecfa77215c70,
+  "/src/admin/ChineseAccessibleNames#ChineseAccessibleNames": ChineseAccessibleNames_bdd54bfc1d890082c03c9a1a368277e2,
   "/src/admin/components/CalendarView#CalendarView": CalendarView_d13c29b503846c0f18974ccabde28caa,
   "/src/admin/components/SearchView#SearchView": SearchView_28365aa7c4b15943b6aebd27757a2783,
   "/src/admin/components/ImportView#ImportView": ImportView_6cf2fbb57eaa3c1897dd543231c1c0a0,
