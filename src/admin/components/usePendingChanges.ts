@@ -3,7 +3,7 @@
 import { useConfig, useDocumentInfo, useForm, useFormBackgroundProcessing, useFormModified, useFormProcessing, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useRef } from 'react'
 
-import { explainSaveRefusal, overLimitFields } from './saveRefusal'
+import { explainSaveRefusal } from './saveRefusal'
 
 /** The stored draft a save returned (depth 0), or null when there was nothing to save. */
 export type SavedDraft = Record<string, unknown> & { updatedAt?: string }
@@ -45,7 +45,7 @@ export function usePendingChanges() {
   const modified = useFormModified()
   const processing = useFormProcessing()
   const backgroundProcessing = useFormBackgroundProcessing()
-  const { id, collectionSlug, docConfig } = useDocumentInfo()
+  const { id, collectionSlug } = useDocumentInfo()
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const live = useRef({ modified, processing, backgroundProcessing })
@@ -89,15 +89,11 @@ export function usePendingChanges() {
       form.setModified(false)
       return { ok: true, saved: json.doc }
     }
-    const refusal = explainSaveRefusal(json, response.status)
-    // A validation refusal that lost its per-field details on the way names the fields by path
-    // only ("下面的字段是无效的： title"): say which text is too long, in the server's own words.
-    const tooLong = refusal.fieldErrors.length === 0 && response.status === 400 ? overLimitFields((docConfig?.fields ?? []) as Parameters<typeof overLimitFields>[0], form.getData()) : []
-    const { reason, fieldErrors } = tooLong.length > 0 ? { reason: tooLong.map((error) => error.message).join('；'), fieldErrors: tooLong } : refusal
+    const { reason, fieldErrors } = explainSaveRefusal(json, response.status)
     if (fieldErrors.length > 0) form.dispatchFields({ type: 'ADD_SERVER_ERRORS', errors: fieldErrors })
     letGo()
     return { ok: false, reason }
-  }, [collectionSlug, config.routes.api, config.serverURL, docConfig, form, i18n.language, id, letGo])
+  }, [collectionSlug, config.routes.api, config.serverURL, form, i18n.language, id, letGo])
 
   /** After an action that did not happen: the form takes what was saved (its new `updatedAt` above all) and is editable again. */
   const release = useCallback(

@@ -1,4 +1,4 @@
-import { explainSaveRefusal, overLimitFields } from '../../../src/admin/components/saveRefusal'
+import { explainSaveRefusal } from '../../../src/admin/components/saveRefusal'
 
 describe('explainSaveRefusal', () => {
   it('gives each field’s problem, labelled when the message does not name the field', () => {
@@ -30,29 +30,5 @@ describe('explainSaveRefusal', () => {
     expect(explainSaveRefusal(stale, 409)).toEqual({ reason: '保存被拒绝：这篇稿件已被他人修改。', fieldErrors: [] })
     expect(explainSaveRefusal(null, 502).reason).toBe('服务器拒绝了保存（HTTP 502）。')
     expect(explainSaveRefusal({ message: '请先登录' }, 401).reason).toBe('请先登录')
-  })
-})
-
-describe('overLimitFields', () => {
-  const fields = [
-    {
-      type: 'tabs',
-      tabs: [{ fields: [{ type: 'text', name: 'title', label: { zh: '主题', en: 'Headline' }, maxLength: 200 }] }],
-    },
-    { type: 'group', name: 'seo', fields: [{ type: 'textarea', name: 'description', label: { zh: '摘要' }, maxLength: 5 }] },
-    { type: 'array', name: 'corrections', fields: [{ type: 'row', fields: [{ type: 'textarea', name: 'note', label: '更正', maxLength: 3 }] }] },
-  ]
-
-  it('names each text over its limit by label and path, with the server’s wording', () => {
-    const data = { title: '长'.repeat(201), seo: { description: '五个字以内' }, corrections: [{ note: '好' }, { note: '太长了吧' }] }
-    expect(overLimitFields(fields, data)).toEqual([
-      { path: 'title', message: '主题最多 200 个字，现有 201 个字（at most 200 characters）' },
-      { path: 'corrections.1.note', message: '更正最多 3 个字，现有 4 个字（at most 3 characters）' },
-    ])
-  })
-
-  it('finds nothing in texts within their limits or absent', () => {
-    expect(overLimitFields(fields, { title: '𠀋'.repeat(200) })).toEqual([])
-    expect(overLimitFields(fields, undefined)).toEqual([])
   })
 })
