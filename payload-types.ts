@@ -98,14 +98,24 @@ export interface UserAuthOperations {
 export interface Article {
   id: number;
   /**
-   * Printed above the headline.
+   * Printed above the headline. At most 100 characters.
    */
   kicker?: string | null;
+  /**
+   * At most 200 characters.
+   */
   title: string;
   /**
-   * The leading dash is added when shown.
+   * Used on the site, feeds and shares; defaults to the print headline.
+   */
+  webTitle?: string | null;
+  /**
+   * The leading dash is added when shown. At most 200 characters.
    */
   subtitle?: string | null;
+  /**
+   * At most 2000 characters.
+   */
   summary?: string | null;
   body?: {
     root: {
@@ -126,7 +136,13 @@ export interface Article {
   articleType?: ('news' | 'feature' | 'brief' | 'commentary') | null;
   installment?: {
     number?: number | null;
+    /**
+     * At most 100 characters.
+     */
     partName?: string | null;
+    /**
+     * At most 100 characters.
+     */
     subSeries?: string | null;
   };
   /**
@@ -147,15 +163,18 @@ export interface Article {
   print?: {
     editionDate?: string | null;
     pageNumber?: number | null;
+    /**
+     * At most 100 characters.
+     */
     pageName?: string | null;
   };
   seo?: {
     /**
-     * Defaults to the headline.
+     * Defaults to the headline. At most 200 characters.
      */
     title?: string | null;
     /**
-     * Defaults to the standfirst.
+     * Defaults to the standfirst. At most 2000 characters.
      */
     description?: string | null;
     /**
@@ -169,6 +188,9 @@ export interface Article {
   corrections?:
     | {
         correctedAt: string;
+        /**
+         * At most 2000 characters.
+         */
         note: string;
         id?: string | null;
       }[]
@@ -178,6 +200,9 @@ export interface Article {
    */
   retraction?: {
     retractedAt?: string | null;
+    /**
+     * At most 2000 characters.
+     */
     notice?: string | null;
   };
   workflowHistory?: {
@@ -215,7 +240,7 @@ export interface Article {
    */
   headline?: boolean | null;
   /**
-   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only. At most 200 characters.
    */
   slug?: string | null;
   /**
@@ -224,6 +249,7 @@ export interface Article {
   publishedAt?: string | null;
   publishedAt_tz?: SupportedTimezones;
   sourceKey?: string | null;
+  characterCount?: number | null;
   needsReview?: boolean | null;
   /**
    * Uncertainties found while importing: jumps, interleaving, fragments.
@@ -231,6 +257,9 @@ export interface Article {
   reviewFlags?:
     | {
         kind: 'jump' | 'interleaved' | 'fragment' | 'misplacedHeadline' | 'uncertainOrder' | 'other';
+        /**
+         * At most 5000 characters.
+         */
         note: string;
         resolved?: boolean | null;
         id?: string | null;
@@ -246,13 +275,19 @@ export interface Article {
  */
 export interface Column {
   id: number;
+  /**
+   * At most 100 characters.
+   */
   name: string;
   pinyin?: string | null;
   pickerTitle?: string | null;
   /**
-   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only. At most 200 characters.
    */
   slug?: string | null;
+  /**
+   * At most 2000 characters.
+   */
   description?: string | null;
   logo?: (number | null) | Photo;
   /**
@@ -276,14 +311,17 @@ export interface Photo {
   sourceKey?: string | null;
   publicUse?: boolean | null;
   /**
-   * Describe the picture for readers who cannot see it.
+   * Describe the picture for readers who cannot see it. At most 300 characters.
    */
   alt: string;
+  /**
+   * At most 2000 characters.
+   */
   caption?: string | null;
   creditKind?: ('photographer' | 'courtesy') | null;
   creditByline?: (number | null) | Byline;
   /**
-   * Use when the credit has no byline entry.
+   * Use when the credit has no byline entry. At most 100 characters.
    */
   creditText?: string | null;
   updatedAt: string;
@@ -339,20 +377,25 @@ export interface Photo {
 export interface Byline {
   id: number;
   /**
-   * Person or organisation. Padding spaces from print layout (张 毅) are removed.
+   * Person or organisation. Padding spaces from print layout (张 毅) are removed. At most 40 characters.
    */
   name: string;
   pinyin?: string | null;
   pickerTitle?: string | null;
   /**
-   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only. At most 200 characters.
    */
   slug?: string | null;
   kind: 'staff' | 'correspondent' | 'contributor' | 'photographer' | 'organisation' | 'unspecified';
   /**
-   * The unit a correspondent or contributor works for.
+   * The unit a correspondent or contributor works for. At most 100 characters.
    */
   organisation?: string | null;
+  status?: ('confirmed' | 'pending') | null;
+  proposedBy?: (number | null) | User;
+  /**
+   * At most 2000 characters.
+   */
   bio?: string | null;
   avatar?: (number | null) | Photo;
   /**
@@ -368,6 +411,9 @@ export interface Byline {
  */
 export interface User {
   id: number;
+  /**
+   * At most 100 characters.
+   */
   name: string;
   role: 'admin' | 'editor' | 'journalist';
   /**
@@ -400,11 +446,17 @@ export interface User {
  */
 export interface Tag {
   id: number;
+  /**
+   * At most 100 characters.
+   */
   name: string;
   /**
-   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only. At most 200 characters.
    */
   slug?: string | null;
+  /**
+   * At most 2000 characters.
+   */
   description?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -415,9 +467,12 @@ export interface Tag {
  */
 export interface Region {
   id: number;
+  /**
+   * At most 100 characters.
+   */
   name: string;
   /**
-   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only. At most 200 characters.
    */
   slug?: string | null;
   kind: 'province' | 'city' | 'county' | 'countyLevelCity' | 'district' | 'town';
@@ -451,6 +506,9 @@ export interface WorkflowEvent {
   from: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   to: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
   actor?: (number | null) | User;
+  /**
+   * At most 5000 characters.
+   */
   note?: string | null;
   onceKey?: string | null;
   updatedAt: string;
@@ -466,6 +524,9 @@ export interface EditorialComment {
   id: number;
   article: number | Article;
   replyTo?: (number | null) | EditorialComment;
+  /**
+   * At most 5000 characters.
+   */
   body: string;
   author?: (number | null) | User;
   updatedAt: string;
@@ -485,12 +546,18 @@ export interface Installment {
    */
   number?: number | null;
   plannedFor: string;
+  /**
+   * At most 200 characters.
+   */
   workingTitle?: string | null;
   assignee?: (number | null) | User;
   /**
    * Link the article once written.
    */
   article?: (number | null) | Article;
+  /**
+   * At most 5000 characters.
+   */
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -608,6 +675,7 @@ export interface PayloadMigration {
 export interface ArticlesSelect<T extends boolean = true> {
   kicker?: T;
   title?: T;
+  webTitle?: T;
   subtitle?: T;
   summary?: T;
   body?: T;
@@ -674,6 +742,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   publishedAt_tz?: T;
   sourceKey?: T;
+  characterCount?: T;
   needsReview?: T;
   reviewFlags?:
     | T
@@ -733,6 +802,8 @@ export interface BylinesSelect<T extends boolean = true> {
   slug?: T;
   kind?: T;
   organisation?: T;
+  status?: T;
+  proposedBy?: T;
   bio?: T;
   avatar?: T;
   user?: T;

@@ -78,6 +78,12 @@ export const Articles: CollectionConfig = {
             { name: 'kicker', type: 'text', label: label('引题', 'Kicker'), admin: { description: label('印在主题上方的肩题。', 'Printed above the headline.') } },
             { name: 'title', type: 'text', required: true, label: label('主题', 'Headline') },
             {
+              name: 'webTitle',
+              type: 'text',
+              label: label('网题', 'Web headline'),
+              admin: { description: label('网站、订阅源和分享用的标题；留空则用报题（引题、主题、副题）。', 'Used on the site, feeds and shares; defaults to the print headline.') },
+            },
+            {
               name: 'subtitle',
               type: 'text',
               label: label('副题', 'Deck'),
@@ -353,6 +359,13 @@ export const Articles: CollectionConfig = {
       },
     },
     sourceKeyField,
+    {
+      name: 'characterCount',
+      type: 'number',
+      label: label('字数', 'Character count'),
+      access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
     {
       name: 'needsReview',
       type: 'checkbox',

@@ -65,6 +65,21 @@ export const Bylines: CollectionConfig = {
       label: label('所属单位', 'Organisation'),
       admin: { description: label('通讯员、特约撰稿人的单位。', 'The unit a correspondent or contributor works for.') },
     },
+    {
+      name: 'status',
+      type: 'select',
+      index: true,
+      defaultValue: 'confirmed',
+      label: label('状态', 'Status'),
+      options: [option('confirmed', '已确认', 'Confirmed'), option('pending', '待确认', 'Pending')],
+    },
+    {
+      name: 'proposedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: label('提出人', 'Proposed by'),
+      access: { read: staffOnlyField },
+    },
     { name: 'bio', type: 'textarea', label: label('简介', 'Bio') },
     { name: 'avatar', type: 'upload', relationTo: 'photos', label: label('头像', 'Avatar') },
     {
