@@ -493,6 +493,7 @@ export interface WorkflowEvent {
   article: number | Article;
   action:
     | 'submit'
+    | 'withdraw'
     | 'return'
     | 'approve'
     | 'schedule'

@@ -19,7 +19,7 @@ export const WORKFLOW_STATE_LABELS: Record<WorkflowState, { zh: string; en: stri
   retracted: { zh: '撤稿', en: 'Retracted' },
 }
 
-export const WORKFLOW_ACTIONS = ['submit', 'return', 'approve', 'schedule', 'reschedule', 'unschedule', 'publish', 'retract', 'expire'] as const
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'schedule', 'reschedule', 'unschedule', 'publish', 'retract', 'expire'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 export type WorkflowActor = { role: 'admin' | 'editor' | 'journalist' | 'system'; isOwner: boolean }
@@ -31,6 +31,8 @@ type ActionRule = {
   /** Who may take the action, given the article's current owner. */
   allowed: (actor: WorkflowActor) => boolean
   noteRequired?: string
+  /** Why the action is refused in any state but its `from` states, when that says more than the states do. */
+  refusedFrom?: (state: WorkflowState) => string
   /** Scheduling actions carry the time to publish at. */
   needsPublishTime?: boolean
   /** Offered in the admin; system-only actions are taken by the scheduler alone. */
@@ -45,6 +47,18 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
     to: 'submitted',
     label: '提交审核',
     allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+    manual: true,
+  },
+  withdraw: {
+    from: ['submitted'],
+    to: 'draft',
+    label: '撤回',
+    allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+    // Once an editor has approved or returned it, the submission is no longer the writer's to take back.
+    refusedFrom: (state) =>
+      state === 'draft' || state === 'returned'
+        ? `稿件当前状态为“${WORKFLOW_STATE_LABELS[state].zh}”，没有待审的提交可以撤回`
+        : `编辑已经处理了这篇稿件（当前状态为“${WORKFLOW_STATE_LABELS[state].zh}”），不能再撤回；如需修改请联系编辑`,
     manual: true,
   },
   return: {
@@ -124,6 +138,7 @@ export function planTransition(state: WorkflowState, action: WorkflowAction, act
   const rule = WORKFLOW_ACTION_RULES[action]
   if (!rule) throw new WorkflowError(`未知的流程操作：${String(action)}`, 'wrongState')
   if (!rule.from.includes(state)) {
+    if (rule.refusedFrom) throw new WorkflowError(rule.refusedFrom(state), 'wrongState')
     const allowedFrom = rule.from.map((from) => WORKFLOW_STATE_LABELS[from].zh).join('、')
     throw new WorkflowError(
       `稿件当前状态为“${WORKFLOW_STATE_LABELS[state].zh}”，不能${rule.label}（只有“${allowedFrom}”状态的稿件可以）`,

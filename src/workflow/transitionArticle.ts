@@ -15,6 +15,7 @@ import {
   type WorkflowState,
 } from '../newsroom/workflow'
 import { type HistoryEntry, recordWorkflowEvent } from './history'
+import { currentReturnNote } from './returnNotes'
 
 /** Hooks see this in `req.context` and let the state change through. */
 export type WorkflowContext = { workflowTransition?: WorkflowAction }
@@ -46,6 +47,10 @@ export async function workflowOptions(payload: Payload, req: PayloadRequest, id:
   return {
     state,
     scheduledFor: article.scheduledFor ?? null,
+    // What the confirmations of 签发 and 撤稿 show: the headline and where readers find it.
+    title: article.title,
+    slug: article.slug ?? null,
+    returnNote: await currentReturnNote(payload, req.user, article),
     actions: actor
       ? availableActions(state, actor).map((action) => ({
           action,
