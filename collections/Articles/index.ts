@@ -13,6 +13,7 @@ import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticle
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
+import { returnNoteField } from './returnNoteField'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -69,6 +70,7 @@ export const Articles: CollectionConfig = {
   hooks: articleHooks,
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
   fields: [
+    returnNoteField,
     {
       type: 'tabs',
       tabs: [

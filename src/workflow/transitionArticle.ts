@@ -47,9 +47,6 @@ export async function workflowOptions(payload: Payload, req: PayloadRequest, id:
   return {
     state,
     scheduledFor: article.scheduledFor ?? null,
-    // What the confirmations of 签发 and 撤稿 show: the headline and where readers find it.
-    title: article.title,
-    slug: article.slug ?? null,
     returnNote: await currentReturnNote(payload, req.user, article),
     actions: actor
       ? availableActions(state, actor).map((action) => ({

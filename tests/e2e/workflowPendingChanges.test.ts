@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
+import { confirmAndReload, confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
@@ -48,7 +48,8 @@ describe('a workflow button saves the changes the autosave has not saved yet', (
 
     // 签发 in the document controls (WorkflowPublishButton), where Payload's 发布 button was.
     await editor.locator('#field-summary').fill('编辑在签发前一刻改定的导语。')
-    await Promise.all([editor.waitForEvent('load'), editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()])
+    await editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()
+    await confirmAndReload(editor)
     await expect(workflowState(editor)).resolves.toBe('已发布')
     await expect(stored(editor, id)).resolves.toMatchObject({ summary: '编辑在签发前一刻改定的导语。', workflowState: 'published', _status: 'published' })
   })
@@ -86,6 +87,7 @@ describe('a workflow button saves the changes the autosave has not saved yet', (
     await editor.reload()
     await editor.locator('#field-summary').fill('禁发期内写下的导语')
     await editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()
+    await confirmationDialog(editor).locator('#confirm-action').click()
     await editor.getByText(/您的修改已保存为草稿，但没有签发：稿件处于禁发期/).waitFor()
     await waitForStored(editor, id, 'summary', '禁发期内写下的导语', 8_000)
     await expect(stored(editor, id)).resolves.toMatchObject({ workflowState: 'approved', _status: 'draft' })

@@ -16,10 +16,22 @@ export async function workflowState(page: Page): Promise<string> {
   return page.getByTestId('workflow-state').innerText()
 }
 
-/** Clicks a workflow action in the article's sidebar panel and waits for the reload. */
+/** The open confirmation dialog (Payload's ConfirmationModal), as 签发 and 撤稿 ask first. */
+export const confirmationDialog = (page: Page) => page.locator('.confirmation-modal')
+
+/** Confirms the open dialog and waits for the reload the confirmed action ends with. */
+export async function confirmAndReload(page: Page): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), confirmationDialog(page).locator('#confirm-action').click()])
+}
+
+/** Clicks a workflow action in the article's sidebar panel, confirms it when asked, and waits for the reload. */
 export async function runWorkflowAction(page: Page, label: string, note?: string): Promise<void> {
   if (note) await page.getByTestId('workflow-panel').locator('textarea').fill(note)
-  await Promise.all([page.waitForEvent('load'), page.getByTestId('workflow-panel').getByRole('button', { name: label }).click()])
+  const reloaded = page.waitForEvent('load')
+  await page.getByTestId('workflow-panel').getByRole('button', { name: label }).click()
+  const confirm = confirmationDialog(page).locator('#confirm-action')
+  const asked = await Promise.race([reloaded.then(() => false), confirm.waitFor().then(() => true)])
+  if (asked) await Promise.all([reloaded, confirm.click()])
   await page.getByTestId('workflow-state').waitFor()
 }
 

@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import type { Article } from '../../../payload-types'
 import { roleOf } from '../../access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
+import { latestReturnNotes, type ReturnNote } from '../../workflow/returnNotes'
 
 type Props = {
   payload: Payload
@@ -12,7 +13,8 @@ type Props = {
 }
 /** The time each queue's entries show, in Beijing time: what the queue is about, not when the article was last touched. */
 type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt'
-type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string }
+type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string; withReturnNotes?: boolean }
+type ReturnNoteReader = Parameters<typeof latestReturnNotes>[1]
 type QueueDoc = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, QueueTime>>
 
 const LAST_CHANGED = { time: 'updatedAt', timeLabel: '最后修改', sort: '-updatedAt' } as const
@@ -22,7 +24,14 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
   if (role === 'journalist') {
     return [
       { title: '我的草稿', empty: '没有进行中的草稿。', where: { owner: { equals: user.id }, workflowState: { equals: 'draft' } }, ...LAST_CHANGED },
-      { title: '退回给我', empty: '没有被退回的稿件。', where: { owner: { equals: user.id }, workflowState: { equals: 'returned' } }, ...LAST_CHANGED },
+      {
+        title: '退回给我',
+        empty: '没有被退回的稿件。',
+        where: { owner: { equals: user.id }, workflowState: { equals: 'returned' } },
+        ...LAST_CHANGED,
+        // What the writer needs first: why it came back, from whom, and when.
+        withReturnNotes: true,
+      },
     ]
   }
   const today = startOfShanghaiDay(now).toISOString()
@@ -65,7 +74,9 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
         user,
         select: { title: true, [queue.time]: true },
       })
-      return { ...queue, docs: result.docs as QueueDoc[], total: result.totalDocs }
+      const docs = result.docs as QueueDoc[]
+      const notes = queue.withReturnNotes ? await latestReturnNotes(payload, user as ReturnNoteReader, docs.map((doc) => doc.id)) : new Map<string, ReturnNote>()
+      return { ...queue, docs, notes, total: result.totalDocs }
     }),
   )
   return (
@@ -81,10 +92,13 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
             <ul>
               {queue.docs.map((doc) => {
                 const time = doc[queue.time]
+                const returnNote = queue.notes.get(String(doc.id))
                 return (
                   <li key={doc.id}>
                     <a href={`/admin/collections/articles/${doc.id}`}>{doc.title}</a>
-                    {time ? (
+                    {returnNote ? (
+                      <ReturnNoteLine note={returnNote} />
+                    ) : time ? (
                       <time className="editorial-dashboard__time" dateTime={time} title={`${queue.timeLabel}（北京时间）`}>
                         {formatChineseDateTime(time)}
                       </time>
@@ -97,5 +111,21 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
         </div>
       ))}
     </section>
+  )
+}
+
+/** One returned article's reason, editor and time (Beijing), under its title. */
+function ReturnNoteLine({ note }: { note: ReturnNote }) {
+  return (
+    <p className="editorial-dashboard__return-note" data-testid="return-note">
+      <span>退回理由：{note.note}</span>
+      <span className="editorial-dashboard__time">
+        {note.by ?? '编辑'} 于{' '}
+        <time dateTime={note.at} title="退回时间（北京时间）">
+          {formatChineseDateTime(note.at)}
+        </time>{' '}
+        退回
+      </span>
+    </p>
   )
 }

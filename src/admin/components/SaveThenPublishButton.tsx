@@ -5,6 +5,7 @@ import { useState } from 'react'
 
 import { explainSaveRefusal } from './saveRefusal'
 import { usePendingChanges } from './usePendingChanges'
+import { type ConfirmedAction, useWorkflowConfirmation } from './WorkflowConfirmation'
 
 /**
  * Payload's 发布 button for the article, as a workflow button: it first saves the changes the
@@ -13,7 +14,7 @@ import { usePendingChanges } from './usePendingChanges'
  * form in one request, and when the server refused (an embargo, a stale copy) it marked the form
  * as saved: the change was never autosaved. Ctrl/⌘+S saves the draft, as Payload's button did.
  */
-export function SaveThenPublishButton({ label }: { label: string }) {
+export function SaveThenPublishButton({ label, confirmAs }: { label: string; /** Asks first, saying what readers will see. */ confirmAs?: ConfirmedAction }) {
   const { id, collectionSlug, hasPublishPermission, hasPublishedDoc, unpublishedVersionCount, uploadStatus } = useDocumentInfo()
   const { config } = useConfig()
   const form = useForm()
@@ -23,6 +24,7 @@ export function SaveThenPublishButton({ label }: { label: string }) {
   const editDepth = useEditDepth()
   const pending = usePendingChanges()
   const [busy, setBusy] = useState(false)
+  const confirmation = useWorkflowConfirmation()
   const canPublish = hasPublishPermission && (modified || unpublishedVersionCount > 0 || !hasPublishedDoc) && uploadStatus !== 'uploading'
 
   const publish = async () => {
@@ -74,9 +76,10 @@ export function SaveThenPublishButton({ label }: { label: string }) {
   if (!hasPublishPermission) return null
   return (
     <div className="form-submit">
-      <Button buttonId="action-save" id="action-save" size="medium" type="button" disabled={!canPublish || busy || formProcessing} onClick={() => void publish()}>
+      <Button buttonId="action-save" id="action-save" size="medium" type="button" disabled={!canPublish || busy || formProcessing} onClick={() => (confirmAs ? confirmation.ask(confirmAs, publish) : void publish())}>
         {label}
       </Button>
+      {confirmation.modal}
     </div>
   )
 }

@@ -5,10 +5,16 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { formatChineseDateTime, fromShanghaiLocalInput } from '../../newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
+import type { ReturnNote as ReturnNoteData } from '../../workflow/returnNotes'
+import { ReturnNote } from './ReturnNote'
 import { usePendingChanges } from './usePendingChanges'
+import { type ConfirmedAction, useWorkflowConfirmation } from './WorkflowConfirmation'
 
 type Option = { action: string; label: string; noteRequired: boolean; needsPublishTime: boolean }
-type Options = { state: WorkflowState; scheduledFor: string | null; actions: Option[] }
+type Options = { state: WorkflowState; scheduledFor: string | null; returnNote: ReturnNoteData | null; actions: Option[] }
+
+/** Readers see these at once and they cannot simply be undone: each asks first. */
+const CONFIRMED: ReadonlySet<string> = new Set<ConfirmedAction>(['publish', 'retract'])
 /** What went wrong: a headline saying what did not happen, when there is one, and the server's reason. */
 type Problem = { headline?: string; reason: string }
 
@@ -30,6 +36,7 @@ export function WorkflowPanel() {
   const [publishAt, setPublishAt] = useState('')
   const [problem, setProblem] = useState<Problem | null>(null)
   const [progress, setProgress] = useState<string | null>(null)
+  const confirmation = useWorkflowConfirmation()
 
   const load = useCallback(async () => {
     const response = await fetch(endpoint, { credentials: 'include' })
@@ -43,7 +50,8 @@ export function WorkflowPanel() {
   if (!id) return <p className="workflow-panel__hint">保存草稿后即可提交审核。</p>
   if (!options) return null
 
-  const run = async (option: Option) => {
+  /** Says what is missing before anything is saved or asked; then asks, when the action calls for it. */
+  const start = (option: Option) => {
     if (option.noteRequired && !note.trim()) {
       setProblem({ reason: `请先填写${option.label}的说明` })
       return
@@ -54,6 +62,11 @@ export function WorkflowPanel() {
       return
     }
     setProblem(null)
+    if (CONFIRMED.has(option.action)) confirmation.ask(option.action as ConfirmedAction, () => run(option, publishInstant), note)
+    else void run(option, publishInstant)
+  }
+
+  const run = async (option: Option, publishInstant: Date | null) => {
     setProgress('正在保存您的修改…')
     const saving = await pending.hold()
     if (!saving.ok) {
@@ -86,6 +99,7 @@ export function WorkflowPanel() {
       <p className="workflow-panel__state">
         流程状态：<strong data-testid="workflow-state">{WORKFLOW_STATE_LABELS[options.state].zh}</strong>
       </p>
+      {options.returnNote && <ReturnNote note={options.returnNote} testId="return-note-panel" />}
       {options.scheduledFor && (
         <p className="workflow-panel__scheduled" data-testid="workflow-scheduled-for">
           计划发布：{formatChineseDateTime(options.scheduledFor)}
@@ -105,7 +119,7 @@ export function WorkflowPanel() {
           )}
           <div className="workflow-panel__actions">
             {options.actions.map((option) => (
-              <Button key={option.action} buttonStyle="secondary" size="small" disabled={progress !== null || formProcessing} onClick={() => void run(option)}>
+              <Button key={option.action} buttonStyle="secondary" size="small" disabled={progress !== null || formProcessing} onClick={() => start(option)}>
                 {option.label}
               </Button>
             ))}
@@ -128,6 +142,7 @@ export function WorkflowPanel() {
           {problem.reason}
         </p>
       )}
+      {confirmation.modal}
     </div>
   )
 }

@@ -16,5 +16,5 @@ export function WorkflowPublishButton() {
   const state = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
   const editorial = user?.role === 'editor' || user?.role === 'admin'
   if (!editorial || !state || !PUBLISHABLE.has(state)) return null
-  return <SaveThenPublishButton label={state === 'published' ? '发布修改' : '签发'} />
+  return state === 'published' ? <SaveThenPublishButton label="发布修改" /> : <SaveThenPublishButton label="签发" confirmAs="publish" />
 }

@@ -28,8 +28,8 @@ async function scheduled(title: string, publishAt: Date) {
 }
 
 /** Each queue's rendered HTML, by its heading. */
-async function dashboard(): Promise<Record<string, string>> {
-  const html = renderToStaticMarkup(await EditorialDashboard({ payload, user: staff.editor, now: NOW }))
+async function dashboard(user = staff.editor): Promise<Record<string, string>> {
+  const html = renderToStaticMarkup(await EditorialDashboard({ payload, user, now: NOW }))
   return Object.fromEntries(
     html
       .split('data-testid="queue-')
@@ -65,5 +65,22 @@ describe('the editor’s dashboard', () => {
     await scheduled('上午十一点排期', new Date('2030-03-01T03:00:00.000Z'))
     const queue = (await dashboard())['今日排期']
     expect(queue.indexOf('上午十一点排期')).toBeLessThan(queue.indexOf('下午三点半排期发布的稿件'))
+  })
+})
+
+describe('the journalist’s dashboard', () => {
+  it('shows under 退回给我 why each article came back, who returned it and when, in Beijing time', async () => {
+    const article = await payload.create({ collection: 'articles', data: { title: '被退回的县域稿件' } as never, draft: true, user: { ...staff.journalist, collection: 'users' } })
+    await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', note: '数据来源请注明' })
+    const { docs } = await payload.find({ collection: 'workflow-events', where: { article: { equals: article.id }, action: { equals: 'return' } } })
+
+    const returned = (await dashboard(staff.journalist))['退回给我']
+    expect(returned).toContain('被退回的县域稿件')
+    expect(returned).toContain('退回理由：数据来源请注明')
+    expect(returned).toContain(`${staff.editor.name} 于 <time dateTime="${docs[0].createdAt}" title="退回时间（北京时间）">${formatChineseDateTime(docs[0].createdAt)}</time> 退回`)
+
+    await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
+    expect((await dashboard(staff.journalist))['退回给我']).not.toContain('数据来源请注明')
   })
 })

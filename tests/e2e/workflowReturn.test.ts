@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core'
+
+import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
+import { useDemoServer } from '../helpers/demoServer'
+
+const PASSWORD = 'newsroom-demo'
+const ARTIFACTS = 'tests/e2e/artifacts'
+const RETURN_NOTE = '请补充两位受访者的姓名和职务，导语压缩到两句。'
+const RETRACTION_NOTICE = '经核实，本文所引数据有误，予以撤稿。'
+const running = useDemoServer({ withBrowser: true })
+
+/** A REST call made with the page's session, as the admin itself makes them. */
+function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ([url, verb, json]) => {
+      const response = await fetch(url, { method: verb, headers: { 'Content-Type': 'application/json' }, body: json })
+      return { status: response.status, json: await response.json() }
+    },
+    [path, method, body === undefined ? undefined : JSON.stringify(body)] as const,
+  )
+}
+const panel = (page: Page) => page.getByTestId('workflow-panel')
+const BEIJING_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/
+
+/** The screen as it first shows (no scrolling), at a desktop's and a phone's width. */
+async function screenshots(page: Page, name: string, check?: (width: number) => Promise<void>): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 })
+    await page.waitForTimeout(300)
+    if (check) await check(width)
+    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 })
+}
+
+/** Wholly inside the visible part of the page, without scrolling. */
+async function expectInFirstScreen(page: Page, testId: string): Promise<void> {
+  const box = await page.getByTestId(testId).boundingBox()
+  const viewport = page.viewportSize()!
+  expect(box).not.toBeNull()
+  expect(box!.y).toBeGreaterThanOrEqual(0)
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height)
+}
+
+describe('a returned article and its note, withdrawing, and the confirmations of 签发 and 撤稿', () => {
+  it('shows the return note to the journalist; lets them withdraw a fresh submission; asks before 签发 and 撤稿', async () => {
+    const { baseUrl } = running.server
+    const journalist = await signIn(running.browser, baseUrl, 'journalist@newsroom.test', PASSWORD)
+    const id = await createDraftInAdmin(journalist, baseUrl, '退回理由端到端测试稿件')
+    const articleUrl = `${baseUrl}/admin/collections/articles/${id}`
+    await journalist.reload()
+    await runWorkflowAction(journalist, '提交审核')
+
+    const editor = await signIn(running.browser, baseUrl, 'editor@newsroom.test', PASSWORD)
+    await editor.goto(articleUrl)
+    await runWorkflowAction(editor, '退回修改', RETURN_NOTE)
+    await expect(workflowState(editor)).resolves.toBe('退回')
+
+    // The dashboard: why, who, when (Beijing time).
+    await journalist.goto(`${baseUrl}/admin`)
+    const returnedQueue = journalist.getByTestId('queue-退回给我')
+    await expect(returnedQueue.innerText()).resolves.toContain('退回理由端到端测试稿件')
+    const dashboardNote = await returnedQueue.getByTestId('return-note').innerText()
+    expect(dashboardNote).toContain(RETURN_NOTE)
+    expect(dashboardNote).toContain('演示编辑')
+    expect(dashboardNote).toMatch(BEIJING_TIME)
+    await screenshots(journalist, 'return-dashboard')
+
+    // The article: the note above the fields, in the first screen, and in the panel.
+    await journalist.goto(articleUrl)
+    const banner = journalist.getByTestId('return-note-banner')
+    await banner.waitFor()
+    for (const text of [RETURN_NOTE, '演示编辑']) await expect(banner.innerText()).resolves.toContain(text)
+    await expect(banner.innerText()).resolves.toMatch(BEIJING_TIME)
+    await expect(panel(journalist).getByTestId('return-note-panel').innerText()).resolves.toContain(RETURN_NOTE)
+    await screenshots(journalist, 'return-article', async () => expectInFirstScreen(journalist, 'return-note-banner'))
+
+    // Resubmitted: the banner goes; withdrawn before review: back to a draft the journalist edits.
+    await runWorkflowAction(journalist, '提交审核')
+    await expect(journalist.getByTestId('return-note-banner').count()).resolves.toBe(0)
+    await expect(journalist.getByTestId('return-note-panel').count()).resolves.toBe(0)
+    await runWorkflowAction(journalist, '撤回')
+    await expect(workflowState(journalist)).resolves.toBe('草稿')
+    await journalist.locator('#field-summary').fill('撤回后补写的导语。')
+    await runWorkflowAction(journalist, '提交审核')
+    await editor.goto(articleUrl)
+    await runWorkflowAction(editor, '审核通过')
+    const late = await api(journalist, `/api/articles/${id}/workflow`, 'POST', { action: 'withdraw' })
+    expect(late.status).toBe(409)
+    expect(late.json.errors[0].message).toContain('不能再撤回')
+    const history = await api(editor, `/api/workflow-events?where[article][equals]=${id}&sort=createdAt&depth=0&limit=50`)
+    expect(history.json.docs.map((event: { action: string }) => event.action)).toEqual(['submit', 'return', 'submit', 'withdraw', 'submit', 'approve'])
+
+    // 签发 asks first, saying where it goes live; cancelling does nothing.
+    await panel(editor).getByRole('button', { name: '签发' }).click()
+    const dialog = confirmationDialog(editor)
+    await dialog.getByTestId('confirm-publish').waitFor()
+    const { json: article } = await api(editor, `/api/articles/${id}?draft=true&depth=0`)
+    await expect(dialog.getByTestId('confirm-public-url').innerText()).resolves.toBe(`${baseUrl}/articles/${article.slug}`)
+    await screenshots(editor, 'confirm-publish')
+    await dialog.locator('#confirm-cancel').click()
+    await expect(dialog.count()).resolves.toBe(0)
+    await expect(workflowState(editor)).resolves.toBe('已审')
+    await runWorkflowAction(editor, '签发')
+    await expect(workflowState(editor)).resolves.toBe('已发布')
+
+    // 撤稿 shows the notice as readers will see it; cancelling leaves the article published.
+    await panel(editor).locator('textarea').fill(RETRACTION_NOTICE)
+    await panel(editor).getByRole('button', { name: '撤稿' }).click()
+    const preview = dialog.getByTestId('retraction-preview')
+    await preview.waitFor()
+    await expect(preview.locator('.retraction__notice').innerText()).resolves.toBe(RETRACTION_NOTICE)
+    await expect(preview.locator('h1').innerText()).resolves.toBe('退回理由端到端测试稿件')
+    await expect(dialog.getByTestId('confirm-retract').innerText()).resolves.toContain('订阅源和站内搜索')
+    await screenshots(editor, 'confirm-retract')
+    await dialog.locator('#confirm-cancel').click()
+    await expect(dialog.count()).resolves.toBe(0)
+    await expect(workflowState(editor)).resolves.toBe('已发布')
+    const { json: stillPublished } = await api(editor, `/api/articles/${id}?depth=0`)
+    expect(stillPublished).toMatchObject({ workflowState: 'published', _status: 'published' })
+    expect(stillPublished.retraction?.retractedAt ?? null).toBeNull()
+    const reader = await running.browser.newPage()
+    await reader.goto(`${baseUrl}/articles/${article.slug}`)
+    await expect(reader.locator('.standfirst').innerText()).resolves.toBe('撤回后补写的导语。')
+    await expect(reader.locator('.retraction__notice').count()).resolves.toBe(0)
+  })
+})
