@@ -44,6 +44,7 @@ export const Articles: CollectionConfig = {
       edit: {
         PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
         UnpublishButton: '/src/admin/components/NoUnpublishButton#NoUnpublishButton',
+        beforeDocumentControls: ['/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning'],
       },
     },
     group: label('内容', 'Content'),

@@ -42,8 +42,8 @@ async function expectInFirstScreen(page: Page, testId: string): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height)
 }
 
-describe('a returned article and its note, withdrawing, and the confirmations of 签发 and 撤稿', () => {
-  it('shows the return note to the journalist; lets them withdraw a fresh submission; asks before 签发 and 撤稿', async () => {
+describe('a returned article and its note, withdrawing, and the confirmations of 签发, 撤稿 and deletion', () => {
+  it('shows the return note to the journalist; lets them withdraw a fresh submission; asks before 签发, 撤稿 and deleting a published article', async () => {
     const { baseUrl } = running.server
     const journalist = await signIn(running.browser, baseUrl, 'journalist@newsroom.test', PASSWORD)
     const id = await createDraftInAdmin(journalist, baseUrl, '退回理由端到端测试稿件')
@@ -119,6 +119,18 @@ describe('a returned article and its note, withdrawing, and the confirmations of
     const { json: stillPublished } = await api(editor, `/api/articles/${id}?depth=0`)
     expect(stillPublished).toMatchObject({ workflowState: 'published', _status: 'published' })
     expect(stillPublished.retraction?.retractedAt ?? null).toBeNull()
+
+    // Payload's 删除 of a published article says, in Payload's own dialog, what readers lose.
+    await editor.locator('.doc-controls__dots').click()
+    await editor.locator('#action-delete').click()
+    const deletion = dialog.getByTestId('confirm-delete-published')
+    await deletion.waitFor()
+    await expect(deletion.innerText()).resolves.toContain(`${baseUrl}/articles/${article.slug}`)
+    await expect(deletion.innerText()).resolves.toContain('撤稿')
+    await screenshots(editor, 'confirm-delete-published')
+    await dialog.locator('#confirm-cancel').click()
+    await expect(dialog.count()).resolves.toBe(0)
+
     const reader = await running.browser.newPage()
     await reader.goto(`${baseUrl}/articles/${article.slug}`)
     await expect(reader.locator('.standfirst').innerText()).resolves.toBe('撤回后补写的导语。')
