@@ -40,20 +40,21 @@ type ActionRule = {
 }
 
 const isEditorial = (actor: WorkflowActor) => actor.role === 'editor' || actor.role === 'admin'
+const isEditorialOrOwner = (actor: WorkflowActor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner)
 
 export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
   submit: {
     from: ['draft', 'returned'],
     to: 'submitted',
     label: '提交审核',
-    allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+    allowed: isEditorialOrOwner,
     manual: true,
   },
   withdraw: {
     from: ['submitted'],
     to: 'draft',
     label: '撤回',
-    allowed: (actor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner),
+    allowed: isEditorialOrOwner,
     // Once an editor has approved or returned it, the submission is no longer the writer's to take back.
     refusedFrom: (state) =>
       state === 'draft' || state === 'returned'
