@@ -93,7 +93,7 @@ async function runUntilKilled(round: number): Promise<void> {
     return true
   })
   const importer = untilCrash(async () => {
-    const { json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `crash-${round}.txt`, content: Buffer.from(pageText).toString('base64') }] } })
+    const { json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `crash-${round}.txt`, content: Buffer.from(pageText).toString('base64'), edition: { date: `2025-01-${String(round + 1).padStart(2, '0')}`, pageNumber: 1, pageName: '断电测试' } }] } })
     page.acknowledged = json?.files?.[0]?.status === 'created'
     return false
   })
