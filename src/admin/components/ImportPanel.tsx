@@ -72,9 +72,13 @@ export function ImportPanel() {
   }
 
   const editionsOf = (current: Record<number, EditionInput>) => files.map((file, index) => ({ ...file, edition: current[index] }))
+  // Only the newest preview counts: an older one answering late must not put back older values.
+  const latestPreview = useRef(0)
   const previewNow = (current: Record<number, EditionInput>) =>
     run(async () => {
+      const ticket = (latestPreview.current += 1)
       const next: FilePreview[] = await post('/api/import/preview', editionsOf(current))
+      if (ticket !== latestPreview.current) return
       setPreviews(next)
       setResults(null)
       setEditions(Object.fromEntries(next.map((preview, index) => [index, editionFor(preview, current[index])])))
@@ -96,7 +100,7 @@ export function ImportPanel() {
     recheck.current = setTimeout(() => void previewNow(next), RECHECK_AFTER_MS)
   }
 
-  const ready = previews !== null && !stale && previews.every((preview) => preview.edition.value !== null)
+  const ready = previews !== null && !stale && problems.length === 0 && previews.every((preview) => preview.edition.value !== null)
   const importNow = () =>
     run(async () => {
       const body = editionsOf(editions).map((file, index) => ({ ...file, decisions: decisions[index] ?? {} }))
@@ -131,7 +135,7 @@ export function ImportPanel() {
         <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy || !ready || results !== null} onClick={importNow}>
           确认导入
         </button>
-        {stale && <span role="status">正在按填写的版面信息重新核对…</span>}
+        {stale && busy && <span role="status">正在按填写的版面信息重新核对…</span>}
       </div>
       {problems.length > 0 && (
         <div role="alert">
