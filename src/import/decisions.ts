@@ -21,7 +21,8 @@ export type MatchRule = 'sourceKey' | 'titleAndEditionDate' | 'titleAndPublished
 export type ArticleOrigin = 'import' | 'seed' | 'admin'
 
 export type ExistingArticle = {
-  id: number | string
+  /** Null, with a stand-in title, when the one previewing may not read the article (a journalist, another's draft). */
+  id: number | string | null
   title: string
   state: WorkflowState
   /** Published or retracted: readers see it (a retraction shows its notice). */
@@ -49,6 +50,9 @@ export function choicesFor(existing: ExistingArticle | null): ImportDecision[] {
   if (!sameArticle) choices.push('create')
   return choices
 }
+
+/** A choice holds for one match only: when a changed 见报日期 matches another article, the default applies again. */
+export const decisionKey = (plan: Pick<ArticlePlan, 'index' | 'existing'>): string => `${plan.index}:${plan.existing ? String(plan.existing.id) : 'new'}`
 
 export const defaultDecision = (existing: ExistingArticle | null): ImportDecision => (existing ? 'skip' : 'create')
 

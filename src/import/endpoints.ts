@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { mayReadArticle } from '../access/articles'
 import { isEditorialUser, isStaffUser } from '../access/roles'
 import { applyDecisions, type ArticlePlan } from './decisions'
 import type { Edition, PageEdition } from './edition'
@@ -56,6 +57,14 @@ function readAll(files: UploadedFile[]): { files: ReadFile[] } | { refusal: Resp
   return { files: read.flatMap(({ file, page }) => (page.ok ? [{ ...file, text: page.text, encoding: page.encoding, parse: page.parse }] : [])) }
 }
 
+/** A journalist may preview, but learns of an article they may not read only that it exists: no title, no link. */
+async function visibleTo(req: PayloadRequest, plans: ArticlePlan[]): Promise<ArticlePlan[]> {
+  if (isEditorialUser(req.user)) return plans
+  return Promise.all(
+    plans.map(async (plan) => (plan.existing?.id != null && !(await mayReadArticle(req, plan.existing.id)) ? { ...plan, existing: { ...plan.existing, id: null, title: '（您无权查看的稿件）' } } : plan)),
+  )
+}
+
 /** POST /api/import/preview — what importing these files would do, article by article; writes nothing. */
 export const importPreviewEndpoint: Endpoint = {
   path: '/import/preview',
@@ -74,7 +83,7 @@ export const importPreviewEndpoint: Endpoint = {
       if (!plan.edition.ok) problems.push(...plan.edition.invalid.map((problem) => `${file.name}：${problem}`))
       const edition = plan.edition.ok ? { value: plan.edition.edition, missing: [] } : { value: null, missing: plan.edition.missing }
       // The page text goes back only as the parse: the editor already has the file.
-      previews.push({ name: file.name, encoding: file.encoding, parse: file.parse, edition: { fromPage: file.parse.edition, ...edition }, articles: plan.articles })
+      previews.push({ name: file.name, encoding: file.encoding, parse: file.parse, edition: { fromPage: file.parse.edition, ...edition }, articles: await visibleTo(req, plan.articles) })
     }
     if (problems.length > 0) return refuse(400, problems)
     return Response.json({ files: previews })

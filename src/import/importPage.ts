@@ -213,7 +213,7 @@ async function createDraft(ctx: Context, article: ImportedArticle, index: number
  * What the desk added besides (网题, 导语, tags, places, type) stays; the replaced text stays
  * in the version history, and a 待核事项 says where it went.
  */
-async function updateDraft(ctx: Context, article: ImportedArticle, index: number, existing: ExistingArticle): Promise<ImportedDraft> {
+async function updateDraft(ctx: Context, article: ImportedArticle, index: number, existing: ExistingArticle & { id: Id }): Promise<ImportedDraft> {
   const { data, flags } = await pageData(ctx, article, index)
   const current = await ctx.payload.findByID({ collection: 'articles', id: existing.id, draft: true, depth: 0, overrideAccess: true, req: ctx.req, select: { reviewFlags: true, regions: true } })
   flags.push({ kind: 'other', note: `已按 ${describeEdition(ctx.edition)} 的版面文字更新标题、署名和正文；更新前的文字可在“版本”中找回` })
@@ -289,7 +289,7 @@ export async function importPage(payload: Payload, text: string, options: Import
     for (const { index, decision, existing } of decided.plans) {
       const article = parse.articles[index]
       if (decision === 'create') results.push(await createDraft(ctx, article, index))
-      else if (decision === 'update' && existing) results.push(await updateDraft(ctx, article, index, existing))
+      else if (decision === 'update' && existing?.id != null) results.push(await updateDraft(ctx, article, index, { ...existing, id: existing.id }))
       else results.push({ index, id: existing?.id ?? null, title: article.title, outcome: 'skipped', existing, needsReview: article.needsReview, warnings: [] })
     }
     if (inTransaction) await commitTransaction(req)

@@ -1,6 +1,6 @@
 'use client'
 
-import { type ArticlePlan, decisionLabel, existingStatus, type ImportDecision, matchReason } from '../../import/decisions'
+import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type ImportDecision, matchReason } from '../../import/decisions'
 import { EDITION_FIELDS } from '../../import/edition'
 import type { FilePreview } from '../../import/endpoints'
 
@@ -12,14 +12,21 @@ type Props = {
   preview: FilePreview
   edition: EditionInput
   onEdition: (edition: EditionInput) => void
-  decisions: Record<number, ImportDecision>
-  onDecision: (index: number, decision: ImportDecision) => void
+  /** By decisionKey: a choice made for one match does not carry over to another. */
+  decisions: Record<string, ImportDecision>
+  onDecision: (key: string, decision: ImportDecision) => void
 }
 
 const articleLink = (id: number | string) => `/admin/collections/articles/${id}`
 
-function summary(plans: ArticlePlan[], decisions: Record<number, ImportDecision>): string {
-  const count = (decision: ImportDecision) => plans.filter((plan) => (decisions[plan.index] ?? plan.decision) === decision).length
+/** The editor's choice for the article, if it still applies, else the plan's default. */
+export const chosen = (plan: ArticlePlan, decisions: Record<string, ImportDecision>): ImportDecision => {
+  const decision = decisions[decisionKey(plan)]
+  return decision && plan.choices.includes(decision) ? decision : plan.decision
+}
+
+function summary(plans: ArticlePlan[], decisions: Record<string, ImportDecision>): string {
+  const count = (decision: ImportDecision) => plans.filter((plan) => chosen(plan, decisions) === decision).length
   const parts = [`新建 ${count('create')} 篇`, count('update') > 0 ? `更新 ${count('update')} 篇` : null, `跳过 ${count('skip')} 篇`]
   return `本版 ${plans.length} 篇：将${parts.filter(Boolean).join('，')}`
 }
@@ -67,7 +74,7 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
       <ol className="newsroom-import__articles">
         {preview.articles.map((plan) => {
           const article = preview.parse.articles[plan.index]
-          const decision = decisions[plan.index] ?? plan.decision
+          const decision = chosen(plan, decisions)
           return (
             <li key={plan.index} data-testid="import-article" data-status={plan.existing ? (plan.existing.onSite ? 'onSite' : 'exists') : 'new'}>
               <strong>{article.title}</strong>
@@ -79,13 +86,13 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
                 {plan.existing && (
                   <span>
                     {' '}
-                    {matchReason(plan.existing)}：<a href={articleLink(plan.existing.id)}>{plan.existing.title}</a>
+                    {matchReason(plan.existing)}：{plan.existing.id != null ? <a href={articleLink(plan.existing.id)}>{plan.existing.title}</a> : plan.existing.title}
                   </span>
                 )}
               </div>
               <label className="newsroom-import__decision">
                 <span>处理方式</span>
-                <select value={decision} disabled={plan.choices.length < 2} onChange={(event) => onDecision(plan.index, event.target.value as ImportDecision)}>
+                <select value={decision} disabled={plan.choices.length < 2} onChange={(event) => onDecision(decisionKey(plan), event.target.value as ImportDecision)}>
                   {plan.choices.map((choice) => (
                     <option key={choice} value={choice}>
                       {decisionLabel(choice, plan.existing)}

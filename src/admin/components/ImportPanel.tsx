@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ImportDecision } from '../../import/decisions'
 import type { FilePreview } from '../../import/endpoints'
 import type { PageImport } from '../../import/importPage'
-import { type EditionInput, ImportFilePreview } from './ImportFilePreview'
+import { chosen, type EditionInput, ImportFilePreview } from './ImportFilePreview'
 
 type Result = { name: string } & PageImport
 type EncodedFile = { name: string; content: string }
@@ -52,7 +52,7 @@ export function ImportPanel() {
   const [files, setFiles] = useState<EncodedFile[]>([])
   const [previews, setPreviews] = useState<FilePreview[] | null>(null)
   const [editions, setEditions] = useState<Record<number, EditionInput>>({})
-  const [decisions, setDecisions] = useState<Record<number, Record<number, ImportDecision>>>({})
+  const [decisions, setDecisions] = useState<Record<number, Record<string, ImportDecision>>>({})
   const [stale, setStale] = useState(false)
   const [results, setResults] = useState<Result[] | null>(null)
   const [problems, setProblems] = useState<string[]>([])
@@ -103,7 +103,10 @@ export function ImportPanel() {
   const ready = previews !== null && !stale && problems.length === 0 && previews.every((preview) => preview.edition.value !== null)
   const importNow = () =>
     run(async () => {
-      const body = editionsOf(editions).map((file, index) => ({ ...file, decisions: decisions[index] ?? {} }))
+      const body = editionsOf(editions).map((file, index) => ({
+        ...file,
+        decisions: Object.fromEntries((previews ?? [])[index]?.articles.map((plan) => [plan.index, chosen(plan, decisions[index] ?? {})]) ?? []),
+      }))
       setResults(await post('/api/import', body))
     })
 
@@ -154,7 +157,7 @@ export function ImportPanel() {
               edition={editions[index] ?? editionFor(preview, undefined)}
               onEdition={(edition) => changeEdition(index, edition)}
               decisions={decisions[index] ?? {}}
-              onDecision={(article, decision) => setDecisions({ ...decisions, [index]: { ...decisions[index], [article]: decision } })}
+              onDecision={(key, decision) => setDecisions({ ...decisions, [index]: { ...decisions[index], [key]: decision } })}
             />
           ))}
         </section>

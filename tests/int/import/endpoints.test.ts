@@ -124,6 +124,17 @@ describe('importing a page', () => {
     expect(published.title).toBe(BRIEF)
   })
 
+  it('tells a journalist who previews the page only that an article exists, not the headline or link of a draft they may not read', async () => {
+    const journalist = await signedInClient(payload, staff.journalist.email, STAFF_PASSWORD)
+    const { status, json } = await journalist.rest('/api/import/preview', { method: 'POST', body: { files: [file(PAGE, { edition: EDITION })] } })
+    expect(status).toBe(200)
+    const drafts = json.files[0].articles.filter((plan: any) => plan.existing?.state === 'draft')
+    expect(drafts.length).toBeGreaterThan(0)
+    for (const plan of drafts) expect(plan.existing).toMatchObject({ id: null, title: '（您无权查看的稿件）', rule: 'sourceKey' })
+    // The published one is public: its headline and link are no secret.
+    expect(json.files[0].articles.find((plan: any) => plan.existing?.onSite).existing.id).not.toBeNull()
+  })
+
   it('updates an imported draft with the page’s text only when the editor chooses to, keeping what the desk added', async () => {
     const draft = (await payload.find({ collection: 'articles', where: { sourceKey: { equals: `import:${pageKeyOf(PAGE)}:0` } }, draft: true, depth: 0, overrideAccess: true })).docs[0]
     await payload.update({ collection: 'articles', id: draft.id, draft: true, data: { title: '编辑改过的标题', webTitle: '编辑加的网题' } as never, overrideAccess: true })
