@@ -1,7 +1,7 @@
 'use client'
 
 import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type ImportDecision, matchReason } from '../../import/decisions'
-import { EDITION_FIELDS } from '../../import/edition'
+import { describeEdition, EDITION_FIELDS } from '../../import/edition'
 import type { FilePreview } from '../../import/endpoints'
 
 /** The edition as the form holds it: what the editor typed, or what the page said. */
@@ -66,6 +66,12 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
           <input id={id('page-name')} type="text" required maxLength={100} placeholder="县域新闻" value={edition.pageName} onChange={(event) => onEdition({ ...edition, pageName: event.target.value })} />
         </div>
       </fieldset>
+      {preview.edition.value && (
+        <p data-testid="import-edition">
+          {/* The date picker shows the browser's own date format: say the day as the paper prints it. */}
+          草稿将标为：{describeEdition(preview.edition.value)}
+        </p>
+      )}
       <p>
         {summary(preview.articles, decisions)}（{preview.encoding === 'gb18030' ? '已从 GB18030 转换' : 'UTF-8'}）
         {preview.parse.unassigned.length > 0 && `；${preview.parse.unassigned.length} 段无法归属，不会建稿`}
