@@ -53,6 +53,7 @@ describe('the admin’s 导入版面 view', () => {
     await page.fill('#newsroom-import-0-page', '6')
     await page.fill('#newsroom-import-0-page-name', '县域新闻')
     await page.getByRole('button', { name: '确认导入' }).and(page.locator(':enabled')).waitFor()
+    expect(await page.getByTestId('import-edition').textContent()).toBe('草稿将标为：2025年11月13日 第6版 县域新闻')
     await screenshot(page, 'import-preview-new', 'import-preview')
     await page.getByRole('button', { name: '确认导入' }).click()
     const results = page.getByTestId('import-results')
