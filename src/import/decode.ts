@@ -4,7 +4,8 @@
  */
 export const PAGE_LIMITS = { maxBytes: 2 * 1024 * 1024, maxLineChars: 5_000 } as const
 
-export type DecodedPage = { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false; problem: string }
+/** `tooLarge` lets the API answer 413 rather than 400. */
+export type DecodedPage = { ok: true; text: string; encoding: 'utf-8' | 'gb18030' } | { ok: false; problem: string; tooLarge?: true }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
@@ -16,7 +17,7 @@ function controlShare(bytes: Uint8Array): number {
 
 export function decodePage(bytes: Uint8Array): DecodedPage {
   if (bytes.length === 0) return { ok: false, problem: '文件为空：没有任何内容' }
-  if (bytes.length > PAGE_LIMITS.maxBytes) return { ok: false, problem: `文件过大（${megabytes(bytes.length)}）：一个版面的文本不超过 ${megabytes(PAGE_LIMITS.maxBytes)}，请检查是否选错了文件` }
+  if (bytes.length > PAGE_LIMITS.maxBytes) return { ok: false, tooLarge: true, problem: `文件过大（${megabytes(bytes.length)}）：一个版面的文本不超过 ${megabytes(PAGE_LIMITS.maxBytes)}，请检查是否选错了文件` }
   if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, problem: '不是文本文件：含有二进制内容（如图片、PDF 或 Word 文档），请导出为纯文本（.txt）后再导入' }
   let text: string
   let encoding: 'utf-8' | 'gb18030'

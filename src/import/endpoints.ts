@@ -1,15 +1,31 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { mayReadArticle } from '../access/articles'
 import { isEditorialUser, isStaffUser } from '../access/roles'
-import { importPage } from './importPage'
-import { type ReadPage, readPage } from './readPage'
+import { applyDecisions, type ArticlePlan } from './decisions'
+import type { Edition, PageEdition } from './edition'
+import { importPage, planPageImport } from './importPage'
+import { readPage } from './readPage'
+import type { PageParse } from './types'
 
-/** Files as the admin's upload view sends them: name and base64 content. */
-type UploadedFile = { name: string; content: string }
+/**
+ * Files as the admin's upload view sends them: name and base64 content, and, once the
+ * editor has seen a preview, the edition they confirmed and their choice per article.
+ */
+type UploadedFile = { name: string; content: string; edition?: unknown; decisions?: unknown }
 
-export type FilePreview = { name: string } & ReadPage
+/** One file's preview: the parse, the edition (what the page says, what the import would write) and each article's plan. */
+export type FilePreview = {
+  name: string
+  encoding: 'utf-8' | 'gb18030'
+  parse: PageParse
+  edition: { fromPage: PageEdition; value: Edition | null; missing: (keyof Edition)[] }
+  articles: ArticlePlan[]
+}
 
 const MAX_FILES = 20
+
+const refuse = (status: number, messages: string | string[]) => Response.json({ errors: [messages].flat().map((message) => ({ message })) }, { status })
 
 async function readFiles(req: PayloadRequest): Promise<{ files: UploadedFile[] } | { problem: string }> {
   let body: unknown
@@ -25,28 +41,60 @@ async function readFiles(req: PayloadRequest): Promise<{ files: UploadedFile[] }
   return { files: files as UploadedFile[] }
 }
 
-function preview(file: UploadedFile): FilePreview {
-  return { name: file.name, ...readPage(new Uint8Array(Buffer.from(file.content, 'base64'))) }
+type ReadFile = UploadedFile & { text: string; encoding: FilePreview['encoding']; parse: PageParse }
+
+/**
+ * Every file decoded and parsed, or the request refused as a whole, naming each file that is
+ * not a page (413 when one is too large): a bad file never leaves the others half-imported.
+ */
+function readAll(files: UploadedFile[]): { files: ReadFile[] } | { refusal: Response } {
+  const read = files.map((file) => ({ file, page: readPage(new Uint8Array(Buffer.from(file.content, 'base64'))) }))
+  const unreadable = read.flatMap(({ file, page }) => (page.ok ? [] : [{ name: file.name, problem: page.problem, tooLarge: page.tooLarge }]))
+  if (unreadable.length > 0) {
+    const status = unreadable.some((file) => file.tooLarge) ? 413 : 400
+    return { refusal: refuse(status, unreadable.map((file) => `${file.name}：${file.problem}`)) }
+  }
+  return { files: read.flatMap(({ file, page }) => (page.ok ? [{ ...file, text: page.text, encoding: page.encoding, parse: page.parse }] : [])) }
 }
 
-const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+/** A journalist may preview, but learns of an article they may not read only that it exists: no title, no link. */
+async function visibleTo(req: PayloadRequest, plans: ArticlePlan[]): Promise<ArticlePlan[]> {
+  if (isEditorialUser(req.user)) return plans
+  return Promise.all(
+    plans.map(async (plan) => (plan.existing?.id != null && !(await mayReadArticle(req, plan.existing.id)) ? { ...plan, existing: { ...plan.existing, id: null, title: '（您无权查看的稿件）' } } : plan)),
+  )
+}
 
-/** POST /api/import/preview — what importing these files would create; writes nothing. */
+/** POST /api/import/preview — what importing these files would do, article by article; writes nothing. */
 export const importPreviewEndpoint: Endpoint = {
   path: '/import/preview',
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) return refuse(401, '请先登录采编账号')
-    const read = await readFiles(req)
-    if ('problem' in read) return refuse(400, read.problem)
-    // The page text goes back only as the parse: the editor already has the file.
-    return Response.json({ files: read.files.map((file) => ({ ...preview(file), text: undefined })) })
+    const body = await readFiles(req)
+    if ('problem' in body) return refuse(400, body.problem)
+    const read = readAll(body.files)
+    if ('refusal' in read) return read.refusal
+    const previews: FilePreview[] = []
+    const problems: string[] = []
+    for (const file of read.files) {
+      const plan = await planPageImport(req.payload, file.text, { parse: file.parse, edition: file.edition })
+      // A field not filled in yet is what the preview asks for; a field filled in wrongly is bad input.
+      if (!plan.edition.ok) problems.push(...plan.edition.invalid.map((problem) => `${file.name}：${problem}`))
+      const edition = plan.edition.ok ? { value: plan.edition.edition, missing: [] } : { value: null, missing: plan.edition.missing }
+      // The page text goes back only as the parse: the editor already has the file.
+      previews.push({ name: file.name, encoding: file.encoding, parse: file.parse, edition: { fromPage: file.parse.edition, ...edition }, articles: await visibleTo(req, plan.articles) })
+    }
+    if (problems.length > 0) return refuse(400, problems)
+    return Response.json({ files: previews })
   },
 }
 
 /**
- * POST /api/import — imports the files' pages as drafts (each page all or nothing). Editors
- * only: an import may create columns and bylines, which only editors maintain.
+ * POST /api/import — imports the files' pages as the editor decided (each page all or nothing).
+ * Editors only: an import may create columns and bylines, which only editors maintain. Every
+ * file is checked first (readable, its edition complete, its choices possible), so a refused
+ * request writes nothing at all.
  */
 export const importEndpoint: Endpoint = {
   path: '/import',
@@ -54,17 +102,22 @@ export const importEndpoint: Endpoint = {
   handler: async (req) => {
     if (!isStaffUser(req.user)) return refuse(401, '请先登录采编账号')
     if (!isEditorialUser(req.user)) return refuse(403, '只有编辑可以导入版面（可以先预览）')
-    const read = await readFiles(req)
-    if ('problem' in read) return refuse(400, read.problem)
+    const body = await readFiles(req)
+    if ('problem' in body) return refuse(400, body.problem)
+    const read = readAll(body.files)
+    if ('refusal' in read) return read.refusal
+    const refusals: { status: 400 | 409; message: string }[] = []
+    for (const file of read.files) {
+      const plan = await planPageImport(req.payload, file.text, { parse: file.parse, edition: file.edition })
+      if (!plan.edition.ok) refusals.push(...plan.edition.problems.map((problem) => ({ status: 400 as const, message: `${file.name}：${problem}` })))
+      const decided = applyDecisions(plan.articles, file.decisions)
+      if (!decided.ok) refusals.push({ status: decided.status, message: `${file.name}：${decided.problem}` })
+    }
+    if (refusals.length > 0) return refuse(refusals.some((refusal) => refusal.status === 400) ? 400 : 409, refusals.map((refusal) => refusal.message))
     const results = []
     for (const file of read.files) {
-      const previewed = preview(file)
-      if (!previewed.ok) {
-        results.push({ name: file.name, status: 'refused', problem: previewed.problem })
-        continue
-      }
       try {
-        results.push({ name: file.name, ...(await importPage(req.payload, previewed.text, { user: req.user, parse: previewed.parse })) })
+        results.push({ name: file.name, ...(await importPage(req.payload, file.text, { user: req.user, parse: file.parse, edition: file.edition, decisions: file.decisions })) })
       } catch (error) {
         req.payload.logger.error({ err: error, msg: `导入 ${file.name} 失败` })
         results.push({ name: file.name, status: 'refused', problem: `导入失败，本版没有写入任何稿件：${(error as Error).message}` })

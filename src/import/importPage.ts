@@ -3,19 +3,35 @@ import { createHash, randomBytes } from 'node:crypto'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import type { BylineRole } from '../newsroom/bylines'
+import { shanghaiNoon } from '../newsroom/dates'
 import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '../seed/lexical'
 import { placeholderAltText, renderPlaceholderPhoto } from '../seed/placeholderImage'
+import { applyDecisions, type ArticlePlan, type ExistingArticle, planArticle } from './decisions'
+import { describeEdition, type Edition, type EditionCheck, resolveEdition } from './edition'
+import { articleSourceKey, findExistingArticles } from './existingArticles'
 import { parsePage } from './parsePage'
 import type { ImportedArticle, ImportedBlock, PageParse } from './types'
 
 type Id = number | string
 
-export type ImportedDraft = { id: Id; title: string; needsReview: boolean; warnings: string[] }
+/** One article of the page and what the import did with it; `id` is the draft written, or the existing article skipped. */
+export type ImportedDraft = {
+  index: number
+  id: Id | null
+  title: string
+  outcome: 'created' | 'updated' | 'skipped'
+  existing: ExistingArticle | null
+  needsReview: boolean
+  warnings: string[]
+}
 
+/** `created`: at least one draft was written (created or updated); `alreadyImported`: nothing was. */
 export type PageImport =
-  | { status: 'created'; pageKey: string; articles: ImportedDraft[]; unassigned: string[]; warnings: string[] }
-  | { status: 'alreadyImported'; pageKey: string; articles: ImportedDraft[]; unassigned: string[]; warnings: string[] }
-  | { status: 'refused'; pageKey: string; problem: string }
+  | { status: 'created' | 'alreadyImported'; pageKey: string; edition: Edition; articles: ImportedDraft[]; unassigned: string[]; warnings: string[] }
+  | { status: 'refused'; pageKey: string; problem: string; conflict?: boolean }
+
+/** What importing the page would do: the preview shows it, the import carries it out. */
+export type PagePlan = { pageKey: string; parse: PageParse; edition: EditionCheck; articles: ArticlePlan[] }
 
 /** The same page, however its line endings and edges were saved, is the same key. */
 export function pageKeyOf(text: string): string {
@@ -37,12 +53,13 @@ type Context = {
   req: PayloadRequest
   overrideAccess: boolean
   pageKey: string
+  edition: Edition
   /** Every tag in use, read once per page. */
   tags: { id: Id; name: string }[]
   created: { collection: 'articles' | 'photos' | 'bylines' | 'columns'; id: Id }[]
 }
 
-async function findOne(ctx: Context, collection: 'columns' | 'bylines' | 'regions' | 'tags' | 'articles', where: Record<string, unknown>): Promise<Id | null> {
+async function findOne(ctx: Context, collection: 'columns' | 'bylines' | 'regions' | 'tags' | 'photos', where: Record<string, unknown>): Promise<Id | null> {
   const { docs } = await ctx.payload.find({ collection, where: where as never, depth: 0, limit: 1, pagination: false, draft: true, overrideAccess: true, req: ctx.req, select: {} })
   return docs[0]?.id ?? null
 }
@@ -92,7 +109,13 @@ function tagIds(ctx: Context, article: ImportedArticle): Id[] {
 async function photoIds(ctx: Context, article: ImportedArticle, articleIndex: number): Promise<Id[]> {
   const ids: Id[] = []
   for (const [index, photo] of article.photos.entries()) {
-    const sourceKey = `import:${ctx.pageKey}:${articleIndex}:photo:${index}`
+    const sourceKey = `${articleSourceKey(ctx.pageKey, articleIndex)}:photo:${index}`
+    // Updating a draft from the same page, or retrying after a crash, finds the placeholder already made.
+    const made = await findOne(ctx, 'photos', { sourceKey: { equals: sourceKey } })
+    if (made != null) {
+      ids.push(made)
+      continue
+    }
     const image = await renderPlaceholderPhoto(sourceKey)
     const creditByline = photo.credit ? await bylineId(ctx, photo.credit, photo.creditKind === 'courtesy' ? 'courtesy' : 'photographer') : null
     const created = await ctx.payload.create({
@@ -130,7 +153,8 @@ function lexicalBody(body: ImportedBlock[], photos: Id[], leadPhoto: number | nu
 
 const length = (article: ImportedArticle) => article.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0)
 
-async function createDraft(ctx: Context, article: ImportedArticle, index: number): Promise<ImportedDraft> {
+/** What the page says of one article, as article data: everything an update from the page replaces. */
+async function pageData(ctx: Context, article: ImportedArticle, index: number) {
   const photos = await photoIds(ctx, article, index)
   const firstParagraph = article.body.findIndex((block) => block.type === 'paragraph')
   const firstPhoto = article.body.findIndex((block) => block.type === 'photo')
@@ -147,25 +171,63 @@ async function createDraft(ctx: Context, article: ImportedArticle, index: number
   if (photos.length > 0) flags.push({ kind: 'other', note: `本稿 ${photos.length} 张图片只有图片说明，已用占位图代替：请换上原图` })
   if (regions.unknown.length > 0) flags.push({ kind: 'other', note: `标题中的地名未收录，未关联地区：${regions.unknown.join('、')}` })
   const data = {
-    sourceKey: `import:${ctx.pageKey}:${index}`,
     title: article.title,
-    kicker: article.kicker ?? undefined,
-    subtitle: article.subtitle ?? undefined,
-    column: (await columnId(ctx, article)) ?? undefined,
-    installment: article.installment ?? undefined,
-    articleType: article.bylinePosition === 'trailing' && length(article) < 800 ? 'brief' : length(article) > 1500 ? 'feature' : 'news',
+    kicker: article.kicker ?? null,
+    subtitle: article.subtitle ?? null,
+    column: (await columnId(ctx, article)) ?? null,
+    installment: article.installment ?? { number: null, partName: null, subSeries: null },
     bylines,
     bylinePosition: article.bylinePosition,
-    leadPhoto: leadPhoto === null ? undefined : photos[0],
+    leadPhoto: leadPhoto === null ? null : photos[0],
     photos: photos.filter((_, photoIndex) => photoIndex !== leadPhoto && !article.body.some((block) => block.type === 'photo' && block.index === photoIndex)),
-    regions: regions.ids,
-    tags: tagIds(ctx, article),
-    reviewFlags: flags.map((flag) => ({ ...flag, resolved: false })),
     body: lexicalBody(article.body, photos, leadPhoto),
+    // Noon in Beijing: the edition's day in every time zone the admin may be viewed from.
+    print: { editionDate: shanghaiNoon(ctx.edition.date).toISOString(), pageNumber: ctx.edition.pageNumber, pageName: ctx.edition.pageName },
   }
-  const created = await ctx.payload.create({ collection: 'articles', draft: true, data: data as never, req: ctx.req, overrideAccess: ctx.overrideAccess, user: ctx.req.user })
+  return { data, flags, regions: regions.ids }
+}
+
+async function createDraft(ctx: Context, article: ImportedArticle, index: number): Promise<ImportedDraft> {
+  const { data, flags, regions } = await pageData(ctx, article, index)
+  const created = await ctx.payload.create({
+    collection: 'articles',
+    draft: true,
+    data: {
+      ...data,
+      sourceKey: articleSourceKey(ctx.pageKey, index),
+      articleType: article.bylinePosition === 'trailing' && length(article) < 800 ? 'brief' : length(article) > 1500 ? 'feature' : 'news',
+      regions,
+      tags: tagIds(ctx, article),
+      reviewFlags: flags.map((flag) => ({ ...flag, resolved: false })),
+    } as never,
+    req: ctx.req,
+    overrideAccess: ctx.overrideAccess,
+    user: ctx.req.user,
+  })
   ctx.created.push({ collection: 'articles', id: created.id })
-  return { id: created.id, title: created.title, needsReview: flags.length > 0, warnings: flags.map((flag) => flag.note) }
+  return { index, id: created.id, title: created.title, outcome: 'created', existing: null, needsReview: flags.length > 0, warnings: flags.map((flag) => flag.note) }
+}
+
+/**
+ * Replaces a draft's print text (headline, bylines, body, photos, edition) with the page's.
+ * What the desk added besides (网题, 导语, tags, places, type) stays; the replaced text stays
+ * in the version history, and a 待核事项 says where it went.
+ */
+async function updateDraft(ctx: Context, article: ImportedArticle, index: number, existing: ExistingArticle & { id: Id }): Promise<ImportedDraft> {
+  const { data, flags } = await pageData(ctx, article, index)
+  const current = await ctx.payload.findByID({ collection: 'articles', id: existing.id, draft: true, depth: 0, overrideAccess: true, req: ctx.req, select: { reviewFlags: true, regions: true } })
+  flags.push({ kind: 'other', note: `已按 ${describeEdition(ctx.edition)} 的版面文字更新标题、署名和正文；更新前的文字可在“版本”中找回` })
+  const regions = [...new Set([...(current.regions ?? []).map((region) => (typeof region === 'object' ? region.id : region)), ...(await regionIds(ctx, article)).ids])]
+  const updated = await ctx.payload.update({
+    collection: 'articles',
+    id: existing.id,
+    draft: true,
+    data: { ...data, regions, reviewFlags: [...(current.reviewFlags ?? []).filter((flag) => flag.resolved), ...flags.map((flag) => ({ ...flag, resolved: false }))] } as never,
+    req: ctx.req,
+    overrideAccess: ctx.overrideAccess,
+    user: ctx.req.user,
+  })
+  return { index, id: updated.id, title: updated.title, outcome: 'updated', existing, needsReview: flags.length > 0, warnings: flags.map((flag) => flag.note) }
 }
 
 /** Deletes what an import made, newest first: photos' files go with them, articles leave the search index. */
@@ -175,50 +237,66 @@ async function undo(ctx: Context): Promise<void> {
   }
 }
 
-/** Drafts and photos an interrupted import of this page left behind. */
-async function clearInterrupted(payload: Payload, pageKey: string): Promise<number> {
-  const where = { sourceKey: { like: `import:${pageKey}:` } }
-  const { docs } = await payload.find({ collection: 'articles', where, draft: true, depth: 0, limit: 0, pagination: false, overrideAccess: true, select: {} })
-  for (const article of docs) await payload.delete({ collection: 'articles', id: article.id, overrideAccess: true })
-  await payload.delete({ collection: 'photos', where, overrideAccess: true })
-  return docs.length
+export type ImportOptions = {
+  /** Who imports (their access rules apply); the command line imports as the system. */
+  user?: PayloadRequest['user']
+  parse?: PageParse
+  /** 见报日期 (`2025-11-13`), 版次, 版名 as the editor gave them; what the page states fills the rest. */
+  edition?: unknown
+  /** The editor's choice per article index (`{ "2": "update" }`); the rest keep their defaults. */
+  decisions?: unknown
 }
 
 /**
- * Imports one page: every article as a draft, all or nothing. Where the database has
- * transactions (SQLite, and MongoDB on a replica set) the page is one transaction; otherwise a failure
- * deletes what was made, and the page's first article is written last, so an import cut
- * short by a crash is recognisable (no first article) and cleared on the next attempt. A page
- * already imported (the same text) creates nothing. `user` is who imports (their access rules
- * apply; the command line imports as the system).
+ * What importing the page would do, article by article: the edition it would carry, and for
+ * each article the one already in the database it would duplicate (src/import/existingArticles)
+ * and the choices that leaves. Writes nothing. Without a 见报日期 only source keys can match.
  */
-export async function importPage(payload: Payload, text: string, options: { user?: PayloadRequest['user']; parse?: PageParse } = {}): Promise<PageImport> {
+export async function planPageImport(payload: Payload, text: string, options: ImportOptions & { req?: PayloadRequest } = {}): Promise<PagePlan> {
   const pageKey = pageKeyOf(text)
   const parse = options.parse ?? parsePage(text)
-  const previous = await payload.find({ collection: 'articles', where: { sourceKey: { like: `import:${pageKey}:` } }, draft: true, depth: 0, limit: 0, pagination: false, overrideAccess: true, sort: 'sourceKey', select: { title: true, needsReview: true, sourceKey: true } })
-  const complete = previous.docs.some((doc) => doc.sourceKey === `import:${pageKey}:0`)
-  if (complete) {
-    return {
-      status: 'alreadyImported',
-      pageKey,
-      articles: previous.docs.map((doc) => ({ id: doc.id, title: doc.title, needsReview: Boolean(doc.needsReview), warnings: [] })),
-      unassigned: parse.unassigned,
-      warnings: [`这一版已经导入过（${previous.docs.length} 篇草稿），本次没有新建任何内容`],
-    }
-  }
+  const edition = resolveEdition(options.edition, parse.edition)
+  const date = edition.ok ? edition.edition.date : edition.partial.date
+  const existing = await findExistingArticles(payload, options.req, pageKey, parse, date)
+  return { pageKey, parse, edition, articles: parse.articles.map((article, index) => planArticle(index, article.title, existing[index])) }
+}
+
+/**
+ * Imports one page as the editor decided, article by article: new articles become drafts
+ * carrying the edition; an article already there is skipped unless the editor chose to update
+ * it (a draft) or to create a separate one (a same-headline match only); nothing on the site is
+ * overwritten. The page is one transaction where the database has them (SQLite, and MongoDB
+ * on a replica set), and is planned inside it; otherwise a failure deletes what was made.
+ */
+export async function importPage(payload: Payload, text: string, options: ImportOptions = {}): Promise<PageImport> {
+  const pageKey = pageKeyOf(text)
+  const parse = options.parse ?? parsePage(text)
   if (parse.articles.length === 0) return { status: 'refused', pageKey, problem: parse.warnings.at(-1) ?? '没有找到可以识别的稿件' }
-  const cleared = previous.docs.length > 0 ? await clearInterrupted(payload, pageKey) : 0
+  const edition = resolveEdition(options.edition, parse.edition)
+  if (!edition.ok) return { status: 'refused', pageKey, problem: edition.problems.join('；') }
   const req = await createLocalReq({ user: options.user ?? undefined }, payload)
-  const { docs: tags } = await payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { name: true } })
-  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, tags, created: [] }
   const inTransaction = await initTransaction(req)
+  const { docs: tags } = await payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { name: true } })
+  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, edition: edition.edition, tags, created: [] }
   try {
-    const order = [...parse.articles.keys()].slice(1).concat(0)
-    const drafts = new Map<number, ImportedDraft>()
-    for (const index of order) drafts.set(index, await createDraft(ctx, parse.articles[index], index))
+    const plan = await planPageImport(payload, text, { ...options, parse, req })
+    const decided = applyDecisions(plan.articles, options.decisions)
+    if (!decided.ok) {
+      if (inTransaction) await killTransaction(req)
+      return { status: 'refused', pageKey, problem: decided.problem, conflict: decided.status === 409 }
+    }
+    const results: ImportedDraft[] = []
+    for (const { index, decision, existing } of decided.plans) {
+      const article = parse.articles[index]
+      if (decision === 'create') results.push(await createDraft(ctx, article, index))
+      else if (decision === 'update' && existing?.id != null) results.push(await updateDraft(ctx, article, index, { ...existing, id: existing.id }))
+      else results.push({ index, id: existing?.id ?? null, title: article.title, outcome: 'skipped', existing, needsReview: article.needsReview, warnings: [] })
+    }
     if (inTransaction) await commitTransaction(req)
-    const warnings = cleared > 0 ? [`上次导入这一版时中断，已清理留下的 ${cleared} 篇不完整草稿后重新导入`, ...parse.warnings] : parse.warnings
-    return { status: 'created', pageKey, articles: [...parse.articles.keys()].map((index) => drafts.get(index)!), unassigned: parse.unassigned, warnings }
+    const written = results.filter((result) => result.outcome !== 'skipped').length
+    const skipped = results.length - written
+    const warnings = [...(skipped > 0 ? [written === 0 ? `本版 ${skipped} 篇都已有稿件或被跳过，没有写入任何内容` : `跳过 ${skipped} 篇已有稿件`] : []), ...parse.warnings]
+    return { status: written > 0 ? 'created' : 'alreadyImported', pageKey, edition: edition.edition, articles: results, unassigned: parse.unassigned, warnings }
   } catch (error) {
     if (inTransaction) await killTransaction(req)
     else await undo(ctx)

@@ -14,6 +14,7 @@ import {
   startsMidSentence,
   trailingBylines,
 } from './blocks'
+import { pageEditionOf } from './edition'
 import { parseColumnLabel } from './labels'
 import type { ImportedArticle, PageParse, ReviewFlagKind } from './types'
 
@@ -23,7 +24,8 @@ import type { ImportedArticle, PageParse, ReviewFlagKind } from './types'
  * words split by a column break) is taken; what it does not (text interleaved with another
  * article, a jump to or from another page, a headline printed inside the body, a fragment
  * whose headline is elsewhere) is kept and marked in `warnings`, with `needsReview`. Every
- * block of the page lands in exactly one article's `source` or in `unassigned`.
+ * block of the page lands in exactly one article's `source`, in `unassigned`, or, for the page's
+ * own header and footer lines (date, 版次, 版名), in `edition.source`.
  */
 
 type Draft = {
@@ -93,7 +95,9 @@ function warn(draft: Draft, kind: ReviewFlagKind, message: string) {
 }
 
 export function parsePage(text: string): PageParse {
-  const blocks = splitBlocks(text)
+  const pageBlocks = splitBlocks(text)
+  const header = pageEditionOf(pageBlocks)
+  const blocks = pageBlocks.filter((_, index) => !header.headerIndexes.includes(index))
   const drafts: Draft[] = []
   const unassigned: string[] = []
   const pageWarnings: string[] = []
@@ -344,5 +348,5 @@ export function parsePage(text: string): PageParse {
     articles.push(draft.article)
   }
   if (articles.length === 0 && blocks.length > 0) pageWarnings.push('没有找到可以识别的稿件：既无标题加署名，也无“地名:标题”式简讯')
-  return { articles, unassigned, warnings: pageWarnings }
+  return { articles, unassigned, warnings: pageWarnings, edition: { ...header.edition, source: header.headerIndexes.map((index) => pageBlocks[index]) } }
 }

@@ -2,7 +2,7 @@ import { decodePage } from './decode'
 import { parsePage } from './parsePage'
 import type { PageParse } from './types'
 
-export type ReadPage = { ok: true; text: string; encoding: 'utf-8' | 'gb18030'; parse: PageParse } | { ok: false; problem: string }
+export type ReadPage = { ok: true; text: string; encoding: 'utf-8' | 'gb18030'; parse: PageParse } | { ok: false; problem: string; tooLarge?: true }
 
 /** A page file's bytes, decoded and parsed: refused when unreadable or when no article can be recognised. */
 export function readPage(bytes: Uint8Array): ReadPage {

@@ -1,4 +1,5 @@
 import type { BylineRole } from '../newsroom/bylines'
+import type { PageEdition } from './edition'
 
 /**
  * What the importer makes of one page: the JSON `npm run import -- --dry-run --json` prints.
@@ -48,4 +49,6 @@ export type PageParse = {
   /** Raw blocks that belong to no article (text whose article is on another page). */
   unassigned: string[]
   warnings: string[]
+  /** Added field: the edition the page's header or footer line states, and those raw lines (no article's). */
+  edition: PageEdition & { source: string[] }
 }

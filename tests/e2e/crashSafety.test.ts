@@ -92,8 +92,9 @@ async function runUntilKilled(round: number): Promise<void> {
     entry.acknowledged = (await editor.rest(`/api/articles/${next.id}/workflow`, { method: 'POST', body: { action: 'publish' } })).status === 200
     return true
   })
+  // Each round's page has the same headlines: a day of its own keeps them from matching the last round's drafts.
   const importer = untilCrash(async () => {
-    const { json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `crash-${round}.txt`, content: Buffer.from(pageText).toString('base64') }] } })
+    const { json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `crash-${round}.txt`, content: Buffer.from(pageText).toString('base64'), edition: { date: `2025-01-${String(round + 1).padStart(2, '0')}`, pageNumber: 1, pageName: '断电测试' } }] } })
     page.acknowledged = json?.files?.[0]?.status === 'created'
     return false
   })

@@ -1,29 +1,60 @@
+import type { Page } from 'playwright-core'
+
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { session, signInSession } from '../helpers/restClient'
 import { readSeedPage } from '../../src/seed/data'
 
 const PASSWORD = 'newsroom-demo'
+const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
 // A page the demo has not imported: the county page with a different last line.
 const PAGE = `${readSeedPage('001')}\n\n（导入界面测试）`
+const BRIEF = '宁远县:“三管齐下”,构建商贸流通领域“防毒墙”'
+
+/** A REST call made with the page's session, as the admin itself makes them. */
+function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<any> {
+  return page.evaluate(
+    async ([url, verb, json]) => (await fetch(url, { method: verb, headers: { 'Content-Type': 'application/json' }, body: json })).json(),
+    [path, method, body === undefined ? undefined : JSON.stringify(body)] as const,
+  )
+}
+
+async function screenshot(page: Page, name: string, testId: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    await page.getByTestId(testId).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
+  }
+  await page.setViewportSize({ width: 1400, height: 1000 })
+}
+
+/** Previews the chosen file again and waits for the new preview. */
+async function previewAgain(page: Page): Promise<void> {
+  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/import/preview')), page.getByRole('button', { name: '预览' }).click()])
+  await page.getByTestId('import-preview').waitFor()
+}
+
+const statuses = (page: Page) => page.getByTestId('import-article').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))
 
 describe('the admin’s 导入版面 view', () => {
-  it('previews a page without writing anything, then imports it as drafts with links to them', async () => {
+  it('imports a page with its 见报日期, 版次 and 版名 into the editors’ queue; a second preview says it is imported, and on the site once published', async () => {
     const page = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)
     await page.goto(`${running.server.baseUrl}/admin/import`)
     await page.setInputFiles('#newsroom-import-files', { name: 'county.txt', mimeType: 'text/plain', buffer: Buffer.from(PAGE) })
-    await page.getByRole('button', { name: '预览' }).click()
+    await previewAgain(page)
     const preview = page.getByTestId('import-preview')
-    await preview.waitFor()
-    expect(await preview.textContent()).toContain('将新建 6 篇草稿')
-    expect(await preview.textContent()).toContain('宁远县:“三管齐下”,构建商贸流通领域“防毒墙”')
-    expect(await preview.textContent()).toContain('交错')
-    // The seed holds this brief once; the preview must not have added another.
-    const copies = () =>
-      page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&limit=1&where[title][equals]=${encodeURIComponent(title)}`, { credentials: 'include' })).json()).totalDocs, '宁远县:“三管齐下”,构建商贸流通领域“防毒墙”')
-    expect(await copies()).toBe(1)
+    expect(await preview.textContent()).toContain('本版 6 篇：将新建 6 篇，跳过 0 篇')
+    expect(await preview.textContent()).toContain('（必填：版面文本没有写明）')
+    expect(await statuses(page)).toEqual(Array(6).fill('new'))
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true)
+
+    await page.fill('#newsroom-import-0-date', '2025-11-13')
+    await page.fill('#newsroom-import-0-page', '6')
+    await page.fill('#newsroom-import-0-page-name', '县域新闻')
+    await page.getByRole('button', { name: '确认导入' }).and(page.locator(':enabled')).waitFor()
+    expect(await page.getByTestId('import-edition').textContent()).toBe('草稿将标为：2025年11月13日 第6版 县域新闻')
+    await screenshot(page, 'import-preview-new', 'import-preview')
     await page.getByRole('button', { name: '确认导入' }).click()
     const results = page.getByTestId('import-results')
     await results.waitFor()
@@ -31,11 +62,49 @@ describe('the admin’s 导入版面 view', () => {
     const links = await results.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
     expect(links).toHaveLength(6)
     expect(links.every((href) => /\/admin\/collections\/articles\/\d+$/.test(href ?? ''))).toBe(true)
-    expect(await copies()).toBe(2)
-    // Importing the same page again creates nothing.
-    await page.getByRole('button', { name: '预览' }).click()
+    const ids = links.map((href) => href!.split('/').at(-1))
+    for (const id of ids) {
+      const draft = await api(page, `/api/articles/${id}?draft=true&depth=0`)
+      expect([draft.print.editionDate.slice(0, 10), draft.print.pageNumber, draft.print.pageName, draft.workflowState]).toEqual(['2025-11-13', 6, '县域新闻', 'draft'])
+    }
+
+    // The drafts wait in the editors' queue on the admin's home page.
+    await page.goto(`${running.server.baseUrl}/admin`)
+    const queue = page.getByTestId('queue-待编导入稿')
+    await queue.waitFor()
+    for (const id of ids) expect(await queue.locator(`a[href="/admin/collections/articles/${id}"]`).count()).toBe(1)
+    await screenshot(page, 'import-queue', 'queue-待编导入稿')
+
+    // Previewing the same page again: every article is already imported, and skipped.
+    await page.goto(`${running.server.baseUrl}/admin/import`)
+    await page.setInputFiles('#newsroom-import-files', { name: 'county.txt', mimeType: 'text/plain', buffer: Buffer.from(PAGE) })
+    await previewAgain(page)
+    await page.fill('#newsroom-import-0-date', '2025-11-13')
+    await page.fill('#newsroom-import-0-page', '6')
+    await page.fill('#newsroom-import-0-page-name', '县域新闻')
+    await page.getByRole('button', { name: '确认导入' }).and(page.locator(':enabled')).waitFor()
+    expect(await statuses(page)).toEqual(Array(6).fill('exists'))
+    expect(await preview.textContent()).toContain('已导入（草稿）')
+    expect(await preview.textContent()).toContain('本版 6 篇：将新建 0 篇，跳过 6 篇')
+
+    // One is published; the next preview says it is on the site and skips it.
+    const briefId = await page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&depth=0&where[title][equals]=${encodeURIComponent(title)}&where[print.pageNumber][equals]=6`)).json()).docs[0].id, BRIEF)
+    for (const action of ['submit', 'approve', 'publish']) expect((await api(page, `/api/articles/${briefId}/workflow`, 'POST', { action })).state).toBeDefined()
+    await previewAgain(page)
+    const onSite = page.getByTestId('import-article').filter({ hasText: BRIEF })
+    expect(await onSite.getAttribute('data-status')).toBe('onSite')
+    expect(await onSite.textContent()).toContain('已在网站上（已发布）')
+    expect(await onSite.locator(`a[href="/admin/collections/articles/${briefId}"]`).count()).toBe(1)
+    expect(await onSite.locator('select').inputValue()).toBe('skip')
+    await screenshot(page, 'import-preview-on-site', 'import-preview')
+
+    const copies = () => page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&limit=1&where[title][equals]=${encodeURIComponent(title)}`, { credentials: 'include' })).json()).totalDocs, BRIEF)
+    const before = await copies()
     await page.getByRole('button', { name: '确认导入' }).click()
-    await page.getByText('这一版已经导入过').waitFor()
+    await results.waitFor()
+    expect(await results.textContent()).toContain('这一版的稿件都已存在，没有新建任何内容')
+    expect(await results.locator('li[data-outcome="skipped"]').count()).toBe(6)
+    expect(await copies()).toBe(before)
     await page.context().close()
   })
 

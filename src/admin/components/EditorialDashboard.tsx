@@ -39,6 +39,14 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
   return [
     { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } }, ...LAST_CHANGED },
     {
+      // Print copy imported from a page (src/import) has had its print review; the web desk still
+      // fixes what the importer marked (待核事项, placeholder photos, 网题) before submitting it.
+      title: '待编导入稿',
+      empty: '没有待编辑的导入稿。',
+      where: { sourceKey: { like: 'import:' }, workflowState: { in: ['draft', 'returned'] } },
+      ...LAST_CHANGED,
+    },
+    {
       title: '今日排期',
       empty: '今天没有排期发布的稿件。',
       where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: today, less_than: tomorrow } },

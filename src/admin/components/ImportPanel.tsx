@@ -1,13 +1,20 @@
 'use client'
 
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
+import type { ImportDecision } from '../../import/decisions'
 import type { FilePreview } from '../../import/endpoints'
 import type { PageImport } from '../../import/importPage'
+import { chosen, type EditionInput, ImportFilePreview } from './ImportFilePreview'
 
-type Result = { name: string } & (PageImport | { status: 'refused'; problem: string })
+type Result = { name: string } & PageImport
+type EncodedFile = { name: string; content: string }
 
-async function encodeFiles(files: File[]) {
+const OUTCOMES = { created: '已新建', updated: '已更新', skipped: '已跳过' } as const
+/** Typing a date or page name re-checks the preview once the editor pauses. */
+const RECHECK_AFTER_MS = 500
+
+async function encodeFiles(files: File[]): Promise<EncodedFile[]> {
   return Promise.all(
     files.map(async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer())
@@ -18,116 +25,163 @@ async function encodeFiles(files: File[]) {
   )
 }
 
-async function post(path: string, files: File[]) {
-  const response = await fetch(path, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files: await encodeFiles(files) }) })
-  const body = await response.json()
-  if (!response.ok) throw new Error(body?.errors?.[0]?.message ?? `请求失败（${response.status}）`)
+/** The API's refusals, every message of them (one per file that is not a page). */
+class Refusal extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join('\n'))
+  }
+}
+
+async function post(path: string, files: unknown[]) {
+  const response = await fetch(path, { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files }) })
+  const body = await response.json().catch(() => null)
+  if (!response.ok) throw new Refusal(body?.errors?.map((error: { message: string }) => error.message) ?? [`请求失败（${response.status}）`])
   return body.files
 }
 
-/** Choose files → 预览 (nothing written) → 确认导入 (drafts created) → links to the drafts. */
+const editionFor = (preview: FilePreview, typed: EditionInput | undefined): EditionInput => {
+  const from = preview.edition.value ?? preview.edition.fromPage
+  return typed ?? { date: from.date ?? '', pageNumber: from.pageNumber ? String(from.pageNumber) : '', pageName: from.pageName ?? '' }
+}
+
+/**
+ * Choose files → 预览: each article's fate (新建, 已导入, 已在网站上, with links), the edition to
+ * confirm or fill in → 确认导入 → what was created, updated and skipped, with links.
+ */
 export function ImportPanel() {
-  const [files, setFiles] = useState<File[]>([])
+  const [files, setFiles] = useState<EncodedFile[]>([])
   const [previews, setPreviews] = useState<FilePreview[] | null>(null)
+  const [editions, setEditions] = useState<Record<number, EditionInput>>({})
+  const [decisions, setDecisions] = useState<Record<number, Record<string, ImportDecision>>>({})
+  const [stale, setStale] = useState(false)
   const [results, setResults] = useState<Result[] | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const recheck = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true)
-    setProblem(null)
+    setProblems([])
     try {
       await action()
     } catch (error) {
-      setProblem((error as Error).message)
+      setProblems(error instanceof Refusal ? error.messages : [(error as Error).message])
     } finally {
       setBusy(false)
     }
   }
 
+  const editionsOf = (current: Record<number, EditionInput>) => files.map((file, index) => ({ ...file, edition: current[index] }))
+  // Only the newest preview counts: an older one answering late must not put back older values.
+  const latestPreview = useRef(0)
+  const previewNow = (current: Record<number, EditionInput>) =>
+    run(async () => {
+      const ticket = (latestPreview.current += 1)
+      const next: FilePreview[] = await post('/api/import/preview', editionsOf(current))
+      if (ticket !== latestPreview.current) return
+      setPreviews(next)
+      setResults(null)
+      setEditions(Object.fromEntries(next.map((preview, index) => [index, editionFor(preview, current[index])])))
+      setStale(false)
+    })
+
+  useEffect(
+    () => () => {
+      if (recheck.current) clearTimeout(recheck.current)
+    },
+    [],
+  )
+
+  const changeEdition = (index: number, edition: EditionInput) => {
+    const next = { ...editions, [index]: edition }
+    setEditions(next)
+    setStale(true)
+    if (recheck.current) clearTimeout(recheck.current)
+    recheck.current = setTimeout(() => void previewNow(next), RECHECK_AFTER_MS)
+  }
+
+  const ready = previews !== null && !stale && problems.length === 0 && previews.every((preview) => preview.edition.value !== null)
+  const importNow = () =>
+    run(async () => {
+      const body = editionsOf(editions).map((file, index) => ({
+        ...file,
+        decisions: Object.fromEntries((previews ?? [])[index]?.articles.map((plan) => [plan.index, chosen(plan, decisions[index] ?? {})]) ?? []),
+      }))
+      setResults(await post('/api/import', body))
+    })
+
   return (
     <div className="newsroom-import">
-      <p>选择从排版系统导出的版面文本（.txt，UTF-8 或 GB18030/GBK）。先预览识别结果，确认后每篇稿件建为一篇草稿；不确定之处会标在草稿的“待核事项”里。同一版重复导入不会重复建稿。</p>
+      <p>
+        选择从排版系统导出的版面文本（.txt，UTF-8 或 GB18030/GBK）。先预览：每篇稿件会标明是新稿、已导入过，还是已在网站上；填好见报日期、版次和版名后确认导入，新稿建为草稿，出现在首页的“待编导入稿”里，不确定之处标在草稿的“待核事项”中。已有的稿件默认跳过，已发布或已撤稿的稿件绝不会被导入覆盖。
+      </p>
       <label htmlFor="newsroom-import-files">版面文本文件</label>
       <input
         id="newsroom-import-files"
         type="file"
         multiple
         accept=".txt,text/plain"
-        onChange={(event) => {
-          setFiles(Array.from(event.target.files ?? []))
+        onChange={async (event) => {
+          const chosen = Array.from(event.target.files ?? [])
+          setFiles(await encodeFiles(chosen))
           setPreviews(null)
           setResults(null)
+          setEditions({})
+          setDecisions({})
+          setProblems([])
         }}
       />
       <div className="newsroom-import__actions">
-        <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy || files.length === 0} onClick={() => run(async () => setPreviews(await post('/api/import/preview', files)))}>
+        <button type="button" className="btn btn--style-secondary btn--size-small" disabled={busy || files.length === 0} onClick={() => previewNow(editions)}>
           预览
         </button>
-        <button
-          type="button"
-          className="btn btn--style-primary btn--size-small"
-          disabled={busy || !previews || !previews.some((preview) => preview.ok)}
-          onClick={() => run(async () => setResults(await post('/api/import', files)))}
-        >
+        <button type="button" className="btn btn--style-primary btn--size-small" disabled={busy || !ready || results !== null} onClick={importNow}>
           确认导入
         </button>
+        {stale && busy && <span role="status">正在按填写的版面信息重新核对…</span>}
       </div>
-      {problem && <p role="alert">{problem}</p>}
+      {problems.length > 0 && (
+        <div role="alert">
+          {problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      )}
       {previews && !results && (
         <section data-testid="import-preview" aria-label="预览">
-          {previews.map((preview) => (
-            <div key={preview.name} className="newsroom-import__file">
-              <h2>{preview.name}</h2>
-              {!preview.ok ? (
-                <p role="alert">{preview.problem}</p>
-              ) : (
-                <>
-                  <p>
-                    将新建 {preview.parse.articles.length} 篇草稿（{preview.encoding === 'gb18030' ? '已从 GB18030 转换' : 'UTF-8'}）
-                    {preview.parse.unassigned.length > 0 && `；${preview.parse.unassigned.length} 段无法归属，不会建稿`}
-                  </p>
-                  <ol>
-                    {preview.parse.articles.map((article, index) => (
-                      <li key={index}>
-                        <strong>{article.title}</strong>
-                        {article.column && <span>（{article.column.name}{article.column.installment ?? ''}）</span>}
-                        <span> {article.bylines.map((byline) => byline.name).join(' ')}</span>
-                        <span> · {article.paragraphs.length} 段</span>
-                        {article.warnings.length > 0 && (
-                          <ul className="newsroom-import__warnings">
-                            {article.warnings.map((warning) => (
-                              <li key={warning}>⚠ {warning}</li>
-                            ))}
-                          </ul>
-                        )}
-                      </li>
-                    ))}
-                  </ol>
-                  {preview.parse.warnings.map((warning) => (
-                    <p key={warning}>⚠ {warning}</p>
-                  ))}
-                </>
-              )}
-            </div>
+          {previews.map((preview, index) => (
+            <ImportFilePreview
+              key={`${index}-${preview.name}`}
+              fileIndex={index}
+              preview={preview}
+              edition={editions[index] ?? editionFor(preview, undefined)}
+              onEdition={(edition) => changeEdition(index, edition)}
+              decisions={decisions[index] ?? {}}
+              onDecision={(key, decision) => setDecisions({ ...decisions, [index]: { ...decisions[index], [key]: decision } })}
+            />
           ))}
         </section>
       )}
       {results && (
         <section data-testid="import-results" aria-label="导入结果">
-          {results.map((result) => (
-            <div key={result.name} className="newsroom-import__file">
+          {results.map((result, index) => (
+            <div key={`${index}-${result.name}`} className="newsroom-import__file">
               <h2>{result.name}</h2>
               {result.status === 'refused' ? (
                 <p role="alert">{result.problem}</p>
               ) : (
                 <>
-                  <p>{result.status === 'created' ? `已新建 ${result.articles?.length ?? 0} 篇草稿` : '这一版已经导入过，没有新建任何内容'}</p>
+                  <p>
+                    {result.status === 'created'
+                      ? `已新建 ${result.articles.filter((article) => article.outcome === 'created').length} 篇草稿`
+                      : '这一版的稿件都已存在，没有新建任何内容'}
+                    {result.warnings.map((warning) => `；${warning}`)}
+                  </p>
                   <ul>
-                    {result.articles?.map((article) => (
-                      <li key={String(article.id)}>
-                        <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a>
-                        {article.needsReview && ' ⚠ 待核'}
+                    {result.articles.map((article) => (
+                      <li key={article.index} data-outcome={article.outcome}>
+                        {OUTCOMES[article.outcome]}：{article.id != null ? <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a> : article.title}
+                        {article.needsReview && article.outcome !== 'skipped' && ' ⚠ 待核'}
                       </li>
                     ))}
                   </ul>

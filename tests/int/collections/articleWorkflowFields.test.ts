@@ -105,7 +105,7 @@ describe('the source key', () => {
     expect(graphql.errors).toBeUndefined()
     for (const id of [rest.json.doc.id, graphql.data.createArticle.id]) expect((await stored(id)).sourceKey ?? null).toBeNull()
 
-    const result = await importPage(payload, text, { user: { ...staff.editor, collection: 'users' } })
+    const result = await importPage(payload, text, { user: { ...staff.editor, collection: 'users' }, edition: { date: '2025-11-13', pageNumber: 5, pageName: '城市新闻' } })
     expect(result.status).toBe('created')
     const { docs } = await payload.find({ collection: 'articles', where: { sourceKey: { equals: pageKey } }, draft: true, depth: 0, overrideAccess: true })
     expect(docs.map((doc) => doc.title)).not.toContain('抢占导入标识')

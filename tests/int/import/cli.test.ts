@@ -20,6 +20,8 @@ function runImport(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+const EDITION = ['--date=2025-11-13', '--page=5', '--page-name=城市新闻']
+
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('npm run import', () => {
@@ -28,7 +30,7 @@ describe('npm run import', () => {
     const { status, stdout } = runImport(page, '--dry-run', '--json')
     expect(status).toBe(0)
     const parse = JSON.parse(stdout)
-    expect(Object.keys(parse).sort()).toEqual(['articles', 'unassigned', 'warnings'])
+    expect(Object.keys(parse).sort()).toEqual(['articles', 'edition', 'unassigned', 'warnings'])
     for (const key of ['column', 'kicker', 'title', 'subtitle', 'bylines', 'photos', 'subheads', 'paragraphs', 'needsReview', 'warnings']) expect(parse.articles[0]).toHaveProperty(key)
     expect(parse.articles.map((article: { title: string }) => article.title)).toContain('宁远县:“三管齐下”,构建商贸流通领域“防毒墙”')
     expect(fs.existsSync(path.join(dir, 'cli.db'))).toBe(false)
@@ -54,13 +56,22 @@ describe('npm run import', () => {
     expect(fs.existsSync(path.join(dir, 'cli.db'))).toBe(false)
   })
 
+  it('refuses a page whose edition is neither stated nor given, before touching the database', () => {
+    const { status, stderr } = runImport(file('undated.txt', readSeedPage('001')), '--date=2025-11-13')
+    expect(status).toBe(1)
+    expect(stderr).toContain('请填写版次、版名：版面文本中没有写明')
+    expect(fs.existsSync(path.join(dir, 'cli.db'))).toBe(false)
+  })
+
   it('imports a page, and creates nothing the second time', () => {
     const page = file('city.txt', readSeedPage('000'))
-    const first = runImport(page)
+    const first = runImport(page, ...EDITION)
     expect([first.status, first.stderr.split('\n').filter((line) => !line.includes('INFO')).join('\n')]).toEqual([0, expect.any(String)])
     expect(first.stdout).toContain('新建 4 篇草稿')
-    const again = runImport(page)
+    const again = runImport(page, ...EDITION)
     expect(again.status).toBe(0)
     expect(again.stdout).toContain('已导入过，未新建')
+    expect(again.stdout).toContain('跳过 ✔')
+    expect(again.stdout).toContain('来源标识相同')
   })
 })

@@ -16,6 +16,8 @@ beforeAll(async () => {
   editor = await signedInClient(booted.payload, booted.staff.editor.email, STAFF_PASSWORD)
 })
 
+// A day of its own for every round: mutated copies of one seed page share headlines, and would match each other's drafts by headline and day.
+const editionOf = (round: number) => ({ date: `2025-01-${String(round + 1).padStart(2, '0')}`, pageNumber: 1, pageName: '测试版' })
 const articlesOfPage = async (text: string) =>
   (await booted.payload.count({ collection: 'articles', where: { sourceKey: { like: `import:${pageKeyOf(text)}:` } }, overrideAccess: true })).totalDocs
 const allArticles = async () => (await booted.payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
@@ -27,13 +29,20 @@ describe('the importer over REST under mutated and random pages', () => {
     const outcomes: Record<string, number> = {}
     for (let round = 0; round < ROUNDS; round += 1) {
       const text = round % 4 === 3 ? noise(next) : mutate(SEED_PAGES[round % 2], next)
-      const { status, json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `fuzz-${round}.txt`, content: Buffer.from(text).toString('base64') }] } })
+      const { status, json } = await editor.rest('/api/import', { method: 'POST', body: { files: [{ name: `fuzz-${round}.txt`, content: Buffer.from(text).toString('base64'), edition: editionOf(round) }] } })
       const context = `round ${round} (FUZZ_SEED=${SEED})`
+      const stored = await articlesOfPage(text)
+      // A text that is not a page is refused as bad input, in Chinese, before anything is written.
+      if (status === 400) {
+        expect({ context, stored, message: json.errors[0].message }).toEqual({ context, stored: 0, message: expect.stringMatching(/\p{Script=Han}/u) })
+        outcomes.badInput = (outcomes.badInput ?? 0) + 1
+        expect(await allArticles()).toBe(expectedTotal)
+        continue
+      }
       expect({ context, status }).toEqual({ context, status: 200 })
       const [result] = json.files
       expect(['created', 'alreadyImported', 'refused']).toContain(result.status)
       outcomes[result.status] = (outcomes[result.status] ?? 0) + 1
-      const stored = await articlesOfPage(text)
       if (result.status === 'created') {
         expect({ context, stored }).toEqual({ context, stored: parsePage(text).articles.length })
         expect(result.articles).toHaveLength(stored)

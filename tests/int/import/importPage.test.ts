@@ -7,6 +7,11 @@ import { useTestPayload } from '../../helpers/payload'
 
 let payload: Payload
 
+/** The seed pages do not state their edition: every import gives it. */
+const EDITION = { date: '2025-11-13', pageNumber: 5, pageName: '城市新闻' }
+/** Another day's edition: copies of a page already imported that day would match its drafts by headline. */
+const editionOn = (date: string) => ({ ...EDITION, date })
+
 useTestPayload({ seed: true }, (booted) => ({ payload } = booted))
 
 const counts = async () => {
@@ -21,7 +26,7 @@ describe('importing a print page into the database', () => {
   it('creates one draft per article, matching the columns, bylines and regions already there', async () => {
     const before = await counts()
     const text = readSeedPage('000')
-    const result = await importPage(payload, text)
+    const result = await importPage(payload, text, { edition: EDITION })
     expect(result.status).toBe('created')
     const after = await counts()
     expect(after.articles - before.articles).toBe(4)
@@ -38,17 +43,26 @@ describe('importing a print page into the database', () => {
     expect(chenzhou.regions?.map((region) => (typeof region === 'object' ? region.name : region))).toEqual(['郴州市'])
   })
 
-  it('creates nothing when the same page is imported again, and says so', async () => {
+  it('creates nothing when the same page is imported again, and says which drafts it found', async () => {
     const before = await counts()
-    const result = await importPage(payload, `${readSeedPage('000')}\r\n`)
+    const result = await importPage(payload, `${readSeedPage('000')}\r\n`, { edition: EDITION })
     expect(result.status).toBe('alreadyImported')
-    expect(result.status === 'alreadyImported' && result.warnings[0]).toContain('已经导入过')
+    if (result.status === 'refused') throw new Error(result.problem)
+    expect(result.warnings[0]).toContain('没有写入任何内容')
+    expect(result.articles.map((article) => [article.outcome, article.existing?.rule])).toEqual(Array(4).fill(['skipped', 'sourceKey']))
+    expect(await counts()).toEqual(before)
+  })
+
+  it('refuses a page whose edition is not given, writing nothing', async () => {
+    const before = await counts()
+    const result = await importPage(payload, `${readSeedPage('000')}\n\n（未给版次）`, { edition: { date: '2025-11-13' } })
+    expect(result).toMatchObject({ status: 'refused', problem: '请填写版次、版名：版面文本中没有写明' })
     expect(await counts()).toEqual(before)
   })
 
   it('marks the uncertain on the drafts: interleaved briefs, fragments, a misplaced headline', async () => {
     const text = readSeedPage('001')
-    await importPage(payload, text)
+    await importPage(payload, text, { edition: EDITION })
     const drafts = await imported(text)
     expect(drafts).toHaveLength(6)
     const kinds = (title: string) => drafts.find((draft) => draft.title.startsWith(title))?.reviewFlags?.map((flag) => flag.kind) ?? []
@@ -67,21 +81,22 @@ describe('importing a print page into the database', () => {
     parse.articles[2] = { ...parse.articles[2], bylines: [{ name: '第2号记者', role: 'reporter' }] }
     parse.articles[0] = { ...parse.articles[0], bylines: [{ name: '导入回滚测试人', role: 'reporter' }] }
     const before = await counts()
-    await expect(importPage(payload, text, { parse })).rejects.toThrow()
+    await expect(importPage(payload, text, { parse, edition: editionOn('2025-11-14') })).rejects.toThrow()
     expect(await counts()).toEqual(before)
     expect(await imported(text)).toEqual([])
   })
 
-  it('clears what an import cut short by a crash left, and imports the page whole on the next attempt', async () => {
+  it('keeps the drafts an import cut short by a crash left, and creates only the rest on the next attempt', async () => {
     const text = `${readSeedPage('000')}\n\n（崩溃恢复测试）`
     const key = pageKeyOf(text)
-    // A crash after the second article: the first article, written last, is missing.
-    await payload.create({ collection: 'articles', draft: true, data: { title: '中断留下的草稿', sourceKey: `import:${key}:1` } as never, overrideAccess: true })
-    const result = await importPage(payload, text)
+    // Without a transaction (a MongoDB without a replica set) a crash can leave the drafts written so far.
+    const left = await payload.create({ collection: 'articles', draft: true, data: { title: '中断留下的草稿', sourceKey: `import:${key}:1` } as never, overrideAccess: true })
+    const result = await importPage(payload, text, { edition: editionOn('2025-11-15') })
     expect(result.status).toBe('created')
-    expect(result.status === 'created' && result.warnings[0]).toContain('中断')
+    if (result.status === 'refused') throw new Error(result.problem)
+    expect(result.articles[1]).toMatchObject({ outcome: 'skipped', id: left.id })
     const drafts = await imported(text)
-    expect(drafts.map((draft) => draft.title)).not.toContain('中断留下的草稿')
+    expect(drafts.filter((draft) => draft.title === '中断留下的草稿')).toHaveLength(1)
     expect(drafts).toHaveLength(parsePage(text).articles.length)
   })
 })

@@ -112,7 +112,7 @@ describe('bodies the editor makes', () => {
   })
 
   it('passes every seeded article and both print pages imported on behalf of an editor', async () => {
-    for (const page of ['000', '001'] as const) expect((await importPage(payload, readSeedPage(page), { user: { ...staff.editor, collection: 'users' } })).status).toBe('created')
+    for (const page of ['000', '001'] as const) expect((await importPage(payload, readSeedPage(page), { user: { ...staff.editor, collection: 'users' }, edition: { date: '2025-11-13', pageNumber: Number(page) + 5, pageName: '测试版' } })).status).toBe('created')
     const { docs } = await payload.find({ collection: 'articles', draft: true, depth: 0, limit: 100, pagination: false, overrideAccess: true, select: { title: true, body: true } })
     expect(docs.length).toBeGreaterThan(15)
     const problems = docs.filter((doc) => doc.body).flatMap((doc) => lexicalTreeProblems(doc.body, articleBodyRules, { isId: documentIdCheck(payload), path: 'body', label: doc.title }).problems)

@@ -5,7 +5,7 @@ import { seededRandom as random } from '../../../bench/seededRandom'
 
 function checkInvariant(text: string) {
   const parse = parsePage(text)
-  const kept = [...parse.articles.flatMap((article) => article.source), ...parse.unassigned].sort()
+  const kept = [...parse.articles.flatMap((article) => article.source), ...parse.unassigned, ...parse.edition.source].sort()
   expect(kept).toEqual(splitBlocks(text).sort())
   for (const article of parse.articles) {
     expect(article.title.length).toBeGreaterThan(0)
