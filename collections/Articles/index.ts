@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { editorsOnlyField, nobodyField, staffOnlyField } from '../../src/access/rules'
+import { ARTICLE_TYPE_KEYS, ARTICLE_TYPES } from '../../src/newsroom/articleLength'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
 import { label, option } from '../shared/labels'
 import { readerPaths } from '../../src/reader/urls'
@@ -34,11 +35,11 @@ export const Articles: CollectionConfig = {
   access: articlesAccess,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'workflowState', 'column', 'articleType', 'needsReview', 'publishedAt'],
+    defaultColumns: ['title', 'webTitle', 'workflowState', 'column', 'articleType', 'characterCount', 'needsReview', 'publishedAt'],
     // The list reads only its columns instead of whole articles with their bodies: about a
     // third of each page's time (bench: npm run bench -- --only admin).
     enableListViewSelectAPI: true,
-    listSearchableFields: ['title', 'kicker', 'subtitle', 'slug'],
+    listSearchableFields: ['title', 'webTitle', 'kicker', 'subtitle', 'slug'],
     components: {
       edit: {
         PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
@@ -108,12 +109,7 @@ export const Articles: CollectionConfig = {
                   type: 'select',
                   defaultValue: 'news',
                   label: label('稿件类型', 'Type'),
-                  options: [
-                    option('news', '消息', 'News'),
-                    option('feature', '通讯', 'Feature'),
-                    option('brief', '简讯', 'Brief'),
-                    option('commentary', '评论', 'Commentary'),
-                  ],
+                  options: ARTICLE_TYPE_KEYS.map((type) => option(type, ARTICLE_TYPES[type].zh, ARTICLE_TYPES[type].en)),
                 },
               ],
             },
@@ -364,7 +360,11 @@ export const Articles: CollectionConfig = {
       type: 'number',
       label: label('字数', 'Character count'),
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
-      admin: { position: 'sidebar', readOnly: true },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        components: { Field: '/src/admin/components/ArticleLengthField#ArticleLengthField', Cell: '/src/admin/components/ArticleLengthCell#ArticleLengthCell' },
+      },
     },
     {
       name: 'needsReview',

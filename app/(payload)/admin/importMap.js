@@ -17,6 +17,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from '../../../src/admin/components/WorkflowPanel'
+import { ArticleLengthCell as ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842 } from '../../../src/admin/components/ArticleLengthCell'
+import { ArticleLengthField as ArticleLengthField_a09690f36be5eca74923aa8cd19ace64 } from '../../../src/admin/components/ArticleLengthField'
 import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a579373069 } from '../../../src/admin/components/WorkflowPublishButton'
 import { NoUnpublishButton as NoUnpublishButton_4cc2d340c0695859c322f87527f4470a } from '../../../src/admin/components/NoUnpublishButton'
 import { CalendarNavLink as CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759 } from '../../../src/admin/components/CalendarNavLink'
@@ -50,6 +52,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2,
+  "/src/admin/components/ArticleLengthCell#ArticleLengthCell": ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842,
+  "/src/admin/components/ArticleLengthField#ArticleLengthField": ArticleLengthField_a09690f36be5eca74923aa8cd19ace64,
   "/src/admin/components/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_68c8fe52de061d757fab95a579373069,
   "/src/admin/components/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_4cc2d340c0695859c322f87527f4470a,
   "/src/admin/components/CalendarNavLink#CalendarNavLink": CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759,
