@@ -1,4 +1,5 @@
 import type { Article } from '../../payload-types'
+import { webHeadlineOf } from '../newsroom/headlines'
 import { lexicalToPlainText } from '../newsroom/lexicalText'
 
 export { type LexicalNode, lexicalToPlainText } from '../newsroom/lexicalText'
@@ -6,7 +7,7 @@ export { type LexicalNode, lexicalToPlainText } from '../newsroom/lexicalText'
 const EXCERPT_LENGTH = 120
 
 /** Summary, else the opening of the body: what feeds and link previews show under the headline. */
-export function excerptOf(article: Pick<Article, 'summary' | 'body' | 'subtitle' | 'title'>): string {
+export function excerptOf(article: Pick<Article, 'summary' | 'body' | 'subtitle' | 'title' | 'webTitle'>): string {
   const summary = article.summary?.trim()
   if (summary) return summary
   const text = lexicalToPlainText(article.body).replace(/\s+/g, ' ').trim()
@@ -14,5 +15,5 @@ export function excerptOf(article: Pick<Article, 'summary' | 'body' | 'subtitle'
   const chars = Array.from(text)
   if (chars.length > EXCERPT_LENGTH) return `${chars.slice(0, EXCERPT_LENGTH).join('')}…`
   // Some readers list items without a description as blank; the headline beats nothing.
-  return text || article.subtitle?.trim() || article.title
+  return text || article.subtitle?.trim() || webHeadlineOf(article)
 }
