@@ -13,7 +13,7 @@ import { Bylines } from './Bylines'
  */
 function PrintHeadline({ article }: { article: Article }) {
   return (
-    <div className="print-headline" aria-label="报纸标题">
+    <div className="print-headline">
       <p className="print-headline__label">报纸标题</p>
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <p className="print-headline__title">{article.title}</p>
