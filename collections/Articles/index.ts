@@ -82,7 +82,10 @@ export const Articles: CollectionConfig = {
               name: 'webTitle',
               type: 'text',
               label: label('网题', 'Web headline'),
-              admin: { description: label('网站、订阅源和分享用的标题；留空则用报题（引题、主题、副题）。', 'Used on the site, feeds and shares; defaults to the print headline.') },
+              admin: {
+                components: { Cell: '/src/admin/components/WebTitleCell#WebTitleCell' },
+                description: label('网站、订阅源和分享用的标题；留空则用报题（引题、主题、副题）。', 'Used on the site, feeds and shares; defaults to the print headline.'),
+              },
             },
             {
               name: 'subtitle',
@@ -95,6 +98,13 @@ export const Articles: CollectionConfig = {
               { name: 'body', type: 'richText', editor: articleBodyEditor, validate: validateArticleBody, hooks: { beforeValidate: [refuseUnsafeLinks] }, label: label('正文', 'Body') },
               articleBodyRules,
             ),
+            {
+              // Counted in the browser as the journalist types, by the rule the server stores as characterCount.
+              name: 'bodyLength',
+              type: 'ui',
+              label: label('正文字数', 'Body length'),
+              admin: { components: { Field: '/src/admin/components/ArticleLengthField#ArticleLengthField' } },
+            },
           ],
         },
         {
@@ -360,11 +370,8 @@ export const Articles: CollectionConfig = {
       type: 'number',
       label: label('字数', 'Character count'),
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        components: { Field: '/src/admin/components/ArticleLengthField#ArticleLengthField', Cell: '/src/admin/components/ArticleLengthCell#ArticleLengthCell' },
-      },
+      // The form shows the live count under the body (bodyLength); the list shows this stored one.
+      admin: { readOnly: true, condition: () => false, components: { Cell: '/src/admin/components/ArticleLengthCell#ArticleLengthCell' } },
     },
     {
       name: 'needsReview',

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 import { createDraftInAdmin, signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
@@ -9,12 +9,13 @@ const PASSWORD = 'newsroom-demo'
 const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
-/** Screenshots of the whole page at a desktop's and a phone's width. */
-async function screenshots(page: Page, name: string): Promise<void> {
+/** Screenshots at a desktop's and a phone's width, of the screen around `focus` when given. */
+async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 })
     await page.waitForTimeout(300)
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage: width === 390 })
+    if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage: !focus && width === 390 })
   }
   await page.setViewportSize({ width: 1400, height: 1000 })
 }
@@ -38,7 +39,7 @@ describe('字数 and 网题 at the desk', () => {
     await journalist.keyboard.type('湖南日报社记者报道。')
     await counter.getByText('字数 17 · 目标 800（消息） · 偏短').waitFor({ timeout: 10_000 })
     await expect(counter.getAttribute('class')).resolves.toContain('article-length--short')
-    await screenshots(journalist, 'article-length-editor')
+    await screenshots(journalist, 'article-length-editor', counter)
 
     const deadline = Date.now() + 20_000
     while ((await storedCount(journalist, id)) !== 17 && Date.now() < deadline) await journalist.waitForTimeout(500)
@@ -48,6 +49,7 @@ describe('字数 and 网题 at the desk', () => {
     const row = journalist.locator('tr', { hasText: '字数统计端到端测试' })
     await expect(journalist.locator('thead').innerText()).resolves.toContain('字数')
     await expect(row.locator('.article-length-cell').innerText()).resolves.toBe('17 ↓')
+    await expect(row.locator('.web-title-cell--none').innerText()).resolves.toBe('同主题')
     await screenshots(journalist, 'article-length-list')
   })
 
