@@ -106,7 +106,7 @@ export interface Article {
    */
   title: string;
   /**
-   * Used on the site, feeds and shares; defaults to the print headline.
+   * Used on the site, feeds and shares; defaults to the print headline. At most 200 characters.
    */
   webTitle?: string | null;
   /**

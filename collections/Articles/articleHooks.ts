@@ -10,6 +10,7 @@ import { flagNeedsReview } from './hooks/flagNeedsReview'
 import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
 import { noteRestoreMode } from './hooks/noteRestoreMode'
 import { rebaseRestoredVersion } from './hooks/rebaseRestoredVersion'
+import { recordCharacterCount } from './hooks/recordCharacterCount'
 import { recordCreditedBylines } from './hooks/recordCreditedBylines'
 import { recordPublication } from './hooks/recordPublication'
 import { recordRestore } from './hooks/recordRestore'
@@ -38,6 +39,7 @@ export const articleHooks: CollectionConfig['hooks'] = {
     flagNeedsReview,
     recordCreditedBylines,
     recordUsedPhotos,
+    recordCharacterCount,
     rememberPublicPhotos,
   ],
   afterChange: [keepDraftCreditsReadable, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { editorsOnlyField, nobodyField, staffOnlyField } from '../../src/access/rules'
+import { ARTICLE_TYPE_KEYS, ARTICLE_TYPES } from '../../src/newsroom/articleLength'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '../../src/newsroom/bylines'
 import { label, option } from '../shared/labels'
 import { readerPaths } from '../../src/reader/urls'
@@ -35,11 +36,11 @@ export const Articles: CollectionConfig = {
   access: articlesAccess,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'workflowState', 'column', 'articleType', 'needsReview', 'publishedAt'],
+    defaultColumns: ['title', 'webTitle', 'workflowState', 'column', 'articleType', 'characterCount', 'needsReview', 'publishedAt'],
     // The list reads only its columns instead of whole articles with their bodies: about a
     // third of each page's time (bench: npm run bench -- --only admin).
     enableListViewSelectAPI: true,
-    listSearchableFields: ['title', 'kicker', 'subtitle', 'slug'],
+    listSearchableFields: ['title', 'webTitle', 'kicker', 'subtitle', 'slug'],
     components: {
       edit: {
         PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
@@ -84,7 +85,10 @@ export const Articles: CollectionConfig = {
               name: 'webTitle',
               type: 'text',
               label: label('网题', 'Web headline'),
-              admin: { description: label('网站、订阅源和分享用的标题；留空则用报题（引题、主题、副题）。', 'Used on the site, feeds and shares; defaults to the print headline.') },
+              admin: {
+                components: { Cell: '/src/admin/components/WebTitleCell#WebTitleCell' },
+                description: label('网站、订阅源和分享用的标题；留空则用报题（引题、主题、副题）。', 'Used on the site, feeds and shares; defaults to the print headline.'),
+              },
             },
             {
               name: 'subtitle',
@@ -97,6 +101,13 @@ export const Articles: CollectionConfig = {
               { name: 'body', type: 'richText', editor: articleBodyEditor, validate: validateArticleBody, hooks: { beforeValidate: [refuseUnsafeLinks] }, label: label('正文', 'Body') },
               articleBodyRules,
             ),
+            {
+              // Counted in the browser as the journalist types, by the rule the server stores as characterCount.
+              name: 'bodyLength',
+              type: 'ui',
+              label: label('正文字数', 'Body length'),
+              admin: { components: { Field: '/src/admin/components/ArticleLengthField#ArticleLengthField' } },
+            },
           ],
         },
         {
@@ -111,12 +122,7 @@ export const Articles: CollectionConfig = {
                   type: 'select',
                   defaultValue: 'news',
                   label: label('稿件类型', 'Type'),
-                  options: [
-                    option('news', '消息', 'News'),
-                    option('feature', '通讯', 'Feature'),
-                    option('brief', '简讯', 'Brief'),
-                    option('commentary', '评论', 'Commentary'),
-                  ],
+                  options: ARTICLE_TYPE_KEYS.map((type) => option(type, ARTICLE_TYPES[type].zh, ARTICLE_TYPES[type].en)),
                 },
               ],
             },
@@ -367,7 +373,8 @@ export const Articles: CollectionConfig = {
       type: 'number',
       label: label('字数', 'Character count'),
       access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
-      admin: { position: 'sidebar', readOnly: true },
+      // The form shows the live count under the body (bodyLength); the list shows this stored one.
+      admin: { readOnly: true, condition: () => false, components: { Cell: '/src/admin/components/ArticleLengthCell#ArticleLengthCell' } },
     },
     {
       name: 'needsReview',

@@ -10,6 +10,7 @@ import { withAfterCommit } from './afterCommit'
 import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
 import { backfillPhotoPublicity } from '../publishing/photoPublicity'
+import { backfillCharacterCounts } from './characterCountBackfill'
 
 /**
  * The only module that talks to the database engines. Everything else talks to Payload's
@@ -90,6 +91,7 @@ function refreshSqliteStatisticsPeriodically(payload: Payload): void {
 export async function prepareDatabase(payload: Payload): Promise<void> {
   await migrateOutsideProduction(payload)
   await backfillPhotoPublicity(payload)
+  await backfillCharacterCounts(payload)
   await analyzeSqlite(payload)
   refreshSqliteStatisticsPeriodically(payload)
 }

@@ -15,6 +15,8 @@ const READY_STATES = new Set(['approved', 'scheduled', 'published'])
 export type PlannedInstallment = {
   id: number | string
   column: { id: number | string; name: string }
+  /** The column and number as printed (善治天心③); without it, `善治天心 第3期`. */
+  label?: string
   number: number | null
   plannedFor: string
   articleState: string | null
@@ -38,7 +40,7 @@ export function atRiskProblems(installments: PlannedInstallment[], now: Date): P
     .map((item) => ({
       kind: 'atRisk' as const,
       installmentId: item.id,
-      message: `${item.column.name}${item.number ? ` 第${item.number}期` : ''}将于 ${formatChineseDateTime(item.plannedFor)} 刊发，${item.articleState ? '稿件尚未审核通过' : '尚未关联稿件'}`,
+      message: `${item.label ?? `${item.column.name}${item.number ? ` 第${item.number}期` : ''}`}将于 ${formatChineseDateTime(item.plannedFor)} 刊发，${item.articleState ? '稿件尚未审核通过' : '尚未关联稿件'}`,
     }))
 }
 

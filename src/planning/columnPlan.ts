@@ -2,6 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article, Column, Installment } from '../../payload-types'
 import { relationId } from '../data/relationId'
+import { formatLengthSummary, lengthVerdict } from '../newsroom/articleLength'
+import { type ColumnLabelInput, formatColumnLabel } from '../newsroom/columnLabel'
 import { formatChineseDate, formatChineseWeekday, startOfShanghaiDay } from '../newsroom/dates'
 import {
   atRiskProblems,
@@ -22,7 +24,12 @@ export type CalendarEntry = {
   at: string
   title: string
   columnName: string | null
+  /** The column and installment as the page prints them: 善治天心③, 奋斗百年路·启航新征程之新化篇(一). */
+  columnLabel: string | null
   number: number | null
+  /** `字数 1,234 · 目标 800（消息）` of the article, when there is one. */
+  length: string | null
+  lengthStatus: 'short' | 'within' | 'long' | null
   articleId: number | string | null
   articleState: string | null
   problems: string[]
@@ -42,9 +49,17 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
     payload.find({ collection: 'articles', draft: true, where: { workflowState: { equals: 'scheduled' }, scheduledFor: { greater_than_equal: from.toISOString(), less_than: to.toISOString() } }, limit: 500, ...asUser }),
     payload.find({ collection: 'columns', limit: 200, depth: 0, overrideAccess: false, req }),
   ])
+  const parentNames = new Map(columns.docs.map((column) => [String(column.id), column.name]))
+  const labelOf = (column: unknown, installment: ColumnLabelInput['installment']) => printedColumnLabel(column, installment, parentNames)
+  // An installment's number is the plan's; the article adds the part name and sub-series it prints.
+  const installmentLabel = (item: Installment) => {
+    const article = item.article as Article | null
+    return labelOf(item.column, { ...article?.installment, number: item.number ?? null })
+  }
   const planned: PlannedInstallment[] = installments.docs.map((item: Installment) => ({
     id: item.id,
     column: { id: relationId(item.column)!, name: (item.column as Column)?.name ?? '' },
+    label: installmentLabel(item) ?? undefined,
     number: item.number ?? null,
     plannedFor: item.plannedFor,
     articleState: (item.article as Article | null)?.workflowState ?? null,
@@ -68,7 +83,9 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
         at: item.plannedFor,
         title: item.workingTitle || (item.article as Article | null)?.title || '（暂无标题）',
         columnName: (item.column as Column)?.name ?? null,
+        columnLabel: installmentLabel(item),
         number: item.number ?? null,
+        ...lengthOf(item.article as Article | null),
         articleId: item.article ? relationId(item.article) : null,
         articleState: (item.article as Article | null)?.workflowState ?? null,
         problems: entryProblems(item.id),
@@ -81,7 +98,9 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
         at: article.scheduledFor!,
         title: article.title,
         columnName: (article.column as Column | null)?.name ?? null,
+        columnLabel: labelOf(article.column, article.installment),
         number: article.installment?.number ?? null,
+        ...lengthOf(article),
         articleId: article.id,
         articleState: article.workflowState ?? null,
         problems: [],
@@ -98,6 +117,21 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
     }
   })
   return { days: calendarDays, problems }
+}
+
+/** The printed label of a populated column (its parent campaign named from `parentNames`), or null. */
+function printedColumnLabel(column: unknown, installment: ColumnLabelInput['installment'], parentNames: Map<string, string>): string | null {
+  if (!column || typeof column !== 'object') return null
+  const { name, numberingStyle, partSeparator, parent } = column as Column
+  const parentId = relationId(parent)
+  return formatColumnLabel({ columnName: name, parentName: parentId == null ? null : (parentNames.get(String(parentId)) ?? null), numberingStyle, partSeparator, installment })
+}
+
+/** The article's 字数 against its type's target, for the calendar entry. */
+function lengthOf(article: Pick<Article, 'characterCount' | 'articleType'> | null): Pick<CalendarEntry, 'length' | 'lengthStatus'> {
+  if (article?.characterCount == null) return { length: null, lengthStatus: null }
+  const verdict = lengthVerdict(article.characterCount, article.articleType)
+  return { length: formatLengthSummary(verdict), lengthStatus: verdict.status }
 }
 
 /** Every column's numbering, from one read of all installment numbers. */

@@ -1,5 +1,6 @@
 import type { Article, Tag } from '../../payload-types'
 import { toShanghaiIso } from '../newsroom/dates'
+import { printHeadlineOf, webHeadlineOf, webTitleOf } from '../newsroom/headlines'
 import { excerptOf } from './plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from './presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
@@ -33,12 +34,13 @@ export function newsArticleJsonLd(article: Article) {
     .filter((rendition) => rendition?.url)
     .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
   const column = columnOf(article)
-  const alternativeHeadline = [article.kicker, article.subtitle].filter(Boolean).join(' ')
+  // With a web headline the printed one is the alternative; without, its kicker and deck are.
+  const alternativeHeadline = webTitleOf(article) ? printHeadlineOf(article) : [article.kicker, article.subtitle].filter(Boolean).join(' ')
   const keywords = populatedList<Tag>(article.tags).map((tag) => tag.name)
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: article.title,
+    headline: webHeadlineOf(article),
     ...(alternativeHeadline ? { alternativeHeadline } : {}),
     description: excerptOf(article),
     inLanguage: SITE_LANGUAGE,

@@ -2,6 +2,7 @@ import type { Article, Photo, Region, Tag } from '../../payload-types'
 import type { DocumentId } from '../data/relationId'
 import { relationId } from '../data/relationId'
 import { lexicalToPlainText } from '../reader/plainText'
+import { webHeadlineOf, webTitleOf } from '../newsroom/headlines'
 import { bylinesOf, columnLabelOf, columnOf, photoCreditOf, photoOf, populatedList } from '../reader/presentation'
 import { pinyinKeys, tokenStream } from './tokens'
 
@@ -57,7 +58,8 @@ export function indexedArticleOf(article: Article, audiences: Audience[], ancest
   const captions = captionsOf(article)
   const names = (values: string[]) => values.flatMap((name) => [name, ...pinyinKeys(name)]).join('\n')
   const sources: Record<SearchField, string> = {
-    title: article.title ?? '',
+    // Both headlines find the article: readers know the web one, staff and print readers the printed one.
+    title: [article.title, webTitleOf(article)].filter(Boolean).join('\n'),
     kicker: article.kicker ?? '',
     subtitle: article.subtitle ?? '',
     column: column ? [columnLabelOf(article) ?? '', names([column.name])].join('\n') : '',
@@ -73,13 +75,13 @@ export function indexedArticleOf(article: Article, audiences: Audience[], ancest
     articleId: article.id,
     audiences,
     slug: article.slug ?? '',
-    title: article.title ?? '',
+    title: webHeadlineOf({ title: article.title ?? '', webTitle: article.webTitle }),
     publishedAt: article.publishedAt ?? null,
     columnId: relationId(article.column),
     regionIds: [...new Set(regions.flatMap((region) => [region.id, ...ancestorsOf(region.id)]))],
     bylineIds: [...new Set(bylineIds)],
     fields,
-    text: [article.kicker, article.title, article.subtitle, article.summary, body, ...captions].filter(Boolean).join('\n'),
+    text: [webTitleOf(article), article.kicker, article.title, article.subtitle, article.summary, body, ...captions].filter(Boolean).join('\n'),
   }
 }
 

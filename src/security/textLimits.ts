@@ -47,6 +47,7 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
     'installment.partName': NAME,
     'installment.subSeries': NAME,
     'print.pageName': NAME,
+    webTitle: HEADLINE,
     'seo.title': HEADLINE,
     'seo.description': STANDFIRST,
     'corrections.note': STANDFIRST,

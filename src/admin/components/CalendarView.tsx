@@ -74,9 +74,10 @@ export async function CalendarView({ initPageResult, params, searchParams }: Adm
                     >
                       <p className="planning-calendar__time">{formatChineseDateTime(entry.at).slice(-5)}</p>
                       <p>
-                        {entry.columnName && <strong>{entry.columnName}{entry.number ? ` 第${entry.number}期` : ''} </strong>}
+                        {entry.columnLabel && <strong>{entry.columnLabel} </strong>}
                         <a href={entry.kind === 'installment' ? `/admin/collections/installments/${entry.id}` : `/admin/collections/articles/${entry.id}`}>{entry.title}</a>
                       </p>
+                      {entry.length && <p className={`planning-calendar__length planning-calendar__length--${entry.lengthStatus}`}>{entry.length}</p>}
                       <p className="planning-calendar__state">
                         {entry.articleState ? WORKFLOW_STATE_LABELS[entry.articleState as WorkflowState]?.zh : '未关联稿件'}
                         {entry.kind === 'installment' && entry.articleId && (

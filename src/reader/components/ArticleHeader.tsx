@@ -2,12 +2,32 @@ import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
 import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '../../newsroom/dates'
+import { webTitleOf } from '../../newsroom/headlines'
 import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
 import { readerPaths } from '../urls'
 import { Bylines } from './Bylines'
 
-/** Headline block as printed: column label, 引题, 主题, 副题, then bylines and dates. */
+/**
+ * The headline the paper printed (报题), kept visible under the print-edition line when the
+ * site leads with a web headline: readers who saw the page find the story they read.
+ */
+function PrintHeadline({ article }: { article: Article }) {
+  return (
+    <div className="print-headline">
+      <p className="print-headline__label">报纸标题</p>
+      {article.kicker && <p className="kicker">{article.kicker}</p>}
+      <p className="print-headline__title">{article.title}</p>
+      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+    </div>
+  )
+}
+
+/**
+ * Headline block: column label, the headline (the 网题 when the desk wrote one, else the
+ * printed 引题, 主题, 副题), bylines and dates, the print edition and then the print headline.
+ */
 export function ArticleHeader({ article }: { article: Article }) {
+  const webTitle = webTitleOf(article)
   const label = columnLabelOf(article)
   const column = columnOf(article)
   const corrected = lastCorrectedAt(article)
@@ -15,9 +35,15 @@ export function ArticleHeader({ article }: { article: Article }) {
   return (
     <header className="article__header">
       {label && <p className="column-label">{column?.slug ? <Link href={readerPaths.column(column.slug)}>{label}</Link> : label}</p>}
-      {article.kicker && <p className="kicker">{article.kicker}</p>}
-      <h1 className="article__title">{article.title}</h1>
-      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {webTitle ? (
+        <h1 className="article__title">{webTitle}</h1>
+      ) : (
+        <>
+          {article.kicker && <p className="kicker">{article.kicker}</p>}
+          <h1 className="article__title">{article.title}</h1>
+          {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+        </>
+      )}
       {article.bylinePosition !== 'trailing' && <Bylines bylines={bylinesOf(article)} />}
       {article.publishedAt && (
         <p className="article__date">
@@ -41,6 +67,7 @@ export function ArticleHeader({ article }: { article: Article }) {
           </Link>
         </p>
       )}
+      {webTitle && <PrintHeadline article={article} />}
     </header>
   )
 }

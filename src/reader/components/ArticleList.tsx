@@ -11,9 +11,10 @@ type Props = {
   ordered?: boolean
   /** The heading level of each teaser, one below the list's own heading. */
   headingLevel?: 2 | 3
+  headline?: 'web' | 'print'
 }
 
-export function ArticleList({ articles, basePath, page, totalPages, emptyText = '暂无已发布的稿件。', ordered = false, headingLevel = 2 }: Props) {
+export function ArticleList({ articles, basePath, page, totalPages, emptyText = '暂无已发布的稿件。', ordered = false, headingLevel = 2, headline = 'web' }: Props) {
   if (articles.length === 0) return <p className="empty">{emptyText}</p>
   const ListTag = ordered ? 'ol' : 'ul'
   return (
@@ -21,7 +22,7 @@ export function ArticleList({ articles, basePath, page, totalPages, emptyText = 
       <ListTag className="article-list">
         {articles.map((article) => (
           <li key={article.id}>
-            <ArticleTeaser article={article} headingLevel={headingLevel} />
+            <ArticleTeaser article={article} headingLevel={headingLevel} headline={headline} />
           </li>
         ))}
       </ListTag>

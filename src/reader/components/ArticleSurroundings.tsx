@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Article, Column } from '../../../payload-types'
+import { webHeadlineOf } from '../../newsroom/headlines'
 import type { ArticleLink } from '../data/queries'
 import { columnLabelOf } from '../presentation'
 import { readerPaths } from '../urls'
@@ -13,7 +14,7 @@ function InstallmentLink({ article, column, rel }: { article: ArticleLink; colum
     <Link href={readerPaths.article(article.slug ?? '')} rel={rel}>
       <span className="installments__direction">{rel === 'prev' ? '上一期' : '下一期'}</span>
       {label && <span className="installments__label">{label}</span>}
-      <span className="installments__title">{article.title}</span>
+      <span className="installments__title">{webHeadlineOf(article)}</span>
     </Link>
   )
 }
@@ -37,7 +38,7 @@ export function ArticleSurroundings({ previous, next, related, column }: Props) 
               return (
                 <li key={article.id}>
                   {label && <span className="column-label">{label} </span>}
-                  <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
+                  <Link href={readerPaths.article(article.slug ?? '')}>{webHeadlineOf(article)}</Link>
                 </li>
               )
             })}

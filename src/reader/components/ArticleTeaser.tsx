@@ -3,13 +3,21 @@ import Link from 'next/link'
 import type { Article } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
+import { webTitleOf } from '../../newsroom/headlines'
 import { bylinesOf, columnLabelOf, columnOf, photoOf } from '../presentation'
 import { readerPaths } from '../urls'
 import { ResponsiveImage } from './ResponsiveImage'
 
-type Props = { article: Article; lead?: boolean; headingLevel?: 2 | 3 }
+type Props = {
+  article: Article
+  lead?: boolean
+  headingLevel?: 2 | 3
+  /** Which headline to show: the web one (the site's lists), or the printed triad (the 数字报). */
+  headline?: 'web' | 'print'
+}
 
-export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props) {
+export function ArticleTeaser({ article, lead = false, headingLevel = 2, headline = 'web' }: Props) {
+  const webTitle = headline === 'web' ? webTitleOf(article) : null
   const label = columnLabelOf(article)
   const columnSlug = columnOf(article)?.slug
   const photo = lead ? photoOf(article.leadPhoto) : null
@@ -18,11 +26,11 @@ export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props
     <article className={lead ? 'teaser teaser--lead' : 'teaser'}>
       {photo && <ResponsiveImage className="teaser__photo" photo={photo} sizes="(min-width: 48rem) 46rem, 100vw" priority />}
       {label && <p className="column-label">{columnSlug ? <Link href={readerPaths.column(columnSlug)}>{label}</Link> : label}</p>}
-      {article.kicker && <p className="kicker">{article.kicker}</p>}
+      {!webTitle && article.kicker && <p className="kicker">{article.kicker}</p>}
       <HeadingTag className="teaser__title">
-        <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
+        <Link href={readerPaths.article(article.slug ?? '')}>{webTitle ?? article.title}</Link>
       </HeadingTag>
-      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {!webTitle && article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
       <p className="teaser__meta">
         {formatBylines(bylinesOf(article))}
         {article.publishedAt && <time dateTime={toShanghaiIso(article.publishedAt)}> {formatChineseDateTime(article.publishedAt)}</time>}

@@ -1,5 +1,6 @@
 import type { Article } from '../../../payload-types'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
+import { webHeadlineOf } from '../../newsroom/headlines'
 
 /** What stands at a retracted article's URL: its headline and the editors' notice. */
 export function RetractionNotice({ article }: { article: Article }) {
@@ -7,7 +8,7 @@ export function RetractionNotice({ article }: { article: Article }) {
   return (
     <article className="article article--retracted">
       <p className="retraction__label">撤稿声明</p>
-      <h1 className="article__title">{article.title}</h1>
+      <h1 className="article__title">{webHeadlineOf(article)}</h1>
       <p className="retraction__notice">{article.retraction?.notice}</p>
       {retractedAt && (
         <p className="article__date">

@@ -171,7 +171,7 @@ export async function findNextPlannedDate(payload: Payload, columnId: number | s
 /** What placing an article among others needs: its id and what it is filed under (ids or documents). */
 export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions'>
 
-export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'installment' | 'publishedAt'>
+export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'webTitle' | 'installment' | 'publishedAt'>
 
 /** A column's published installments in running order, as links: what its neighbours are found in. */
 export async function findColumnRunningOrder(payload: Payload, columnId: number | string): Promise<ArticleLink[]> {
@@ -183,7 +183,7 @@ export async function findColumnRunningOrder(payload: Payload, columnId: number 
     limit: 0,
     where: inColumn(columnId),
     sort: RUNNING_ORDER,
-    select: { slug: true, title: true, installment: true, publishedAt: true },
+    select: { slug: true, title: true, webTitle: true, installment: true, publishedAt: true },
   })
   return docs as ArticleLink[]
 }
@@ -225,7 +225,7 @@ export async function findRelatedArticles(payload: Payload, article: ArticleRela
     pagination: false,
     where: { and: [NOT_RETRACTED, { id: { not_equals: article.id } }, { or: shared }] },
     sort: '-publishedAt',
-    select: { title: true, slug: true, column: true, installment: true, tags: true, regions: true, publishedAt: true },
+    select: { title: true, webTitle: true, slug: true, column: true, installment: true, tags: true, regions: true, publishedAt: true },
     populate: { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } },
   })) as unknown as { docs: Article[] }
   const tagSet = new Set(tagIds.map(String))

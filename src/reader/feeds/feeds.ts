@@ -2,6 +2,7 @@ import { Feed, type Extension, type Item } from 'feed'
 
 import type { Article, Tag } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
+import { webHeadlineOf } from '../../newsroom/headlines'
 import { excerptOf } from '../plainText'
 import { bylinesOf, columnLabelOf, photoOf, populatedList } from '../presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from '../site'
@@ -78,7 +79,7 @@ function present(article: Article & { slug: string }) {
   const corrected = latest((article.corrections ?? []).map((c) => toDate(c.correctedAt)))
   const updated = latest([published, corrected ?? toDate(article.updatedAt)]) ?? published
   return {
-    title: clean(label ? `【${label}】${article.title}` : article.title),
+    title: clean(label ? `【${label}】${webHeadlineOf(article)}` : webHeadlineOf(article)),
     link: absoluteUrl(readerPaths.article(article.slug)),
     excerpt: excerptOf(article),
     byline: elementText(formatBylines(bylinesOf(article))),

@@ -5,6 +5,7 @@
 import type { Article, Byline, Photo, Region, Tag } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
+import { webHeadlineOf, webTitleOf } from '../../newsroom/headlines'
 import { type LexicalNode, lexicalToPlainText } from '../plainText'
 import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '../presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from '../site'
@@ -150,7 +151,9 @@ export function toNinjs(article: Article): NinjsItem {
     slugline: article.slug ?? undefined,
     altids: [{ role: 'cms-id', value: String(article.id) }],
     headlines: texts([
-      ['main', article.title],
+      ['main', webHeadlineOf(article)],
+      // The headline as printed, when the site's differs: partners running it in print want it.
+      ['print', webTitleOf(article) ? article.title : null],
       ['kicker', article.kicker],
       ['subtitle', article.subtitle],
       ['series', columnLabelOf(article)],

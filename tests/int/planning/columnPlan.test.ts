@@ -2,6 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 
 import type { Column, User } from '../../../payload-types'
 import type { WorkflowAction } from '../../../src/newsroom/workflow'
+import { startOfShanghaiDay } from '../../../src/newsroom/dates'
 import { loadCalendar, renumberColumn } from '../../../src/planning/columnPlan'
 import { transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
@@ -116,5 +117,29 @@ describe('column planning', () => {
     await expect(
       payload.create({ collection: 'installments', data: { column: column.id, plannedFor: inDays(50).toISOString() } as never, user: { ...staff.journalist, collection: 'users' }, overrideAccess: false }),
     ).rejects.toThrow()
+  })
+})
+
+describe('the calendar prints each entry as the paper does', () => {
+  const paragraphs = (text: string) => ({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } })
+  const calendarAround = async (days: number) => loadCalendar(payload, await editorReq(), startOfShanghaiDay(inDays(days - 1)), 3)
+
+  it('labels an installment with the column’s own numbering (善治天心③), and flags it in that form', async () => {
+    const circled = await payload.create({ collection: 'columns', data: { name: '善治天心', numberingStyle: 'circled', cadence: 'irregular' } as never })
+    const due = new Date(Date.now() + 3 * 60 * 60 * 1000)
+    const item = await payload.create({ collection: 'installments', data: { column: circled.id, plannedFor: due.toISOString(), number: 3 } as never, overrideAccess: true, context: { renumbering: true } })
+    expect(item.number).toBe(3)
+    const calendar = await calendarAround(0)
+    const entry = calendar.days.flatMap((day) => day.entries).find((candidate) => candidate.kind === 'installment' && candidate.id === item.id)
+    expect(entry?.columnLabel).toBe('善治天心③')
+    const risk = calendar.problems.find((problem) => problem.kind === 'atRisk' && problem.installmentId === item.id)
+    expect(risk?.message).toMatch(/^善治天心③将于/)
+  })
+
+  it('shows the linked article’s 字数 against its type’s target', async () => {
+    const article = await payload.create({ collection: 'articles', draft: true, data: { title: '日历字数', articleType: 'brief', body: paragraphs('一'.repeat(600)) } as never, ...asEditor() })
+    const item = await plan(inDays(60), { article: article.id })
+    const entry = (await calendarAround(60)).days.flatMap((day) => day.entries).find((candidate) => candidate.kind === 'installment' && candidate.id === item.id)
+    expect(entry).toMatchObject({ length: '字数 600 · 目标 300（简讯） · 超长', lengthStatus: 'long' })
   })
 })

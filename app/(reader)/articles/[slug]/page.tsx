@@ -7,6 +7,7 @@ import { JsonLd } from '@/reader/components/JsonLd'
 import { RetractionNotice } from '@/reader/components/RetractionNotice'
 import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles'
 import { toShanghaiIso } from '@/newsroom/dates'
+import { webHeadlineOf } from '@/newsroom/headlines'
 import { readerMetadata } from '@/reader/metadata'
 import { excerptOf } from '@/reader/plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/reader/presentation'
@@ -25,10 +26,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticleBySlug(decodeURIComponent((await params).slug))
   if (!article) return { title: '未找到稿件' }
   const path = readerPaths.article(article.slug ?? '')
-  if (article.retraction?.retractedAt) return { ...readerMetadata({ title: `撤稿声明：${article.title}`, path, noindex: true }) }
+  if (article.retraction?.retractedAt) return { ...readerMetadata({ title: `撤稿声明：${webHeadlineOf(article)}`, path, noindex: true }) }
   const column = columnOf(article)
   return readerMetadata({
-    title: article.seo?.title || article.title,
+    title: article.seo?.title || webHeadlineOf(article),
     description: article.seo?.description || excerptOf(article),
     path,
     feeds: column?.slug ? [{ title: column.name, rss: readerPaths.columnRss(column.slug), atom: readerPaths.columnAtom(column.slug) }] : [],

@@ -54,7 +54,7 @@ export default async function PrintEditionPage({ params }: Props) {
           <h2 id={`page-heading-${index + 1}`} className="section-heading">
             {printPageName(page)}
           </h2>
-          <ArticleList articles={page.articles} basePath={readerPaths.printEdition(date)} page={1} totalPages={1} headingLevel={3} />
+          <ArticleList articles={page.articles} basePath={readerPaths.printEdition(date)} page={1} totalPages={1} headingLevel={3} headline="print" />
         </section>
       ))}
     </section>
