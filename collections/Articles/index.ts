@@ -13,6 +13,7 @@ import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticle
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
+import { stripDeckDash } from './hooks/stripDeckDash'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -87,6 +88,7 @@ export const Articles: CollectionConfig = {
               name: 'subtitle',
               type: 'text',
               label: label('副题', 'Deck'),
+              hooks: { beforeValidate: [stripDeckDash] },
               admin: { description: label('不必输入开头的破折号“——”，显示时自动加上。', 'The leading dash is added when shown.') },
             },
             { name: 'summary', type: 'textarea', label: label('导语', 'Standfirst') },

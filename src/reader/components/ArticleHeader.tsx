@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
+import { printedDeck } from '../../newsroom/deck'
 import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '../../newsroom/dates'
 import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
 import { readerPaths } from '../urls'
@@ -12,12 +13,13 @@ export function ArticleHeader({ article }: { article: Article }) {
   const column = columnOf(article)
   const corrected = lastCorrectedAt(article)
   const edition = article.print?.editionDate
+  const deck = printedDeck(article.subtitle)
   return (
     <header className="article__header">
       {label && <p className="column-label">{column?.slug ? <Link href={readerPaths.column(column.slug)}>{label}</Link> : label}</p>}
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <h1 className="article__title">{article.title}</h1>
-      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {deck && <p className="subtitle">{deck}</p>}
       {article.bylinePosition !== 'trailing' && <Bylines bylines={bylinesOf(article)} />}
       {article.publishedAt && (
         <p className="article__date">

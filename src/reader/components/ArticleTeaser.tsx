@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
+import { printedDeck } from '../../newsroom/deck'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { bylinesOf, columnLabelOf, columnOf, photoOf } from '../presentation'
 import { readerPaths } from '../urls'
@@ -14,6 +15,7 @@ export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props
   const columnSlug = columnOf(article)?.slug
   const photo = lead ? photoOf(article.leadPhoto) : null
   const HeadingTag = headingLevel === 2 ? 'h2' : 'h3'
+  const deck = printedDeck(article.subtitle)
   return (
     <article className={lead ? 'teaser teaser--lead' : 'teaser'}>
       {photo && <ResponsiveImage className="teaser__photo" photo={photo} sizes="(min-width: 48rem) 46rem, 100vw" priority />}
@@ -22,7 +24,7 @@ export function ArticleTeaser({ article, lead = false, headingLevel = 2 }: Props
       <HeadingTag className="teaser__title">
         <Link href={readerPaths.article(article.slug ?? '')}>{article.title}</Link>
       </HeadingTag>
-      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {deck && <p className="subtitle">{deck}</p>}
       <p className="teaser__meta">
         {formatBylines(bylinesOf(article))}
         {article.publishedAt && <time dateTime={toShanghaiIso(article.publishedAt)}> {formatChineseDateTime(article.publishedAt)}</time>}
