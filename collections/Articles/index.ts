@@ -14,6 +14,7 @@ import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
 import { stripDeckDash } from './hooks/stripDeckDash'
+import { publicStatusField } from './publicStatusField'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -44,7 +45,9 @@ export const Articles: CollectionConfig = {
       edit: {
         PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
         UnpublishButton: '/src/admin/components/NoUnpublishButton#NoUnpublishButton',
+        Status: '/src/admin/components/WorkflowStatus#WorkflowStatus',
       },
+      views: { edit: { versions: { Component: '/src/admin/components/ArticleVersionsView#ArticleVersionsView' } } },
     },
     group: label('内容', 'Content'),
     // Relative URLs resolve against the admin's own origin, so previews work behind any host name.
@@ -406,5 +409,6 @@ export const Articles: CollectionConfig = {
         { name: 'resolved', type: 'checkbox', defaultValue: false, label: label('已处理', 'Resolved') },
       ],
     },
+    publicStatusField,
   ],
 }
