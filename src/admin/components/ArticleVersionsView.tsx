@@ -53,6 +53,7 @@ export async function ArticleVersionsView({ initPageResult, searchParams = {} }:
       renderedCells: docs.map((version) => (
         <span key={version.id} className="versions__state" data-testid="version-workflow-state">
           {WORKFLOW_STATE_LABELS[(version.version.workflowState ?? 'draft') as WorkflowState]?.zh}
+          {version.version._status === 'draft' && version.version.workflowState === 'published' && '（未发布的修改）'}
           {version.id === publicVersionId && <Pill size="small">线上版本</Pill>}
           {version.autosave && <Pill size="small">自动保存</Pill>}
         </span>

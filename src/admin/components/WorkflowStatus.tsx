@@ -22,13 +22,13 @@ export function WorkflowStatus() {
   if (!label) return null
   const changesNotPublic = state === 'published' && hasPublishedDoc && unpublishedVersionCount > 0
   return (
-    <div className="status" data-testid="workflow-status" title={`流程状态：${label}`}>
-      <div className="status__value-wrap">
+    <div className="status workflow-status" data-testid="workflow-status" title={`流程状态：${label}`}>
+      <div className="workflow-status__wrap">
         <span className="status__label">流程状态：</span>
         <span className="status__value">{label}</span>
         {changesNotPublic && (
           <>
-            <span className="status__label">（有未发布的修改）</span>
+            <span className="workflow-status__changes">（有未发布的修改）</span>
             {hasPublishPermission && id != null && <DiscardChanges articleId={id} />}
           </>
         )}
