@@ -98,6 +98,7 @@ describe('one status and one 签发 for the desk', () => {
     const headings = await editor.locator('.collection-list table thead th').allInnerTexts()
     expect(headings.map((text) => text.trim())).toContain('流程状态')
     await editor.locator('.list-controls__toggle-columns').click()
+    await editor.locator('.pill-selector .pill-selector__pill-label').first().waitFor()
     const offered = (await editor.locator('.pill-selector .pill-selector__pill-label').allInnerTexts()).map((text) => text.trim())
     expect(offered).toContain('流程状态')
     expect(offered.filter((text) => /状态/.test(text) && text !== '流程状态')).toEqual([])
