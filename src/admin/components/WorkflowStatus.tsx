@@ -24,8 +24,10 @@ export function WorkflowStatus() {
   return (
     <div className="status workflow-status" data-testid="workflow-status" title={`流程状态：${label}`}>
       <div className="workflow-status__wrap">
-        <span className="status__label">流程状态：</span>
-        <span className="status__value">{label}</span>
+        <span className="workflow-status__state">
+          <span className="status__label">流程状态：</span>
+          <span className="status__value">{label}</span>
+        </span>
         {changesNotPublic && (
           <>
             <span className="workflow-status__changes">（有未发布的修改）</span>
