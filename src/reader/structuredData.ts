@@ -1,5 +1,6 @@
 import type { Article, Tag } from '../../payload-types'
 import { toShanghaiIso } from '../newsroom/dates'
+import { deckWithoutDash } from '../newsroom/deck'
 import { excerptOf } from './plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from './presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
@@ -33,7 +34,7 @@ export function newsArticleJsonLd(article: Article) {
     .filter((rendition) => rendition?.url)
     .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
   const column = columnOf(article)
-  const alternativeHeadline = [article.kicker, article.subtitle].filter(Boolean).join(' ')
+  const alternativeHeadline = [article.kicker, article.subtitle && deckWithoutDash(article.subtitle)].filter(Boolean).join(' ')
   const keywords = populatedList<Tag>(article.tags).map((tag) => tag.name)
   return {
     '@context': 'https://schema.org',

@@ -4,6 +4,7 @@
  */
 import type { Article, Byline, Photo, Region, Tag } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
+import { deckWithoutDash } from '../../newsroom/deck'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { type LexicalNode, lexicalToPlainText } from '../plainText'
 import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '../presentation'
@@ -152,7 +153,7 @@ export function toNinjs(article: Article): NinjsItem {
     headlines: texts([
       ['main', article.title],
       ['kicker', article.kicker],
-      ['subtitle', article.subtitle],
+      ['subtitle', article.subtitle && deckWithoutDash(article.subtitle)],
       ['series', columnLabelOf(article)],
     ]),
     by: formatBylines(bylinesOf(article)),
