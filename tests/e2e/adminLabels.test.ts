@@ -170,7 +170,7 @@ async function walkStaffViews(page: Page, record: Recorder, who: string, article
     await record(`${who} 稿件编辑 标签页 ${(await tabs.nth(index).innerText()).trim()}`)
   }
 
-  await recordDrawer(page, record, `${who} 新建专栏抽屉`, '专栏与署名', '#column-add-new .relationship-add-new__add-button')
+  await recordDrawer(page, record, `${who} 新建标签抽屉`, '图片与分类', '#tags-add-new .relationship-add-new__add-button')
   await recordDrawer(page, record, `${who} 上传图片抽屉`, '图片与分类', '.upload__createNewToggler')
   await recordDrawer(page, record, `${who} 选择图片抽屉`, '图片与分类', '.upload__listToggler')
 }
