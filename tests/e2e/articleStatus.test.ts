@@ -104,7 +104,7 @@ describe('one status and one 签发 for the desk', () => {
     expect(offered.filter((text) => /状态/.test(text) && text !== '流程状态')).toEqual([])
     await screenshot(editor, 'status-list')
 
-    await editor.goto(`${baseUrl}/admin/collections/articles/${id}/versions`)
+    await editor.goto(`${baseUrl}/admin/collections/articles/${id}/versions?limit=50`)
     const states = editor.getByTestId('version-workflow-state')
     await states.first().waitFor()
     const shown = (await states.allInnerTexts()).map((text) => text.replace(/\s+/g, ''))
