@@ -17,7 +17,7 @@ RUN PAYLOAD_SECRET=build-only-placeholder node_modules/.bin/next build
 
 FROM node:20-bookworm-slim AS app
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 MEDIA_DIR=/app/media
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 MEDIA_DIR=/app/media TZ=Asia/Shanghai
 COPY --from=build --chown=node:node /app ./
 RUN mkdir -p /app/media && chown node:node /app/media
 USER node

@@ -19,6 +19,9 @@ const env = {
   ...process.env,
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Payload formats some admin dates on the server in the process's time zone (the version
+  // view's breadcrumb); the newsroom's is Beijing time, wherever the server runs.
+  TZ: 'Asia/Shanghai',
   PORT: port,
   ...(demo ? { NEWSROOM_DEMO: '1' } : {}),
 }

@@ -15,6 +15,8 @@ import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
 import { returnNoteField } from './returnNoteField'
+import { stripDeckDash } from './hooks/stripDeckDash'
+import { publicStatusField } from './publicStatusField'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -46,7 +48,9 @@ export const Articles: CollectionConfig = {
         PublishButton: '/src/admin/components/WorkflowPublishButton#WorkflowPublishButton',
         UnpublishButton: '/src/admin/components/NoUnpublishButton#NoUnpublishButton',
         beforeDocumentControls: ['/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning'],
+        Status: '/src/admin/components/WorkflowStatus#WorkflowStatus',
       },
+      views: { edit: { versions: { Component: '/src/admin/components/ArticleVersionsView#ArticleVersionsView' } } },
     },
     group: label('内容', 'Content'),
     // Relative URLs resolve against the admin's own origin, so previews work behind any host name.
@@ -94,6 +98,7 @@ export const Articles: CollectionConfig = {
               name: 'subtitle',
               type: 'text',
               label: label('副题', 'Deck'),
+              hooks: { beforeValidate: [stripDeckDash] },
               admin: { description: label('不必输入开头的破折号“——”，显示时自动加上。', 'The leading dash is added when shown.') },
             },
             { name: 'summary', type: 'textarea', label: label('导语', 'Standfirst') },
@@ -414,5 +419,6 @@ export const Articles: CollectionConfig = {
         { name: 'resolved', type: 'checkbox', defaultValue: false, label: label('已处理', 'Resolved') },
       ],
     },
+    publicStatusField,
   ],
 }

@@ -49,10 +49,23 @@ function visibleLabel(element: Element): string {
   return ''
 }
 
+/** Payload names its drawers by their internal slug (`doc-drawer_columns_1__r_1g_`, `list-drawer_1__r_5_`). */
+const DRAWER_SLUG = /^[\w-]*drawer_/
+
+/** A drawer's name for a screen reader: its heading (新建 专栏, 选择 图片) when shown, else what kind of drawer it is. */
+function drawerName(drawer: Element, slug: string): string {
+  const heading = drawer.querySelector('h1, h2, h3')?.textContent?.trim()
+  return heading || (slug.startsWith('list-drawer') ? '选择列表' : '编辑窗口')
+}
+
 function relabel(element: Element): void {
   for (const attribute of ATTRIBUTES) {
     const value = element.getAttribute(attribute)
     if (!value) continue
+    if (attribute === 'aria-label' && DRAWER_SLUG.test(value)) {
+      element.setAttribute(attribute, drawerName(element, value))
+      continue
+    }
     if (BROKEN_LABEL.test(value)) {
       element.setAttribute(attribute, value.replace(BROKEN_LABEL, visibleLabel(element)).replace(/\s+/g, ' ').trim())
       continue

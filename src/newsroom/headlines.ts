@@ -4,6 +4,8 @@
  * shares, usually shorter and complete on its own. Every reader-facing surface asks here
  * which one to show, so none of them decides it alone.
  */
+import { printedDeck } from './deck'
+
 export type Headlines = { title: string; webTitle?: string | null; kicker?: string | null; subtitle?: string | null }
 
 /** The desk's web headline, if it wrote one (blank counts as none). */
@@ -18,5 +20,5 @@ export function webHeadlineOf(article: Pick<Headlines, 'title' | 'webTitle'>): s
 
 /** The print headline (报题) on one line: `引题 主题 ——副题`, as a deck of alternatives or a note. */
 export function printHeadlineOf(article: Headlines): string {
-  return [article.kicker?.trim(), article.title, article.subtitle?.trim() ? `——${article.subtitle.trim()}` : null].filter(Boolean).join(' ')
+  return [article.kicker?.trim(), article.title, printedDeck(article.subtitle)].filter(Boolean).join(' ')
 }

@@ -1,6 +1,7 @@
 import type { Article, Tag } from '../../payload-types'
 import { toShanghaiIso } from '../newsroom/dates'
 import { printHeadlineOf, webHeadlineOf, webTitleOf } from '../newsroom/headlines'
+import { deckWithoutDash } from '../newsroom/deck'
 import { excerptOf } from './plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from './presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
@@ -35,7 +36,7 @@ export function newsArticleJsonLd(article: Article) {
     .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
   const column = columnOf(article)
   // With a web headline the printed one is the alternative; without, its kicker and deck are.
-  const alternativeHeadline = webTitleOf(article) ? printHeadlineOf(article) : [article.kicker, article.subtitle].filter(Boolean).join(' ')
+  const alternativeHeadline = webTitleOf(article) ? printHeadlineOf(article) : [article.kicker, article.subtitle && deckWithoutDash(article.subtitle)].filter(Boolean).join(' ')
   const keywords = populatedList<Tag>(article.tags).map((tag) => tag.name)
   return {
     '@context': 'https://schema.org',

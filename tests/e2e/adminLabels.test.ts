@@ -6,10 +6,12 @@ import { saveArticle, signInSession } from '../helpers/restClient'
 
 const PASSWORD = 'newsroom-demo'
 const EDITOR = 'editor@newsroom.test'
+const JOURNALIST = 'journalist@newsroom.test'
 
 const running = useDemoServer({ withBrowser: true })
 
 let articleId: number | string
+let journalistArticleId: number | string
 
 /** An article with two versions and array rows, so the versions view has a diff and the edit view has rows. */
 beforeAll(async () => {
@@ -25,6 +27,10 @@ beforeAll(async () => {
     corrections: [{ correctedAt: new Date().toISOString(), note: '更正第二段的数字。' }],
   })
   expect(updated.status).toBe(200)
+  const journalist = await signInSession(running.server.baseUrl, JOURNALIST, PASSWORD)
+  const own = await journalist.rest('/api/articles?draft=true&depth=0', { method: 'POST', body: { title: '记者自己的中文标签测试稿', summary: '导语' } })
+  expect(own.status).toBe(201)
+  journalistArticleId = own.json.doc.id
 }, 60_000)
 
 const LATIN = /[A-Za-z]/
@@ -91,49 +97,93 @@ async function visit(page: Page, path: string, ready: string): Promise<void> {
   await settle(page)
 }
 
-async function readableCollections(page: Page): Promise<string[]> {
-  const access = (await page.evaluate(async () => (await fetch('/api/access')).json())) as { collections: Record<string, { read?: boolean | { permission?: boolean } }> }
+type Permission = boolean | { permission?: boolean } | undefined
+const granted = (rule: Permission) => rule === true || (typeof rule === 'object' && rule?.permission === true)
+
+/** The collections the signed-in user may do `operation` on, by the server's own access answer. */
+async function collectionsAllowed(page: Page, operation: 'read' | 'create'): Promise<string[]> {
+  const access = (await page.evaluate(async () => (await fetch('/api/access')).json())) as { collections: Record<string, Record<string, Permission>> }
   return Object.entries(access.collections)
-    .filter(([slug, rules]) => !slug.startsWith('payload-') && (rules.read === true || (typeof rules.read === 'object' && rules.read?.permission === true)))
+    .filter(([slug, rules]) => !slug.startsWith('payload-') && granted(rules[operation]))
     .map(([slug]) => slug)
 }
 
-describe('the Chinese admin has no English or broken labels', () => {
-  it('shows only Chinese labels to a zh-CN editor on every admin view', async () => {
-    const page = await signIn(running.browser, running.server.baseUrl, EDITOR, PASSWORD)
-    expect(await page.evaluate(() => navigator.language)).toBe('zh-CN')
-    const found = new Map<string, Set<string>>()
-    const record = async (where: string) => {
+type Recorder = (where: string) => Promise<void>
+
+/** Collects the foreign labels of every page it is asked to record, with where each was seen. */
+function labelRecorder(page: Page): { record: Recorder; report: () => string[] } {
+  const found = new Map<string, Set<string>>()
+  return {
+    record: async (where) => {
       for (const text of await foreignLabels(page)) {
         if (!found.has(text)) found.set(text, new Set())
         found.get(text)!.add(where)
       }
-    }
+    },
+    report: () => [...found].map(([text, where]) => `${JSON.stringify(text)} @ ${[...where].slice(0, 3).join(', ')}${where.size > 3 ? ` …(+${where.size - 3})` : ''}`),
+  }
+}
 
-    await visit(page, '/admin', '.dashboard, .template-default')
-    await record('仪表盘')
+/** Opens a drawer from the article's edit view, records it, and leaves it by reloading the view. */
+async function recordDrawer(page: Page, record: Recorder, where: string, tab: string, opener: string): Promise<void> {
+  await page.locator('.tabs-field__tab-button', { hasText: tab }).first().click()
+  await page.locator(opener).first().click()
+  await page.locator('.drawer--is-open .drawer__content').first().waitFor({ timeout: 30_000 })
+  await settle(page)
+  await record(where)
+  await page.reload()
+  await page.locator('#field-title').waitFor()
+}
 
-    for (const slug of await readableCollections(page)) {
-      await visit(page, `/admin/collections/${slug}`, '.collection-list table, .collection-list__no-results, .no-results')
-      await record(`${slug} 列表`)
-      const columns = page.locator('.list-controls__toggle-columns, button:has-text("列")').first()
-      if (await columns.count()) {
-        await columns.click()
-        await page.locator('.column-selector, .pill-selector').first().waitFor({ timeout: 10_000 }).catch(() => undefined)
-        await page.waitForTimeout(400)
-        await record(`${slug} 列选择`)
-      }
+/**
+ * What every staff member sees: the dashboard, each list they may read with its column picker,
+ * each create view they may open, an article's edit view tab by tab, and the drawers it opens
+ * (a relationship's 新建, an upload's 新建 and 选择现有).
+ */
+async function walkStaffViews(page: Page, record: Recorder, who: string, article: number | string): Promise<void> {
+  await visit(page, '/admin', '.dashboard, .template-default')
+  await record(`${who} 仪表盘`)
+
+  for (const slug of await collectionsAllowed(page, 'read')) {
+    await visit(page, `/admin/collections/${slug}`, '.collection-list table, .collection-list__no-results, .no-results')
+    await record(`${who} ${slug} 列表`)
+    const columns = page.locator('.list-controls__toggle-columns, button:has-text("列")').first()
+    if (await columns.count()) {
+      await columns.click()
+      await page.locator('.column-selector, .pill-selector').first().waitFor({ timeout: 10_000 }).catch(() => undefined)
+      await page.waitForTimeout(400)
+      await record(`${who} ${slug} 列选择`)
     }
+  }
+
+  for (const slug of await collectionsAllowed(page, 'create')) {
+    await visit(page, `/admin/collections/${slug}/create`, '.collection-edit, .document-fields')
+    await record(`${who} ${slug} 新建`)
+  }
+
+  await visit(page, `/admin/collections/articles/${article}`, '#field-title')
+  await record(`${who} 稿件编辑`)
+  const tabs = page.locator('.tabs-field__tab-button')
+  for (let index = 0; index < (await tabs.count()); index++) {
+    await tabs.nth(index).click()
+    await settle(page)
+    await record(`${who} 稿件编辑 标签页 ${(await tabs.nth(index).innerText()).trim()}`)
+  }
+
+  await recordDrawer(page, record, `${who} 新建标签抽屉`, '图片与分类', '#tags-add-new .relationship-add-new__add-button')
+  await recordDrawer(page, record, `${who} 上传图片抽屉`, '图片与分类', '.upload__createNewToggler')
+  await recordDrawer(page, record, `${who} 选择图片抽屉`, '图片与分类', '.upload__listToggler')
+}
+
+describe('the Chinese admin has no English or broken labels', () => {
+  it('shows only Chinese labels to a zh-CN editor on every admin view, create view and drawer', async () => {
+    const page = await signIn(running.browser, running.server.baseUrl, EDITOR, PASSWORD)
+    expect(await page.evaluate(() => navigator.language)).toBe('zh-CN')
+    const { record, report } = labelRecorder(page)
+
+    await walkStaffViews(page, record, '编辑', articleId)
 
     await visit(page, `/admin/collections/articles/${articleId}`, '#field-title')
-    await record('稿件编辑')
-    const tabs = page.locator('.tabs-field__tab-button')
-    for (let index = 0; index < (await tabs.count()); index++) {
-      await tabs.nth(index).click()
-      await settle(page)
-      await record(`稿件编辑 标签页 ${(await tabs.nth(index).innerText()).trim()}`)
-    }
-
     await page.locator('.live-preview-toggler').first().click()
     await page.locator('.live-preview-toolbar').first().waitFor({ timeout: 30_000 })
     await settle(page)
@@ -163,9 +213,23 @@ describe('the Chinese admin has no English or broken labels', () => {
       await record(name)
     }
 
-    const report = [...found].map(([text, where]) => `${JSON.stringify(text)} @ ${[...where].slice(0, 3).join(', ')}${where.size > 3 ? ` …(+${where.size - 3})` : ''}`)
-    console.log(`English or broken labels: ${report.length}\n${report.join('\n')}`)
-    expect(report).toEqual([])
+    const found = report()
+    console.log(`English or broken labels (editor): ${found.length}\n${found.join('\n')}`)
+    expect(found).toEqual([])
     await page.context().close()
-  }, 300_000)
+  }, 600_000)
+
+  it('shows only Chinese labels to a zh-CN journalist on their views, create views and drawers', async () => {
+    const page = await signIn(running.browser, running.server.baseUrl, JOURNALIST, PASSWORD)
+    const { record, report } = labelRecorder(page)
+
+    await walkStaffViews(page, record, '记者', journalistArticleId)
+    await visit(page, '/admin/account', '#field-email')
+    await record('记者 账户')
+
+    const found = report()
+    console.log(`English or broken labels (journalist): ${found.length}\n${found.join('\n')}`)
+    expect(found).toEqual([])
+    await page.context().close()
+  }, 600_000)
 })

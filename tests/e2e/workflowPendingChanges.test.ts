@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { confirmAndReload, confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
+import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
@@ -46,10 +46,11 @@ describe('a workflow button saves the changes the autosave has not saved yet', (
     await expect(workflowState(editor)).resolves.toBe('已审')
     await screenshotPanel(editor, 'pending-approved')
 
-    // 签发 in the document controls (WorkflowPublishButton), where Payload's 发布 button was.
+    // One 签发, in the workflow panel: the document controls do not offer a second one.
+    await expect(editor.getByRole('button', { name: '签发' }).count()).resolves.toBe(1)
+    await expect(editor.locator('.doc-controls').getByRole('button', { name: '签发' }).count()).resolves.toBe(0)
     await editor.locator('#field-summary').fill('编辑在签发前一刻改定的导语。')
-    await editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()
-    await confirmAndReload(editor)
+    await runWorkflowAction(editor, '签发')
     await expect(workflowState(editor)).resolves.toBe('已发布')
     await expect(stored(editor, id)).resolves.toMatchObject({ summary: '编辑在签发前一刻改定的导语。', workflowState: 'published', _status: 'published' })
   })
@@ -79,16 +80,16 @@ describe('a workflow button saves the changes the autosave has not saved yet', (
     expect(afterStale).toMatchObject({ kicker: '另一次保存', workflowState: 'submitted' })
     expect(afterStale.summary).not.toBe('旧副本上的导语')
 
-    // 签发 in the document controls: a refused publication keeps the change, saved as a draft.
+    // A refused 签发 keeps the change, saved as a draft.
     await api(editor, `/api/articles/${id}/workflow`, 'POST', { action: 'approve' })
     const approved = await stored(editor, id)
     const embargo = new Date(Date.now() + 86_400_000).toISOString()
     await api(editor, `/api/articles/${id}?draft=true`, 'PATCH', { embargoUntil: embargo, updatedAt: approved.updatedAt, _status: 'draft' })
     await editor.reload()
     await editor.locator('#field-summary').fill('禁发期内写下的导语')
-    await editor.locator('.doc-controls').getByRole('button', { name: '签发' }).click()
+    await panel(editor).getByRole('button', { name: '签发' }).click()
     await confirmationDialog(editor).locator('#confirm-action').click()
-    await editor.getByText(/您的修改已保存为草稿，但没有签发：稿件处于禁发期/).waitFor()
+    await expect(alert.innerText()).resolves.toMatch(/您的修改已保存，但“签发”没有执行。.*稿件处于禁发期/s)
     await waitForStored(editor, id, 'summary', '禁发期内写下的导语', 8_000)
     await expect(stored(editor, id)).resolves.toMatchObject({ workflowState: 'approved', _status: 'draft' })
   })

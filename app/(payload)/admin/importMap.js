@@ -23,7 +23,9 @@ import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from 
 import { ArticleLengthCell as ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842 } from '../../../src/admin/components/ArticleLengthCell'
 import { PublishedDeletionWarning as PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197 } from '../../../src/admin/components/PublishedDeletionWarning'
 import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a579373069 } from '../../../src/admin/components/WorkflowPublishButton'
+import { WorkflowStatus as WorkflowStatus_7ace008bb23d62c2589aa54a2d027447 } from '../../../src/admin/components/WorkflowStatus'
 import { NoUnpublishButton as NoUnpublishButton_4cc2d340c0695859c322f87527f4470a } from '../../../src/admin/components/NoUnpublishButton'
+import { ArticleVersionsView as ArticleVersionsView_48cb925a7bc6c7a4f2a90fc718f35c3a } from '../../../src/admin/components/ArticleVersionsView'
 import { CalendarNavLink as CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759 } from '../../../src/admin/components/CalendarNavLink'
 import { SearchNavLink as SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855 } from '../../../src/admin/components/SearchNavLink'
 import { ImportNavLink as ImportNavLink_95e55ce73c925610cd870d45d37e5910 } from '../../../src/admin/components/ImportNavLink'
@@ -61,7 +63,9 @@ export const importMap = {
   "/src/admin/components/ArticleLengthCell#ArticleLengthCell": ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842,
   "/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning": PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197,
   "/src/admin/components/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_68c8fe52de061d757fab95a579373069,
+  "/src/admin/components/WorkflowStatus#WorkflowStatus": WorkflowStatus_7ace008bb23d62c2589aa54a2d027447,
   "/src/admin/components/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_4cc2d340c0695859c322f87527f4470a,
+  "/src/admin/components/ArticleVersionsView#ArticleVersionsView": ArticleVersionsView_48cb925a7bc6c7a4f2a90fc718f35c3a,
   "/src/admin/components/CalendarNavLink#CalendarNavLink": CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759,
   "/src/admin/components/SearchNavLink#SearchNavLink": SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855,
   "/src/admin/components/ImportNavLink#ImportNavLink": ImportNavLink_95e55ce73c925610cd870d45d37e5910,

@@ -2,19 +2,19 @@
 
 import { useAuth, useFormFields } from '@payloadcms/ui'
 
+import { isEditorialUser } from '../../access/roles'
 import { SaveThenPublishButton } from './SaveThenPublishButton'
 
-const PUBLISHABLE = new Set(['approved', 'scheduled', 'published'])
-
 /**
- * The article's 发布 button, shown only to editors and only when the article may go public;
- * the server enforces the same rule (collections/Articles/hooks/enforceWorkflow). Like every
- * workflow button it saves pending changes first (SaveThenPublishButton).
+ * Payload's 发布 button, as 发布修改: it publishes saved changes to an article already public,
+ * for editors only; the server enforces the same rule (collections/Articles/hooks/enforceWorkflow).
+ * Before that the article is signed off (签发) in the workflow panel, with the other workflow
+ * actions and in the history: one 签发, not a second one here. Like every workflow button it
+ * saves pending changes first (SaveThenPublishButton).
  */
 export function WorkflowPublishButton() {
-  const { user } = useAuth<{ role?: string }>()
+  const { user } = useAuth()
   const state = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
-  const editorial = user?.role === 'editor' || user?.role === 'admin'
-  if (!editorial || !state || !PUBLISHABLE.has(state)) return null
-  return state === 'published' ? <SaveThenPublishButton label="发布修改" /> : <SaveThenPublishButton label="签发" confirmAs="publish" />
+  if (!isEditorialUser(user) || state !== 'published') return null
+  return <SaveThenPublishButton label="发布修改" />
 }

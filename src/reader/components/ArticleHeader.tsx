@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
+import { printedDeck } from '../../newsroom/deck'
 import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '../../newsroom/dates'
 import { webTitleOf } from '../../newsroom/headlines'
 import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
@@ -17,7 +18,7 @@ function PrintHeadline({ article }: { article: Article }) {
       <p className="print-headline__label">报纸标题</p>
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <p className="print-headline__title">{article.title}</p>
-      {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {printedDeck(article.subtitle) && <p className="subtitle">{printedDeck(article.subtitle)}</p>}
     </div>
   )
 }
@@ -32,6 +33,7 @@ export function ArticleHeader({ article }: { article: Article }) {
   const column = columnOf(article)
   const corrected = lastCorrectedAt(article)
   const edition = article.print?.editionDate
+  const deck = printedDeck(article.subtitle)
   return (
     <header className="article__header">
       {label && <p className="column-label">{column?.slug ? <Link href={readerPaths.column(column.slug)}>{label}</Link> : label}</p>}
@@ -41,7 +43,7 @@ export function ArticleHeader({ article }: { article: Article }) {
         <>
           {article.kicker && <p className="kicker">{article.kicker}</p>}
           <h1 className="article__title">{article.title}</h1>
-          {article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+          {deck && <p className="subtitle">{deck}</p>}
         </>
       )}
       {article.bylinePosition !== 'trailing' && <Bylines bylines={bylinesOf(article)} />}

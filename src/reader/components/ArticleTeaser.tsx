@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import type { Article } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
+import { printedDeck } from '../../newsroom/deck'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { webTitleOf } from '../../newsroom/headlines'
 import { bylinesOf, columnLabelOf, columnOf, photoOf } from '../presentation'
@@ -22,6 +23,7 @@ export function ArticleTeaser({ article, lead = false, headingLevel = 2, headlin
   const columnSlug = columnOf(article)?.slug
   const photo = lead ? photoOf(article.leadPhoto) : null
   const HeadingTag = headingLevel === 2 ? 'h2' : 'h3'
+  const deck = printedDeck(article.subtitle)
   return (
     <article className={lead ? 'teaser teaser--lead' : 'teaser'}>
       {photo && <ResponsiveImage className="teaser__photo" photo={photo} sizes="(min-width: 48rem) 46rem, 100vw" priority />}
@@ -30,7 +32,7 @@ export function ArticleTeaser({ article, lead = false, headingLevel = 2, headlin
       <HeadingTag className="teaser__title">
         <Link href={readerPaths.article(article.slug ?? '')}>{webTitle ?? article.title}</Link>
       </HeadingTag>
-      {!webTitle && article.subtitle && <p className="subtitle">——{article.subtitle}</p>}
+      {!webTitle && deck && <p className="subtitle">{deck}</p>}
       <p className="teaser__meta">
         {formatBylines(bylinesOf(article))}
         {article.publishedAt && <time dateTime={toShanghaiIso(article.publishedAt)}> {formatChineseDateTime(article.publishedAt)}</time>}

@@ -4,6 +4,7 @@
  */
 import type { Article, Byline, Photo, Region, Tag } from '../../../payload-types'
 import { formatBylines } from '../../newsroom/bylines'
+import { deckWithoutDash } from '../../newsroom/deck'
 import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
 import { webHeadlineOf, webTitleOf } from '../../newsroom/headlines'
 import { type LexicalNode, lexicalToPlainText } from '../plainText'
@@ -155,7 +156,7 @@ export function toNinjs(article: Article): NinjsItem {
       // The headline as printed, when the site's differs: partners running it in print want it.
       ['print', webTitleOf(article) ? article.title : null],
       ['kicker', article.kicker],
-      ['subtitle', article.subtitle],
+      ['subtitle', article.subtitle && deckWithoutDash(article.subtitle)],
       ['series', columnLabelOf(article)],
     ]),
     by: formatBylines(bylinesOf(article)),
