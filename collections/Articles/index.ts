@@ -13,6 +13,7 @@ import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticle
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
+import { ownBylineFirst } from './ownByline'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -138,6 +139,7 @@ export const Articles: CollectionConfig = {
               label: label('署名', 'Bylines'),
               labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
               admin: { description: label('按见报顺序排列。', 'In print order.') },
+              defaultValue: ownBylineFirst,
               validate: bylinesAreDistinct,
               fields: [
                 {
