@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article, Byline } from '../../../payload-types'
 import { roleOf } from '../../access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
 
@@ -11,9 +11,12 @@ type Props = {
   now?: Date
 }
 /** The time each queue's entries show, in Beijing time: what the queue is about, not when the article was last touched. */
-type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt'
-type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string }
-type QueueDoc = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, QueueTime>>
+type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt' | 'createdAt'
+/** Queues list articles unless they say otherwise (pending bylines). */
+type QueueCollection = 'articles' | 'bylines'
+type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string; collection?: QueueCollection }
+type QueueDoc = Pick<Article, 'id'> & Partial<Pick<Article, QueueTime | 'title'> & Pick<Byline, 'name'>>
+const TITLE_FIELD = { articles: 'title', bylines: 'name' } as const
 
 const LAST_CHANGED = { time: 'updatedAt', timeLabel: '最后修改', sort: '-updatedAt' } as const
 
@@ -46,6 +49,15 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
       timeLabel: '发布',
       sort: '-publishedAt',
     },
+    {
+      title: '待确认署名',
+      empty: '没有待确认的署名。',
+      collection: 'bylines',
+      where: { status: { equals: 'pending' } },
+      time: 'createdAt',
+      timeLabel: '提出',
+      sort: 'createdAt',
+    },
   ]
 }
 
@@ -54,8 +66,9 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
   if (!user || !roleOf(user)) return null
   const queues = await Promise.all(
     queuesFor(user, now).map(async (queue) => {
+      const collection = queue.collection ?? 'articles'
       const result = await payload.find({
-        collection: 'articles',
+        collection,
         draft: true,
         depth: 0,
         limit: 10,
@@ -63,9 +76,9 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
         where: queue.where,
         overrideAccess: false,
         user,
-        select: { title: true, [queue.time]: true },
+        select: { [TITLE_FIELD[collection]]: true, [queue.time]: true },
       })
-      return { ...queue, docs: result.docs as QueueDoc[], total: result.totalDocs }
+      return { ...queue, collection, docs: result.docs as QueueDoc[], total: result.totalDocs }
     }),
   )
   return (
@@ -83,7 +96,7 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
                 const time = doc[queue.time]
                 return (
                   <li key={doc.id}>
-                    <a href={`/admin/collections/articles/${doc.id}`}>{doc.title}</a>
+                    <a href={`/admin/collections/${queue.collection}/${doc.id}`}>{doc.title ?? doc.name}</a>
                     {time ? (
                       <time className="editorial-dashboard__time" dateTime={time} title={`${queue.timeLabel}（北京时间）`}>
                         {formatChineseDateTime(time)}
