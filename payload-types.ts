@@ -391,6 +391,9 @@ export interface Byline {
    * The unit a correspondent or contributor works for. At most 100 characters.
    */
   organisation?: string | null;
+  /**
+   * Bylines journalists add stay hidden from readers, and block publishing, until an editor confirms them.
+   */
   status?: ('confirmed' | 'pending') | null;
   proposedBy?: (number | null) | User;
   /**

@@ -16,6 +16,7 @@ import { recordPublication } from './hooks/recordPublication'
 import { recordRestore } from './hooks/recordRestore'
 import { recordUsedPhotos } from './hooks/recordUsedPhotos'
 import { refuseStaleSaves } from './hooks/refuseStaleSaves'
+import { refusePendingCredits } from './hooks/refusePendingCredits'
 import { refuseUnpublishing } from './hooks/refuseUnpublishing'
 import { rememberPublicPhotos } from './hooks/rememberPublicPhotos'
 import { requireBaseVersion } from './hooks/requireBaseVersion'
@@ -35,6 +36,7 @@ export const articleHooks: CollectionConfig['hooks'] = {
     rebaseRestoredVersion,
     refuseStaleSaves,
     enforceWorkflow,
+    refusePendingCredits,
     stampPublishedAt,
     flagNeedsReview,
     recordCreditedBylines,

@@ -17,6 +17,7 @@ import { articleHooks } from './articleHooks'
 import { returnNoteField } from './returnNoteField'
 import { stripDeckDash } from './hooks/stripDeckDash'
 import { publicStatusField } from './publicStatusField'
+import { ownBylineFirst } from './ownByline'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
@@ -152,6 +153,7 @@ export const Articles: CollectionConfig = {
               label: label('署名', 'Bylines'),
               labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
               admin: { description: label('按见报顺序排列。', 'In print order.') },
+              defaultValue: ownBylineFirst,
               validate: bylinesAreDistinct,
               fields: [
                 {

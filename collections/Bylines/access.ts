@@ -1,6 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { publicReadEditorsWrite } from '../../src/access/rules'
+import { changeOwnProposalOrEditor, createBylines, deleteBylines, readBylines } from '../../src/access/bylines'
 
-/** Bylines are public (readers browse a person's archive); only editors maintain them. */
-export const bylinesAccess: CollectionConfig['access'] = publicReadEditorsWrite
+/**
+ * Confirmed bylines are public (readers browse a person's archive); editors maintain them.
+ * Journalists propose new ones, which stay unseen by readers until an editor confirms them.
+ */
+export const bylinesAccess: CollectionConfig['access'] = {
+  read: readBylines,
+  create: createBylines,
+  update: changeOwnProposalOrEditor,
+  delete: deleteBylines,
+}

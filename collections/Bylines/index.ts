@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnlyField } from '../../src/access/rules'
+import { proposesPendingBylines } from '../../src/access/bylines'
+import { editorsOnlyField, nobodyField, staffOnlyField } from '../../src/access/rules'
 import { findNameProblem, NAME_PROBLEM_MESSAGES } from '../../src/newsroom/names'
 import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
@@ -10,6 +11,8 @@ import { label, option, withLabels } from '../shared/labels'
 import { slugField } from '../shared/slugField'
 import { bylinesAccess } from './access'
 import { normaliseName } from './hooks/normaliseName'
+import { proposeAsPending } from './hooks/proposeAsPending'
+import { refuseDuplicateProposal } from './hooks/refuseDuplicateProposal'
 
 export const BYLINE_KINDS = [
   option('staff', '本报记者', 'Staff journalist'),
@@ -24,11 +27,16 @@ export const Bylines: CollectionConfig = {
   slug: 'bylines',
   labels: { singular: label('署名', 'Byline'), plural: label('署名', 'Bylines') },
   access: bylinesAccess,
-  hooks: { ...readerCacheHooks, beforeOperation: [matchPinyinToo('name')], afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('bylines.byline')] },
+  hooks: {
+    ...readerCacheHooks,
+    beforeOperation: [matchPinyinToo('name')],
+    beforeChange: [proposeAsPending, refuseDuplicateProposal],
+    afterChange: [...readerCacheHooks.afterChange, reindexReferencingArticles('bylines.byline')],
+  },
   admin: {
     // Relationship pickers filter by the title text: this one carries the pinyin too.
     useAsTitle: 'pickerTitle',
-    defaultColumns: ['name', 'kind', 'organisation', 'slug'],
+    defaultColumns: ['name', 'kind', 'organisation', 'status', 'slug'],
     group: label('内容', 'Content'),
   },
   fields: [
@@ -69,16 +77,26 @@ export const Bylines: CollectionConfig = {
       name: 'status',
       type: 'select',
       index: true,
-      defaultValue: 'confirmed',
+      // What the journalist's create drawer shows; the server forces it whatever is sent (hooks/proposeAsPending).
+      defaultValue: ({ user }) => (proposesPendingBylines(user) ? 'pending' : 'confirmed'),
       label: label('状态', 'Status'),
       options: [option('confirmed', '已确认', 'Confirmed'), option('pending', '待确认', 'Pending')],
+      access: { create: editorsOnlyField, update: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: label(
+          '记者新建的署名为“待确认”：读者看不到，署有它的稿件也不能签发或排期，须由编辑核对姓名、类别和单位后改为“已确认”。',
+          'Bylines journalists add stay hidden from readers, and block publishing, until an editor confirms them.',
+        ),
+      },
     },
     {
       name: 'proposedBy',
       type: 'relationship',
       relationTo: 'users',
       label: label('提出人', 'Proposed by'),
-      access: { read: staffOnlyField },
+      access: { read: staffOnlyField, create: nobodyField, update: nobodyField },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.proposedBy) },
     },
     { name: 'bio', type: 'textarea', label: label('简介', 'Bio') },
     { name: 'avatar', type: 'upload', relationTo: 'photos', label: label('头像', 'Avatar') },

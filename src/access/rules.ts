@@ -32,7 +32,7 @@ export const editorsOrSelf: Access = ({ req }) => {
 export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)
 export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
 
-/** Reference data readers browse (columns, bylines, regions) that only editors maintain. */
+/** Reference data readers browse (columns, regions) that only editors maintain. */
 export const publicReadEditorsWrite = {
   read: anyone,
   create: editorsOnly,

@@ -16,11 +16,14 @@ import {
 } from '../newsroom/workflow'
 import { type HistoryEntry, recordWorkflowEvent } from './history'
 import { currentReturnNote } from './returnNotes'
+import { pendingCreditsRefusal } from './pendingCredits'
 
 /** Hooks see this in `req.context` and let the state change through. */
 export type WorkflowContext = { workflowTransition?: WorkflowAction }
 
 type Id = DocumentId
+/** Actions that publish the article now or commit to publishing it at a set time. */
+const GOES_PUBLIC: ReadonlySet<WorkflowAction> = new Set(['publish', 'schedule', 'reschedule'])
 const toDate = (value: string | null | undefined): Date | null => (value ? new Date(value) : null)
 
 /** The scheduler acts without a user; everyone else acts as their role. */
@@ -101,6 +104,10 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   if (!actor) throw new WorkflowError('请先登录', 'notAllowed')
   const from = (article.workflowState ?? 'draft') as WorkflowState
   const to = planTransition(from, action, actor, { note, publishAt, embargoUntil: toDate(article.embargoUntil), now })
+  if (GOES_PUBLIC.has(action)) {
+    const pendingCredits = await pendingCreditsRefusal(req, article.bylines)
+    if (pendingCredits) throw new WorkflowError(pendingCredits, 'wrongState')
+  }
 
   const data: Partial<Article> = { workflowState: to, _status: publicStatusFor(to) }
   if (action === 'schedule' || action === 'reschedule') {

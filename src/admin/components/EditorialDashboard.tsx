@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article, Byline } from '../../../payload-types'
 import { roleOf } from '../../access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '../../workflow/returnNotes'
@@ -12,10 +12,13 @@ type Props = {
   now?: Date
 }
 /** The time each queue's entries show, in Beijing time: what the queue is about, not when the article was last touched. */
-type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt'
-type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string; withReturnNotes?: boolean }
+type QueueTime = 'updatedAt' | 'scheduledFor' | 'publishedAt' | 'createdAt'
+/** Queues list articles unless they say otherwise (pending bylines). */
+type QueueCollection = 'articles' | 'bylines'
+type Queue = { title: string; empty: string; where: Where; time: QueueTime; timeLabel: string; sort: string; collection?: QueueCollection; withReturnNotes?: boolean }
 type ReturnNoteReader = Parameters<typeof latestReturnNotes>[1]
-type QueueDoc = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, QueueTime>>
+type QueueDoc = Pick<Article, 'id'> & Partial<Pick<Article, QueueTime | 'title'> & Pick<Byline, 'name'>>
+const TITLE_FIELD = { articles: 'title', bylines: 'name' } as const
 
 const LAST_CHANGED = { time: 'updatedAt', timeLabel: '最后修改', sort: '-updatedAt' } as const
 
@@ -63,6 +66,15 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
       timeLabel: '发布',
       sort: '-publishedAt',
     },
+    {
+      title: '待确认署名',
+      empty: '没有待确认的署名。',
+      collection: 'bylines',
+      where: { status: { equals: 'pending' } },
+      time: 'createdAt',
+      timeLabel: '提出',
+      sort: 'createdAt',
+    },
   ]
 }
 
@@ -71,8 +83,9 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
   if (!user || !roleOf(user)) return null
   const queues = await Promise.all(
     queuesFor(user, now).map(async (queue) => {
+      const collection = queue.collection ?? 'articles'
       const result = await payload.find({
-        collection: 'articles',
+        collection,
         draft: true,
         depth: 0,
         limit: 10,
@@ -80,11 +93,11 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
         where: queue.where,
         overrideAccess: false,
         user,
-        select: { title: true, [queue.time]: true },
+        select: { [TITLE_FIELD[collection]]: true, [queue.time]: true },
       })
       const docs = result.docs as QueueDoc[]
       const notes = queue.withReturnNotes ? await latestReturnNotes(payload, user as ReturnNoteReader, docs.map((doc) => doc.id)) : new Map<string, ReturnNote>()
-      return { ...queue, docs, notes, total: result.totalDocs }
+      return { ...queue, collection, docs, notes, total: result.totalDocs }
     }),
   )
   return (
@@ -103,7 +116,7 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
                 const returnNote = queue.notes.get(String(doc.id))
                 return (
                   <li key={doc.id}>
-                    <a href={`/admin/collections/articles/${doc.id}`}>{doc.title}</a>
+                    <a href={`/admin/collections/${queue.collection}/${doc.id}`}>{doc.title ?? doc.name}</a>
                     {returnNote ? (
                       <ReturnNoteLine note={returnNote} />
                     ) : time ? (

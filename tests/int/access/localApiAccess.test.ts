@@ -167,7 +167,7 @@ describe('a journalist', () => {
     await expect(payload.restoreVersion({ collection: 'articles', id: docs[0].id, ...as(staff.journalist) })).rejects.toThrow()
   })
 
-  it('uploads photos and creates tags, but cannot touch columns, bylines or regions', async () => {
+  it('uploads photos, creates tags and proposes bylines (pending an editor), but cannot touch columns or regions', async () => {
     await expect(payload.create({ collection: 'tags', data: { name: '记者新建标签' }, ...as(staff.journalist) })).resolves.toBeTruthy()
     const image = await renderPlaceholderPhoto('journalist-upload')
     const photo = await payload.create({
@@ -179,7 +179,7 @@ describe('a journalist', () => {
     expect(photo.sizes?.thumbnail?.width).toBe(400)
     await expect(payload.update({ collection: 'photos', id: photo.id, data: { alt: '改' }, ...as(staff.journalist) })).rejects.toThrow()
     await expect(payload.create({ collection: 'columns', data: { name: '记者专栏' } as never, ...as(staff.journalist) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'bylines', data: { name: '记者加的署名', kind: 'staff' }, ...as(staff.journalist) })).rejects.toThrow()
+    await expect(payload.create({ collection: 'bylines', data: { name: '记者加的署名', kind: 'staff' }, ...as(staff.journalist) })).resolves.toMatchObject({ status: 'pending' })
     await expect(payload.create({ collection: 'regions', data: { name: '记者加的地区', kind: 'city' }, ...as(staff.journalist) })).rejects.toThrow()
   })
 

@@ -66,6 +66,22 @@ describe('the editor’s dashboard', () => {
     const queue = (await dashboard())['今日排期']
     expect(queue.indexOf('上午十一点排期')).toBeLessThan(queue.indexOf('下午三点半排期发布的稿件'))
   })
+
+  it('lists the bylines journalists proposed under 待确认署名, linked for review, until an editor confirms them', async () => {
+    const proposal = await payload.create({
+      collection: 'bylines',
+      data: { name: '待确认的通讯员', kind: 'correspondent' },
+      user: { ...staff.journalist, collection: 'users' },
+      overrideAccess: false,
+    })
+    const queue = (await dashboard())['待确认署名']
+    expect(queue).toContain(`<a href="/admin/collections/bylines/${proposal.id}">待确认的通讯员</a>`)
+    expect(queue).toContain('<span class="editorial-dashboard__count">1</span>')
+    expect(Object.keys(await dashboard(staff.journalist))).not.toContain('待确认署名')
+
+    await payload.update({ collection: 'bylines', id: proposal.id, data: { status: 'confirmed' } })
+    expect((await dashboard())['待确认署名']).toContain('没有待确认的署名。')
+  })
 })
 
 describe('the journalist’s dashboard', () => {
