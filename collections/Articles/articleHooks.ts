@@ -11,6 +11,7 @@ import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
 import { noteRestoreMode } from './hooks/noteRestoreMode'
 import { rebaseRestoredVersion } from './hooks/rebaseRestoredVersion'
 import { recordCreditedBylines } from './hooks/recordCreditedBylines'
+import { forgetLastSaveOfDeleted, recordLastSave } from './hooks/recordLastSave'
 import { recordPublication } from './hooks/recordPublication'
 import { recordRestore } from './hooks/recordRestore'
 import { recordUsedPhotos } from './hooks/recordUsedPhotos'
@@ -40,8 +41,8 @@ export const articleHooks: CollectionConfig['hooks'] = {
     recordUsedPhotos,
     rememberPublicPhotos,
   ],
-  afterChange: [keepDraftCreditsReadable, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
+  afterChange: [keepDraftCreditsReadable, recordLastSave, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
   beforeDelete: [deleteArticleRecords],
-  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, ...readerCacheHooks.afterDelete],
+  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, forgetLastSaveOfDeleted, ...readerCacheHooks.afterDelete],
   afterError: [explainDisabledBulkEdit],
 }

@@ -1,0 +1,26 @@
+import { type Endpoint, NotFound } from 'payload'
+
+import { describeLastChange } from '../lastChange/lastSave'
+
+const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
+
+/**
+ * GET /api/articles/:id/last-change — the `updatedAt` of the article's latest version and who
+ * saved it. The edit view asks after a refused save or when its window comes back into view,
+ * to tell whether it holds an old copy, and whose change it missed.
+ */
+export const lastChangeEndpoint: Endpoint = {
+  path: '/:id/last-change',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return errorResponse('请先登录', 401)
+    const id = String(req.routeParams?.id ?? '')
+    try {
+      const article = await req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, req, select: { updatedAt: true } })
+      return Response.json({ updatedAt: article.updatedAt, ...(await describeLastChange(req.payload, article.id, article.updatedAt, req.user)) })
+    } catch (error) {
+      if (error instanceof NotFound || (error as { status?: number }).status === 404) return errorResponse('稿件不存在或您无权查看', 404)
+      throw error
+    }
+  },
+}
