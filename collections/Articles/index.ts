@@ -10,6 +10,7 @@ import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { articlesAccess } from './access'
 import { withLexicalTreeChecks } from '../../src/security/lexicalTreeField'
 import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticleBody } from './body'
+import { discardUntouchedEndpoint } from './endpoints/discardUntouched'
 import { lastChangeEndpoint } from './endpoints/lastChange'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
@@ -68,7 +69,7 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 3000 } },
   },
   hooks: articleHooks,
-  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint],
+  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint],
   fields: [
     {
       type: 'tabs',

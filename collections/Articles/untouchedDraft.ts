@@ -1,0 +1,48 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Article } from '../../payload-types'
+
+/** Set by the server on every article, whatever anyone typed (or did not). */
+const SERVER_KEPT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'owner', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt_tz', 'characterCount', 'needsReview'])
+/** Creating and its hooks take well under this; a later save shows as a later `updatedAt`. */
+const CREATION_MS = 2_000
+
+const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isBlank))
+
+type TopLevelField = { name: string; defaultValue?: unknown; label?: unknown }
+
+/** Each top-level field's static default (an untouched article holds exactly these) and Chinese label. */
+function fieldsOf(payload: Payload): Map<string, TopLevelField> {
+  const fields = payload.collections.articles.config.flattenedFields as TopLevelField[]
+  return new Map(fields.map((field) => [field.name, field]))
+}
+
+const chineseLabel = (field: TopLevelField | undefined, name: string) => (field?.label as { zh?: string } | undefined)?.zh ?? name
+const isDefault = (field: TopLevelField | undefined, value: unknown) => field?.defaultValue !== undefined && typeof field.defaultValue !== 'function' && field.defaultValue === value
+
+/**
+ * Why this article may NOT be discarded as an empty draft nobody typed into, or null when it
+ * may: Payload's admin creates the article the moment someone opens 创建新条目 (autosave), so
+ * a click that is never typed into would leave an empty draft behind. Only the owner's own
+ * draft, never published, never saved after it was created (one version, no later
+ * `updatedAt`), with every field empty or at its default, no workflow history and no comments.
+ */
+export async function notDiscardableBecause(req: PayloadRequest, article: Article): Promise<string | null> {
+  const { payload, user } = req
+  const ownerId = typeof article.owner === 'object' && article.owner ? article.owner.id : article.owner
+  if (!user || ownerId === null || ownerId === undefined || String(ownerId) !== String(user.id)) return '只有稿件所有人可以放弃自己的空白稿件'
+  if (article._status !== 'draft' || article.workflowState !== 'draft' || article.publishedAt) return '稿件已进入流程或发布过'
+  if (Date.parse(article.updatedAt) - Date.parse(article.createdAt) > CREATION_MS) return '稿件在创建后保存过'
+  const fields = fieldsOf(payload)
+  const filled = Object.entries(article).filter(([key, value]) => !SERVER_KEPT.has(key) && !isBlank(value) && !isDefault(fields.get(key), value))
+  if (filled.length > 0) return `稿件已有内容（${filled.map(([key]) => chineseLabel(fields.get(key), key)).join('、')}）`
+  const where = { article: { equals: article.id } }
+  const [versions, events, comments] = await Promise.all([
+    payload.countVersions({ collection: 'articles', where: { parent: { equals: article.id } }, req }),
+    payload.count({ collection: 'workflow-events', where, overrideAccess: true, req }),
+    payload.count({ collection: 'editorial-comments', where, overrideAccess: true, req }),
+  ])
+  if (versions.totalDocs > 1 || events.totalDocs > 0 || comments.totalDocs > 0) return '稿件已有版本记录、流程记录或批注'
+  return null
+}
