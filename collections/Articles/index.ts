@@ -72,6 +72,12 @@ export const Articles: CollectionConfig = {
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint],
   fields: [
     {
+      name: 'editSafeguards',
+      type: 'ui',
+      label: label('编辑提示', 'Editing notices'),
+      admin: { disableListColumn: true, components: { Field: '/src/admin/components/EditSafeguards#EditSafeguards' } },
+    },
+    {
       type: 'tabs',
       tabs: [
         {

@@ -65,7 +65,11 @@ describe('GET /api/articles/:id/last-change', () => {
     const { id, updatedAt } = await draft(journalist, '查询最后修改')
     const saved = await save(editor, id, { kicker: '编辑加的引题', updatedAt })
     const asJournalist = await journalist.rest(`/api/articles/${id}/last-change`)
-    expect(asJournalist).toEqual({ status: 200, json: { updatedAt: saved.json.doc.updatedAt, changedAt: saved.json.doc.updatedAt, changedBy: { id: staff.editor.id, name: '编辑' }, byYou: false } })
+    const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1 })
+    expect(asJournalist).toEqual({
+      status: 200,
+      json: { updatedAt: saved.json.doc.updatedAt, versionId: docs[0].id, changedAt: saved.json.doc.updatedAt, changedBy: { id: staff.editor.id, name: '编辑' }, byYou: false },
+    })
     const asEditor = await editor.rest(`/api/articles/${id}/last-change`)
     expect(asEditor.json.byYou).toBe(true)
   })
