@@ -1,6 +1,6 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import type { Article } from '../../payload-types'
+import type { Article, User } from '../../payload-types'
 
 /** Set by the server on every article, whatever anyone typed (or did not). */
 const SERVER_KEPT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'owner', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt_tz', 'characterCount', 'needsReview'])
@@ -45,4 +45,50 @@ export async function notDiscardableBecause(req: PayloadRequest, article: Articl
   ])
   if (versions.totalDocs > 1 || events.totalDocs > 0 || comments.totalDocs > 0) return '稿件已有版本记录、流程记录或批注'
   return null
+}
+
+/**
+ * An empty new article whose owner closed the tab (the edit view could not ask for it to go)
+ * is discarded once it has waited this long: long enough that a tab left open overnight
+ * still has its article in the morning.
+ */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
+const SWEEP_BATCH = 50
+
+/** Discards, each in its own transaction and on its owner's behalf, the empty drafts left for longer than ABANDONED_AFTER_MS. */
+export async function discardAbandonedDrafts(payload: Payload, now: Date = new Date()): Promise<(number | string)[]> {
+  const cutoff = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    draft: true,
+    depth: 0,
+    limit: SWEEP_BATCH,
+    pagination: false,
+    overrideAccess: true,
+    where: { and: [{ workflowState: { equals: 'draft' } }, { title: { exists: false } }, { createdAt: { less_than: cutoff } }] },
+    select: { owner: true },
+  })
+  const discarded: (number | string)[] = []
+  for (const { id, owner } of docs) {
+    const ownerId = typeof owner === 'object' && owner ? owner.id : owner
+    if (ownerId === null || ownerId === undefined) continue
+    const user = await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true }).catch(() => null)
+    if (!user) continue
+    const req = await createLocalReq({ user: { ...(user as User), collection: 'users' } }, payload)
+    const shouldCommit = await initTransaction(req)
+    try {
+      const article = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true, req })
+      if (await notDiscardableBecause(req, article)) {
+        await killTransaction(req)
+        continue
+      }
+      await payload.delete({ collection: 'articles', id, overrideAccess: true, req })
+      if (shouldCommit) await commitTransaction(req)
+      discarded.push(id)
+    } catch (error) {
+      await killTransaction(req)
+      payload.logger.error({ err: error, msg: `清理空白稿件 ${id} 失败` })
+    }
+  }
+  return discarded
 }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { ABANDONED_AFTER_MS, discardAbandonedDrafts } from '../../../collections/Articles/untouchedDraft'
 import type { User } from '../../../payload-types'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
@@ -64,5 +65,19 @@ describe('an article opened with 创建新条目 and never typed into', () => {
     expect(byEditor.json.errors[0].message).toContain('只有稿件所有人')
     expect((await discard(otherJournalist, id)).status).toBe(404)
     expect(await exists(id)).toBe(true)
+  })
+
+  it('is discarded by the server a day after its owner closed the tab, and only then; a draft with anything in it never is', async () => {
+    const { id } = await openCreateView(staff.journalist)
+    const typed = await openCreateView(staff.editor)
+    await editor.rest(`/api/articles/${typed.id}?autosave=true&draft=true&depth=0`, { method: 'PATCH', body: { summary: '只写了导语', _status: 'draft', updatedAt: typed.updatedAt } })
+    expect(await discardAbandonedDrafts(payload)).not.toContain(id)
+    expect(await exists(id)).toBe(true)
+    const nextDay = new Date(Date.now() + ABANDONED_AFTER_MS + 60_000)
+    const discarded = await discardAbandonedDrafts(payload, nextDay)
+    expect(discarded).toContain(id)
+    expect(discarded).not.toContain(typed.id)
+    expect(await exists(id)).toBe(false)
+    expect(await exists(typed.id)).toBe(true)
   })
 })
