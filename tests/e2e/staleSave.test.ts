@@ -123,7 +123,7 @@ describe('创建新条目 clicked and never typed into', () => {
       await Promise.all([journalist.waitForURL(/\/admin\/collections\/articles\/?(\?.*)?$/), journalist.locator(`nav a[href="/admin/collections/articles"]`).first().click()])
       await journalist.locator('.collection-list').waitFor()
     }
-    await journalist.getByRole('link', { name: '创建新条目' }).first().click()
+    await journalist.locator('a[href="/admin/collections/articles/create"]', { hasText: '创建新条目' }).first().click()
     await journalist.waitForURL(/\/admin\/collections\/articles\/\d+/)
     const untouched = journalist.url().split('/').pop()!.split('?')[0]
     await journalist.locator('#field-title').waitFor()
@@ -134,7 +134,7 @@ describe('创建新条目 clicked and never typed into', () => {
     await expect(journalist.evaluate(async (articleId) => (await fetch(`/api/articles/${articleId}?draft=true`)).status, untouched)).resolves.toBe(404)
     await screenshot(journalist, 'create-untouched-list')
 
-    await journalist.getByRole('link', { name: '创建新条目' }).first().click()
+    await journalist.locator('a[href="/admin/collections/articles/create"]', { hasText: '创建新条目' }).first().click()
     await journalist.waitForURL(/\/admin\/collections\/articles\/\d+/)
     const typed = journalist.url().split('/').pop()!.split('?')[0]
     await journalist.locator('#field-title').fill('记者写了主题就离开')

@@ -55,7 +55,9 @@ function normalised(value: unknown): unknown {
   return value
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(normalised(a)) === JSON.stringify(normalised(b))
+/** The form's data gives an array field without rows as its row count, 0. */
+const noRows = (value: unknown) => (value === 0 ? null : value)
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(normalised(noRows(a))) === JSON.stringify(normalised(noRows(b)))
 /** A relationship is stored as an id, or as the document when populated. */
 const idsOf = (value: unknown): unknown =>
   Array.isArray(value) ? value.map(idsOf) : value && typeof value === 'object' && 'id' in value && !('children' in value) ? (value as Data).id : value

@@ -46,7 +46,7 @@ describe('the stale-copy banner’s words', () => {
 
   it('copies this window’s unsaved changes as plain text, field by field', () => {
     const saved = { title: '主题', body: body('第一段') }
-    const current = { title: '改过的主题', body: body('第一段', '补写的第二段'), kicker: '' }
+    const current = { title: '改过的主题', body: body('第一段', '补写的第二段'), kicker: '', tags: 0 }
     expect(unsavedChangesText(saved, current, labels)).toBe('【主题】\n改过的主题\n\n【正文】\n第一段\n补写的第二段')
     expect(unsavedChangesText({ title: '主题' }, { title: '' }, labels)).toBe('【主题】\n（已清空）')
     expect(plainTextOf({ pageNumber: 3, pageName: '城市新闻' })).toBe('3\n城市新闻')
