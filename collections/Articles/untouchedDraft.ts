@@ -65,7 +65,8 @@ export async function discardAbandonedDrafts(payload: Payload, now: Date = new D
     limit: SWEEP_BATCH,
     pagination: false,
     overrideAccess: true,
-    where: { and: [{ workflowState: { equals: 'draft' } }, { title: { exists: false } }, { createdAt: { less_than: cutoff } }] },
+    // A text field never set is missing on MongoDB and null on SQLite: `exists: false` alone finds only the first.
+    where: { and: [{ workflowState: { equals: 'draft' } }, { or: [{ title: { exists: false } }, { title: { equals: null } }] }, { createdAt: { less_than: cutoff } }] },
     select: { owner: true },
   })
   const discarded: (number | string)[] = []
