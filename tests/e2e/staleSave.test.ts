@@ -120,7 +120,7 @@ describe('创建新条目 clicked and never typed into', () => {
     const before = await count()
 
     const leaveForList = async () => {
-      await Promise.all([journalist.waitForURL(/\/admin\/collections\/articles\/?(\?.*)?$/), journalist.locator(`nav a[href="/admin/collections/articles"]`).first().click()])
+      await Promise.all([journalist.waitForURL(/\/admin\/collections\/articles\/?(\?.*)?$/), journalist.locator(`.step-nav a[href="/admin/collections/articles"]`).first().click()])
       await journalist.locator('.collection-list').waitFor()
     }
     await journalist.locator('a[href="/admin/collections/articles/create"]', { hasText: '创建新条目' }).first().click()
