@@ -12,6 +12,7 @@ import { noteRestoreMode } from './hooks/noteRestoreMode'
 import { rebaseRestoredVersion } from './hooks/rebaseRestoredVersion'
 import { recordCharacterCount } from './hooks/recordCharacterCount'
 import { recordCreditedBylines } from './hooks/recordCreditedBylines'
+import { forgetLastSaveOfDeleted, recordLastSave } from './hooks/recordLastSave'
 import { recordPublication } from './hooks/recordPublication'
 import { recordRestore } from './hooks/recordRestore'
 import { recordUsedPhotos } from './hooks/recordUsedPhotos'
@@ -44,8 +45,8 @@ export const articleHooks: CollectionConfig['hooks'] = {
     recordCharacterCount,
     rememberPublicPhotos,
   ],
-  afterChange: [keepDraftCreditsReadable, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
+  afterChange: [keepDraftCreditsReadable, recordLastSave, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
   beforeDelete: [deleteArticleRecords],
-  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, ...readerCacheHooks.afterDelete],
+  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, forgetLastSaveOfDeleted, ...readerCacheHooks.afterDelete],
   afterError: [explainDisabledBulkEdit],
 }

@@ -11,6 +11,8 @@ import { workflowStateOptions } from '../shared/workflowStateOptions'
 import { articlesAccess } from './access'
 import { withLexicalTreeChecks } from '../../src/security/lexicalTreeField'
 import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticleBody } from './body'
+import { discardUntouchedEndpoint } from './endpoints/discardUntouched'
+import { lastChangeEndpoint } from './endpoints/lastChange'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
@@ -75,9 +77,15 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 3000 } },
   },
   hooks: articleHooks,
-  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint],
+  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint],
   fields: [
     returnNoteField,
+    {
+      name: 'editSafeguards',
+      type: 'ui',
+      label: label('编辑提示', 'Editing notices'),
+      admin: { disableListColumn: true, components: { Field: '/src/admin/components/EditSafeguards#EditSafeguards' } },
+    },
     {
       type: 'tabs',
       tabs: [

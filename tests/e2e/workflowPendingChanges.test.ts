@@ -75,7 +75,7 @@ describe('a workflow button saves the changes the autosave has not saved yet', (
     await api(editor, `/api/articles/${id}?draft=true`, 'PATCH', { kicker: '另一次保存', updatedAt: before.updatedAt, _status: 'draft' })
     await editor.locator('#field-summary').fill('旧副本上的导语')
     await panel(editor).getByRole('button', { name: '审核通过' }).click()
-    await expect(alert.innerText()).resolves.toMatch(/未能保存.*审核通过.*被他人修改/s)
+    await expect(alert.innerText()).resolves.toMatch(/未能保存.*审核通过.*(被他人修改|在另一个窗口中修改过)/s)
     const afterStale = await stored(editor, id)
     expect(afterStale).toMatchObject({ kicker: '另一次保存', workflowState: 'submitted' })
     expect(afterStale.summary).not.toBe('旧副本上的导语')

@@ -1,4 +1,5 @@
 import { ReturnNoteBanner as ReturnNoteBanner_58b8dbc7901459e6753f8e55f2e6d51a } from '../../../src/admin/components/ReturnNoteBanner'
+import { EditSafeguards as EditSafeguards_7afc004ad5a6a88d93d1ae8a3bd3bce7 } from '../../../src/admin/components/EditSafeguards'
 import { WebTitleCell as WebTitleCell_35efb5328c15bbfc39d1e08b23d8ffe0 } from '../../../src/admin/components/WebTitleCell'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -39,6 +40,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/admin/components/ReturnNoteBanner#ReturnNoteBanner": ReturnNoteBanner_58b8dbc7901459e6753f8e55f2e6d51a,
+  "/src/admin/components/EditSafeguards#EditSafeguards": EditSafeguards_7afc004ad5a6a88d93d1ae8a3bd3bce7,
   "/src/admin/components/WebTitleCell#WebTitleCell": WebTitleCell_35efb5328c15bbfc39d1e08b23d8ffe0,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -4,8 +4,13 @@ import type { Endpoint } from 'payload'
 
 import { runDueSchedules, schedulerToken } from '../../../src/workflow/scheduler'
 import { SCHEDULER_HEADER } from '../../../src/workflow/schedulerLoop'
+import { discardAbandonedDrafts } from '../untouchedDraft'
 
-/** POST /api/articles/run-schedules — the server's own scheduler loop, and nobody else. */
+/** The loop ticks every 15 s; abandoned empty drafts (a day old at least) need looking for far less often. */
+const DRAFT_SWEEP_EVERY_MS = 10 * 60 * 1000
+let lastDraftSweep = 0
+
+/** POST /api/articles/run-schedules — the server's own scheduler loop, and nobody else. It also clears away abandoned empty drafts. */
 export const runSchedulesEndpoint: Endpoint = {
   path: '/run-schedules',
   method: 'post',
@@ -15,6 +20,9 @@ export const runSchedulesEndpoint: Endpoint = {
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
       return Response.json({ errors: [{ message: '禁止访问' }] }, { status: 403 })
     }
-    return Response.json(await runDueSchedules(req.payload))
+    const run = await runDueSchedules(req.payload)
+    if (Date.now() - lastDraftSweep < DRAFT_SWEEP_EVERY_MS) return Response.json(run)
+    lastDraftSweep = Date.now()
+    return Response.json({ ...run, discardedDrafts: await discardAbandonedDrafts(req.payload) })
   },
 }

@@ -1,0 +1,95 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+import type { Article, User } from '../../payload-types'
+
+/** Set by the server on every article, whatever anyone typed (or did not). */
+const SERVER_KEPT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'owner', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt_tz', 'characterCount', 'needsReview'])
+/** Creating and its hooks take well under this; a later save shows as a later `updatedAt`. */
+const CREATION_MS = 2_000
+
+const isBlank = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isBlank))
+
+type TopLevelField = { name: string; defaultValue?: unknown; label?: unknown }
+
+/** Each top-level field's static default (an untouched article holds exactly these) and Chinese label. */
+function fieldsOf(payload: Payload): Map<string, TopLevelField> {
+  const fields = payload.collections.articles.config.flattenedFields as TopLevelField[]
+  return new Map(fields.map((field) => [field.name, field]))
+}
+
+const chineseLabel = (field: TopLevelField | undefined, name: string) => (field?.label as { zh?: string } | undefined)?.zh ?? name
+const isDefault = (field: TopLevelField | undefined, value: unknown) => field?.defaultValue !== undefined && typeof field.defaultValue !== 'function' && field.defaultValue === value
+
+/**
+ * Why this article may NOT be discarded as an empty draft nobody typed into, or null when it
+ * may: Payload's admin creates the article the moment someone opens 创建新条目 (autosave), so
+ * a click that is never typed into would leave an empty draft behind. Only the owner's own
+ * draft, never published, never saved after it was created (one version, no later
+ * `updatedAt`), with every field empty or at its default, no workflow history and no comments.
+ */
+export async function notDiscardableBecause(req: PayloadRequest, article: Article): Promise<string | null> {
+  const { payload, user } = req
+  const ownerId = typeof article.owner === 'object' && article.owner ? article.owner.id : article.owner
+  if (!user || ownerId === null || ownerId === undefined || String(ownerId) !== String(user.id)) return '只有稿件所有人可以放弃自己的空白稿件'
+  if (article._status !== 'draft' || article.workflowState !== 'draft' || article.publishedAt) return '稿件已进入流程或发布过'
+  if (Date.parse(article.updatedAt) - Date.parse(article.createdAt) > CREATION_MS) return '稿件在创建后保存过'
+  const fields = fieldsOf(payload)
+  const filled = Object.entries(article).filter(([key, value]) => !SERVER_KEPT.has(key) && !isBlank(value) && !isDefault(fields.get(key), value))
+  if (filled.length > 0) return `稿件已有内容（${filled.map(([key]) => chineseLabel(fields.get(key), key)).join('、')}）`
+  const where = { article: { equals: article.id } }
+  const [versions, events, comments] = await Promise.all([
+    payload.countVersions({ collection: 'articles', where: { parent: { equals: article.id } }, req }),
+    payload.count({ collection: 'workflow-events', where, overrideAccess: true, req }),
+    payload.count({ collection: 'editorial-comments', where, overrideAccess: true, req }),
+  ])
+  if (versions.totalDocs > 1 || events.totalDocs > 0 || comments.totalDocs > 0) return '稿件已有版本记录、流程记录或批注'
+  return null
+}
+
+/**
+ * An empty new article whose owner closed the tab (the edit view could not ask for it to go)
+ * is discarded once it has waited this long: long enough that a tab left open overnight
+ * still has its article in the morning.
+ */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
+const SWEEP_BATCH = 50
+
+/** Discards, each in its own transaction and on its owner's behalf, the empty drafts left for longer than ABANDONED_AFTER_MS. */
+export async function discardAbandonedDrafts(payload: Payload, now: Date = new Date()): Promise<(number | string)[]> {
+  const cutoff = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    draft: true,
+    depth: 0,
+    limit: SWEEP_BATCH,
+    pagination: false,
+    overrideAccess: true,
+    // A text field never set is missing on MongoDB and null on SQLite: `exists: false` alone finds only the first.
+    where: { and: [{ workflowState: { equals: 'draft' } }, { or: [{ title: { exists: false } }, { title: { equals: null } }] }, { createdAt: { less_than: cutoff } }] },
+    select: { owner: true },
+  })
+  const discarded: (number | string)[] = []
+  for (const { id, owner } of docs) {
+    const ownerId = typeof owner === 'object' && owner ? owner.id : owner
+    if (ownerId === null || ownerId === undefined) continue
+    const user = await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true }).catch(() => null)
+    if (!user) continue
+    const req = await createLocalReq({ user: { ...(user as User), collection: 'users' } }, payload)
+    const shouldCommit = await initTransaction(req)
+    try {
+      const article = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true, req })
+      if (await notDiscardableBecause(req, article)) {
+        await killTransaction(req)
+        continue
+      }
+      await payload.delete({ collection: 'articles', id, overrideAccess: true, req })
+      if (shouldCommit) await commitTransaction(req)
+      discarded.push(id)
+    } catch (error) {
+      await killTransaction(req)
+      payload.logger.error({ err: error, msg: `清理空白稿件 ${id} 失败` })
+    }
+  }
+  return discarded
+}
