@@ -1,24 +1,16 @@
 import type { Locator, Page } from 'playwright-core'
 
 import { createDraftInAdmin, signIn } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
 import { toShanghaiDate } from '../../src/newsroom/dates'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
-/** Screenshots at a desktop's and a phone's width, of the screen around `focus` when given. */
-async function screenshots(page: Page, name: string, focus?: Locator): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.waitForTimeout(300)
-    if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'center' }))
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage: !focus && width === 390 })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
+const screenshots = (page: Page, name: string, focus?: Locator) =>
+  screenshotAtDeskWidths(page, name, { beforeShot: focus && (() => focus.evaluate((element) => element.scrollIntoView({ block: 'center' }))), fullPageAt: (width) => !focus && width === 390 })
 
 async function storedCount(page: Page, id: string): Promise<unknown> {
   return page.evaluate(async (articleId) => ((await (await fetch(`/api/articles/${articleId}?draft=true&depth=0`)).json()) as { characterCount?: unknown }).characterCount, id)

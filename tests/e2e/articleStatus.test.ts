@@ -2,23 +2,14 @@ import type { Page } from 'playwright-core'
 
 import { formatChineseDateTime } from '../../src/newsroom/dates'
 import { createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
 const stored = (page: Page, id: string) => page.evaluate(async (articleId) => (await fetch(`/api/articles/${articleId}?draft=true&depth=0`)).json(), id)
 const headerStatus = (page: Page) => page.getByTestId('workflow-status').innerText()
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
 
 /** Payload's admin date format (admin.dateFormat), in Beijing time. */
 function beijingAdminTime(iso: string): string {
@@ -52,7 +43,7 @@ describe('one status and one 签发 for the desk', () => {
     await expect(editor.locator('.doc-controls').innerText()).resolves.not.toMatch(/(^|[^程])状态[:：]/)
     await expect(editor.getByRole('button', { name: '签发', exact: true }).count()).resolves.toBe(1)
     await expect(editor.locator('.doc-controls').getByRole('button', { name: /签发|发布/ }).count()).resolves.toBe(0)
-    await screenshot(editor, 'status-approved')
+    await screenshotAtDeskWidths(editor, 'status-approved')
 
     await runWorkflowAction(editor, '签发')
     await expect(workflowState(editor)).resolves.toBe('已发布')
@@ -77,7 +68,7 @@ describe('one status and one 签发 for the desk', () => {
     await editor.reload()
     await expect(headerStatus(editor)).resolves.toMatch(/^流程状态：已发布（有未发布的修改）\s*—\s*放弃修改，恢复线上版本$/)
     await expect(editor.locator('#action-revert-to-published').count()).resolves.toBe(0)
-    await screenshot(editor, 'status-unpublished-changes')
+    await screenshotAtDeskWidths(editor, 'status-unpublished-changes')
 
     await editor.locator('#action-discard-unpublished-changes').click()
     await Promise.all([editor.waitForEvent('load'), editor.getByRole('button', { name: '放弃修改', exact: true }).click()])
@@ -102,7 +93,7 @@ describe('one status and one 签发 for the desk', () => {
     const offered = (await editor.locator('.pill-selector .pill-selector__pill').allInnerTexts()).map((text) => text.trim())
     expect(offered).toContain('流程状态')
     expect(offered.filter((text) => /状态/.test(text) && text !== '流程状态')).toEqual([])
-    await screenshot(editor, 'status-list')
+    await screenshotAtDeskWidths(editor, 'status-list')
 
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}/versions?limit=50`)
     const states = editor.getByTestId('version-workflow-state')
@@ -111,7 +102,7 @@ describe('one status and one 签发 for the desk', () => {
     for (const state of ['已发布', '已审', '待审', '草稿']) expect(shown.some((text) => text.startsWith(state))).toBe(true)
     expect(shown.filter((text) => text.includes('线上版本'))).toEqual(['已发布线上版本'])
     await expect(editor.locator('main.versions').innerText()).resolves.not.toMatch(/当前已发布版本|之前发布过的版本/)
-    await screenshot(editor, 'status-versions')
+    await screenshotAtDeskWidths(editor, 'status-versions')
 
     const { docs } = await editor.evaluate(
       async (articleId) => (await fetch(`/api/articles/versions?where[parent][equals]=${articleId}&sort=-updatedAt&limit=1&depth=0`)).json(),
@@ -122,7 +113,7 @@ describe('one status and one 签发 for the desk', () => {
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}/versions/${newest.id}`)
     const breadcrumb = editor.locator('.step-nav')
     await breadcrumb.getByText(beijingAdminTime(newest.updatedAt)).waitFor({ timeout: 30_000 })
-    await screenshot(editor, 'status-version-breadcrumb')
+    await screenshotAtDeskWidths(editor, 'status-version-breadcrumb')
     await editor.context().close()
   })
 })

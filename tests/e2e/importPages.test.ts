@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core'
 
 import { signIn } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session, signInSession } from '../helpers/restClient'
 import { readSeedPage } from '../../src/seed/data'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
 // A page the demo has not imported: the county page with a different last line.
@@ -21,13 +21,7 @@ function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<
   )
 }
 
-async function screenshot(page: Page, name: string, testId: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.getByTestId(testId).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
+const screenshot = (page: Page, name: string, testId: string) => screenshotAtDeskWidths(page, name, { target: page.getByTestId(testId) })
 
 /** Previews the chosen file again and waits for the new preview. */
 async function previewAgain(page: Page): Promise<void> {

@@ -1,11 +1,11 @@
 import type { Locator, Page } from 'playwright-core'
 
 import { createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session } from '../helpers/restClient'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const CORRESPONDENT = '谭新颖'
 const running = useDemoServer({ withBrowser: true })
 
@@ -17,14 +17,7 @@ function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<
   )
 }
 
-async function screenshot(page: Page, name: string, target?: Locator): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.waitForTimeout(300)
-    await (target ?? page).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, ...(target ? {} : { fullPage: true }) })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
+const screenshot = (page: Page, name: string, target?: Locator) => screenshotAtDeskWidths(page, name, { target, fullPageAt: () => !target })
 
 /** Picks an option of one of Payload's select or relationship inputs. */
 async function choose(field: Locator, option: string): Promise<void> {

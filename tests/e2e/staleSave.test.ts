@@ -2,24 +2,15 @@ import type { Page } from 'playwright-core'
 
 import { formatChineseDateTime } from '../../src/newsroom/dates'
 import { createDraftInAdmin, signIn, waitForStored } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
 const stored = (page: Page, id: string): Promise<Record<string, any>> =>
   page.evaluate(async (articleId) => (await fetch(`/api/articles/${articleId}?draft=true&depth=0`)).json(), id)
 const banner = (page: Page) => page.getByTestId('stale-copy-banner')
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
 
 /** Payload's lock modals, when the other person's session holds the article: take over, or read on. */
 async function dismissLockModal(page: Page, button: '接管' | '只读查看'): Promise<void> {
@@ -62,7 +53,7 @@ describe('an edit view holding an old copy of the article', () => {
     const header = await headerSaveStatus(editor)
     expect(header.text).not.toContain('上次保存')
     expect(header.shown).toBe('"未保存"')
-    await screenshot(editor, 'stale-other-editor')
+    await screenshotAtDeskWidths(editor, 'stale-other-editor')
 
     const diff = await banner(editor).getByRole('link', { name: '查看差异' }).getAttribute('href')
     expect(diff).toMatch(new RegExp(`/admin/collections/articles/${id}/versions/\\w+$`))
@@ -106,7 +97,7 @@ describe('an edit view holding an old copy of the article', () => {
     await banner(editor).getByRole('button', { name: '复制我的修改' }).click()
     await banner(editor).getByRole('status').waitFor()
     await expect(editor.evaluate(() => navigator.clipboard.readText())).resolves.toBe('【引题】\n旧窗口里的引题')
-    await screenshot(editor, 'stale-other-window')
+    await screenshotAtDeskWidths(editor, 'stale-other-window')
   })
 })
 
@@ -132,7 +123,7 @@ describe('创建新条目 clicked and never typed into', () => {
     await expect(count()).resolves.toBe(before)
     await expect(journalist.locator(`a[href="/admin/collections/articles/${untouched}"]`).count()).resolves.toBe(0)
     await expect(journalist.evaluate(async (articleId) => (await fetch(`/api/articles/${articleId}?draft=true`)).status, untouched)).resolves.toBe(404)
-    await screenshot(journalist, 'create-untouched-list')
+    await screenshotAtDeskWidths(journalist, 'create-untouched-list')
 
     await journalist.locator('a[href="/admin/collections/articles/create"]', { hasText: '创建新条目' }).first().click()
     await journalist.waitForURL(/\/admin\/collections\/articles\/\d+/)

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core'
 
 import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const running = useDemoServer({ withBrowser: true })
 
 /** A REST call made with the page's session, as the admin itself makes them. */
@@ -17,13 +17,7 @@ function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<
 const stored = (page: Page, id: string) => api(page, `/api/articles/${id}?draft=true&depth=0`)
 const panel = (page: Page) => page.getByTestId('workflow-panel')
 
-async function screenshotPanel(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await panel(page).screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
+const screenshotPanel = (page: Page, name: string) => screenshotAtDeskWidths(page, name, { target: panel(page) })
 
 describe('a workflow button saves the changes the autosave has not saved yet', () => {
   it('stores a change typed just before 提交审核, 审核通过 and 签发 together with the new state', async () => {

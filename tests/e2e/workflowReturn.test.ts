@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core'
 
 import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
+import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 
 const PASSWORD = 'newsroom-demo'
-const ARTIFACTS = 'tests/e2e/artifacts'
 const RETURN_NOTE = '请补充两位受访者的姓名和职务，导语压缩到两句。'
 const RETRACTION_NOTICE = '经核实，本文所引数据有误，予以撤稿。'
 const running = useDemoServer({ withBrowser: true })
@@ -22,16 +22,8 @@ function api(page: Page, path: string, method = 'GET', body?: unknown): Promise<
 const panel = (page: Page) => page.getByTestId('workflow-panel')
 const BEIJING_TIME = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/
 
-/** The screen as it first shows (no scrolling), at a desktop's and a phone's width. */
-async function screenshots(page: Page, name: string, check?: (width: number) => Promise<void>): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 })
-    await page.waitForTimeout(300)
-    if (check) await check(width)
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png` })
-  }
-  await page.setViewportSize({ width: 1400, height: 1000 })
-}
+const screenshots = (page: Page, name: string, check?: (width: number) => Promise<void>) =>
+  screenshotAtDeskWidths(page, name, { heightAt: (width) => (width === 390 ? 844 : 800), beforeShot: check })
 
 /** Wholly inside the visible part of the page, without scrolling. */
 async function expectInFirstScreen(page: Page, testId: string): Promise<void> {
