@@ -10,16 +10,34 @@ const CREATION_MS = 2_000
 const isBlank = (value: unknown): boolean =>
   value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isBlank))
 
-type TopLevelField = { name: string; defaultValue?: unknown; label?: unknown }
+type FieldDefault = ((args: { user: PayloadRequest['user']; req: PayloadRequest }) => unknown) | unknown
+type TopLevelField = { name: string; defaultValue?: FieldDefault; label?: unknown }
 
-/** Each top-level field's static default (an untouched article holds exactly these) and Chinese label. */
+/** Each top-level field's default (an untouched article holds exactly these) and Chinese label. */
 function fieldsOf(payload: Payload): Map<string, TopLevelField> {
   const fields = payload.collections.articles.config.flattenedFields as TopLevelField[]
   return new Map(fields.map((field) => [field.name, field]))
 }
 
 const chineseLabel = (field: TopLevelField | undefined, name: string) => (field?.label as { zh?: string } | undefined)?.zh ?? name
-const isDefault = (field: TopLevelField | undefined, value: unknown) => field?.defaultValue !== undefined && typeof field.defaultValue !== 'function' && field.defaultValue === value
+
+/**
+ * A value as a new article's form gives it, to compare with a field's default: array rows
+ * without the ids the database gave them, related documents by id, keys in one order.
+ */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable)
+  if (value === null || typeof value !== 'object') return value
+  const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== 'id')
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, inner && typeof inner === 'object' && 'id' in inner ? (inner as { id: unknown }).id : comparable(inner)]))
+}
+
+/** Whether the value is the field's default for this user: a function default, such as the writer's own byline (ownByline.ts), is asked afresh. */
+async function isDefault(field: TopLevelField | undefined, value: unknown, req: PayloadRequest): Promise<boolean> {
+  if (field?.defaultValue === undefined) return false
+  const fallback = typeof field.defaultValue === 'function' ? await field.defaultValue({ user: req.user, req }) : field.defaultValue
+  return JSON.stringify(comparable(fallback)) === JSON.stringify(comparable(value))
+}
 
 /**
  * Why this article may NOT be discarded as an empty draft nobody typed into, or null when it
@@ -35,7 +53,9 @@ export async function notDiscardableBecause(req: PayloadRequest, article: Articl
   if (article._status !== 'draft' || article.workflowState !== 'draft' || article.publishedAt) return '稿件已进入流程或发布过'
   if (Date.parse(article.updatedAt) - Date.parse(article.createdAt) > CREATION_MS) return '稿件在创建后保存过'
   const fields = fieldsOf(payload)
-  const filled = Object.entries(article).filter(([key, value]) => !SERVER_KEPT.has(key) && !isBlank(value) && !isDefault(fields.get(key), value))
+  const candidates = Object.entries(article).filter(([key, value]) => !SERVER_KEPT.has(key) && !isBlank(value))
+  const atDefault = await Promise.all(candidates.map(([key, value]) => isDefault(fields.get(key), value, req)))
+  const filled = candidates.filter((_, index) => !atDefault[index])
   if (filled.length > 0) return `稿件已有内容（${filled.map(([key]) => chineseLabel(fields.get(key), key)).join('、')}）`
   const where = { article: { equals: article.id } }
   const [versions, events, comments] = await Promise.all([

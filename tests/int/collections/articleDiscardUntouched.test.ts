@@ -58,6 +58,22 @@ describe('an article opened with 创建新条目 and never typed into', () => {
     expect(await exists(created.json.doc.id)).toBe(true)
   })
 
+  it('is discarded though it starts with its writer own byline, and kept once that byline list is changed', async () => {
+    const own = await payload.create({ collection: 'bylines', data: { name: '许自己', kind: 'staff' }, overrideAccess: true })
+    const writer = (await payload.update({ collection: 'users', id: staff.otherJournalist.id, data: { byline: own.id }, overrideAccess: true, depth: 0 })) as User
+    const untouched = await openCreateView(writer)
+    const stored = await payload.findByID({ collection: 'articles', id: untouched.id, draft: true, depth: 0 })
+    expect(stored.bylines?.map((row) => [row.byline, row.role])).toEqual([[own.id, 'staffReporter']])
+    expect(await discard(otherJournalist, untouched.id)).toEqual({ status: 200, json: { discarded: true, id: untouched.id } })
+
+    const changed = await openCreateView(writer)
+    const other = await payload.create({ collection: 'bylines', data: { name: '许同事', kind: 'staff' }, overrideAccess: true })
+    await payload.update({ collection: 'articles', id: changed.id, draft: true, data: { bylines: [{ byline: other.id, role: 'staffReporter' }] }, overrideAccess: true })
+    const refused = await discard(otherJournalist, changed.id)
+    expect(refused.status).toBe(409)
+    expect(await exists(changed.id)).toBe(true)
+  })
+
   it('is only ever discarded for its owner', async () => {
     const { id } = await openCreateView(staff.journalist)
     const byEditor = await discard(editor, id)
