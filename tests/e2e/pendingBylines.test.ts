@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 
-import { createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
+import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session } from '../helpers/restClient'
@@ -100,6 +100,7 @@ describe('a journalist credits a new correspondent, an editor confirms the name'
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}`)
     await runWorkflowAction(editor, '审核通过')
     await editor.getByTestId('workflow-panel').getByRole('button', { name: '签发' }).click()
+    await confirmationDialog(editor).locator('#confirm-action').click()
     const alert = editor.getByTestId('workflow-panel').getByRole('alert')
     await expect(alert.innerText()).resolves.toContain(`署名“${CORRESPONDENT}（新化县融媒体中心）”尚待编辑确认`)
     await expect(workflowState(editor)).resolves.toBe('已审')
