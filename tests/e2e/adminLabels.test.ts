@@ -132,7 +132,9 @@ async function recordDrawer(page: Page, record: Recorder, where: string, tab: st
   await settle(page)
   await record(where)
   await page.reload()
-  await page.locator('#field-title').waitFor()
+  // Payload remembers the tab last opened (a user preference saved shortly after the click), so the
+  // reloaded view may open on 图片与分类, where the headline field is hidden: wait for the tabs instead.
+  await page.locator('.tabs-field__tab-button').first().waitFor()
 }
 
 /**
@@ -161,7 +163,7 @@ async function walkStaffViews(page: Page, record: Recorder, who: string, article
     await record(`${who} ${slug} 新建`)
   }
 
-  await visit(page, `/admin/collections/articles/${article}`, '#field-title')
+  await visit(page, `/admin/collections/articles/${article}`, '.tabs-field__tab-button')
   await record(`${who} 稿件编辑`)
   const tabs = page.locator('.tabs-field__tab-button')
   for (let index = 0; index < (await tabs.count()); index++) {
@@ -183,7 +185,7 @@ describe('the Chinese admin has no English or broken labels', () => {
 
     await walkStaffViews(page, record, '编辑', articleId)
 
-    await visit(page, `/admin/collections/articles/${articleId}`, '#field-title')
+    await visit(page, `/admin/collections/articles/${articleId}`, '.tabs-field__tab-button')
     await page.locator('.live-preview-toggler').first().click()
     await page.locator('.live-preview-toolbar').first().waitFor({ timeout: 30_000 })
     await settle(page)
