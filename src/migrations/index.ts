@@ -3,7 +3,7 @@ import * as migration_20261122_210757_article_headline from "./20261122_210757_a
 import * as migration_20261122_232535_search_index from "./20261122_232535_search_index";
 import * as migration_20261123_071805_credited_bylines from "./20261123_071805_credited_bylines";
 import * as migration_20261204_225043_photo_publicity from "./20261204_225043_photo_publicity";
-import * as migration_20261205_014104_desk_fields from "./20261205_014104_desk_fields";
+import * as migration_20261205_040305_desk_fields from "./20261205_040305_desk_fields";
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: "20261204_225043_photo_publicity",
   },
   {
-    up: migration_20261205_014104_desk_fields.up,
-    down: migration_20261205_014104_desk_fields.down,
-    name: "20261205_014104_desk_fields",
+    up: migration_20261205_040305_desk_fields.up,
+    down: migration_20261205_040305_desk_fields.down,
+    name: "20261205_040305_desk_fields",
   },
 ];

@@ -9,9 +9,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(
     sql`ALTER TABLE \`_articles_v\` ADD \`version_character_count\` numeric;`,
   );
-  await db.run(
-    sql`ALTER TABLE \`bylines\` ADD \`status\` text DEFAULT 'confirmed';`,
-  );
+  await db.run(sql`ALTER TABLE \`bylines\` ADD \`status\` text;`);
   await db.run(
     sql`ALTER TABLE \`bylines\` ADD \`proposed_by_id\` integer REFERENCES users(id);`,
   );
