@@ -1,6 +1,7 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Article, User } from '../../payload-types'
+import { inTransaction } from '../../src/database/transaction'
 
 /** Set by the server on every article, whatever anyone typed (or did not). */
 const SERVER_KEPT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'owner', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt_tz', 'characterCount', 'needsReview'])
@@ -68,6 +69,21 @@ export async function notDiscardableBecause(req: PayloadRequest, article: Articl
 }
 
 /**
+ * Deletes the article if it is an untouched draft of `req.user`'s (notDiscardableBecause), in one
+ * transaction with the check, so a save that lands first keeps it. `problem` is null when it
+ * was deleted, else why not; the article must be readable by `req.user` (NotFound otherwise).
+ */
+export function discardIfUntouched(req: PayloadRequest, id: number | string): Promise<{ id: Article['id']; problem: string | null }> {
+  return inTransaction(req, async () => {
+    const article = await req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, req })
+    const problem = await notDiscardableBecause(req, article)
+    // A journalist may not delete articles; an empty draft of their own that they never typed into is not one to keep.
+    if (!problem) await req.payload.delete({ collection: 'articles', id: article.id, overrideAccess: true, req })
+    return { id: article.id, problem }
+  })
+}
+
+/**
  * An empty new article whose owner closed the tab (the edit view could not ask for it to go)
  * is discarded once it has waited this long: long enough that a tab left open overnight
  * still has its article in the morning.
@@ -96,18 +112,9 @@ export async function discardAbandonedDrafts(payload: Payload, now: Date = new D
     const user = await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true }).catch(() => null)
     if (!user) continue
     const req = await createLocalReq({ user: { ...(user as User), collection: 'users' } }, payload)
-    const shouldCommit = await initTransaction(req)
     try {
-      const article = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true, req })
-      if (await notDiscardableBecause(req, article)) {
-        await killTransaction(req)
-        continue
-      }
-      await payload.delete({ collection: 'articles', id, overrideAccess: true, req })
-      if (shouldCommit) await commitTransaction(req)
-      discarded.push(id)
+      if ((await discardIfUntouched(req, id)).problem === null) discarded.push(id)
     } catch (error) {
-      await killTransaction(req)
       payload.logger.error({ err: error, msg: `清理空白稿件 ${id} 失败` })
     }
   }

@@ -21,3 +21,6 @@ export function uploadRefusal(message: string, status: 400 | 413 | 415, reason: 
   error.name = 'NewsroomRefusal'
   return error
 }
+
+/** An endpoint's own refusal, in the shape Payload gives its errors (`errors[0].message`). */
+export const errorResponse = (message: string, status: number): Response => Response.json({ errors: [{ message }] }, { status })

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto'
 
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
+import { createLocalReq, type Payload, type Where } from 'payload'
+
+import { inTransaction } from '../database/transaction'
 
 import { type WorkflowAction, WorkflowError } from '../newsroom/workflow'
 import { transitionArticle } from './transitionArticle'
@@ -40,13 +42,10 @@ export async function runDueSchedules(payload: Payload, now: Date = new Date()):
 
 async function applyOnce(payload: Payload, id: number | string, action: WorkflowAction, now: Date): Promise<boolean> {
   const req = await createLocalReq({}, payload)
-  const shouldCommit = await initTransaction(req)
   try {
-    await transitionArticle(payload, req, { id, action, now, system: true })
-    if (shouldCommit) await commitTransaction(req)
+    await inTransaction(req, () => transitionArticle(payload, req, { id, action, now, system: true }))
     return true
   } catch (error) {
-    await killTransaction(req)
     // Withdrawn or already handled between the query and the transition: nothing to do.
     if (error instanceof WorkflowError && error.reason === 'wrongState') return false
     payload.logger.error({ err: error, msg: `定时任务处理稿件 ${id} 失败（${action}）` })

@@ -1,8 +1,7 @@
-import { commitTransaction, type Endpoint, initTransaction, killTransaction, NotFound } from 'payload'
+import { type Endpoint, NotFound } from 'payload'
 
-import { notDiscardableBecause } from '../untouchedDraft'
-
-const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
+import { errorResponse } from '../../shared/errors'
+import { discardIfUntouched } from '../untouchedDraft'
 
 /**
  * POST /api/articles/:id/discard-untouched — the edit view, when its owner leaves a new article
@@ -16,20 +15,10 @@ export const discardUntouchedEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) return errorResponse('请先登录', 401)
     const id = String(req.routeParams?.id ?? '')
-    const shouldCommit = await initTransaction(req)
     try {
-      const article = await req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, req })
-      const problem = await notDiscardableBecause(req, article)
-      if (problem) {
-        await killTransaction(req)
-        return errorResponse(`没有删除：${problem}。`, 409)
-      }
-      // A journalist may not delete articles; an empty draft of their own that they never typed into is not one to keep.
-      await req.payload.delete({ collection: 'articles', id: article.id, overrideAccess: true, req })
-      if (shouldCommit) await commitTransaction(req)
-      return Response.json({ discarded: true, id: article.id })
+      const { id: discarded, problem } = await discardIfUntouched(req, id)
+      return problem ? errorResponse(`没有删除：${problem}。`, 409) : Response.json({ discarded: true, id: discarded })
     } catch (error) {
-      await killTransaction(req)
       if (error instanceof NotFound || (error as { status?: number }).status === 404) return errorResponse('稿件不存在或您无权查看', 404)
       throw error
     }

@@ -1,8 +1,7 @@
 import { type Endpoint, NotFound } from 'payload'
 
+import { errorResponse } from '../../shared/errors'
 import { describeLastChange } from '../lastChange/lastSave'
-
-const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
 
 /**
  * GET /api/articles/:id/last-change — the `updatedAt` of the article's latest version, who

@@ -1,11 +1,11 @@
-import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { WORKFLOW_ACTIONS, type WorkflowAction, WorkflowError } from '../../../src/newsroom/workflow'
+import { inTransaction } from '../../../src/database/transaction'
 import { transitionArticle, workflowOptions } from '../../../src/workflow/transitionArticle'
+import { errorResponse } from '../../shared/errors'
 
 const STATUS_FOR_REASON = { notAllowed: 403, wrongState: 409, noteRequired: 400, badTime: 400 } as const
-
-const errorResponse = (message: string, status: number) => Response.json({ errors: [{ message }] }, { status })
 
 function articleId(req: PayloadRequest): string {
   return String(req.routeParams?.id ?? '')
@@ -39,13 +39,10 @@ export const workflowTransitionEndpoint: Endpoint = {
     }
     const note = typeof body?.note === 'string' ? body.note : null
     const publishAt = typeof body?.publishAt === 'string' ? new Date(body.publishAt) : null
-    const shouldCommit = await initTransaction(req)
     try {
-      const article = await transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note, publishAt })
-      if (shouldCommit) await commitTransaction(req)
+      const article = await inTransaction(req, () => transitionArticle(req.payload, req, { id: articleId(req), action: action as WorkflowAction, note, publishAt }))
       return Response.json({ id: article.id, state: article.workflowState, status: article._status, scheduledFor: article.scheduledFor ?? null, updatedAt: article.updatedAt })
     } catch (error) {
-      await killTransaction(req)
       if (error instanceof WorkflowError) return errorResponse(error.message, STATUS_FOR_REASON[error.reason])
       throw error
     }

@@ -1,6 +1,7 @@
-import { commitTransaction, type Endpoint, initTransaction, killTransaction } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { isEditorialUser } from '../../../src/access/roles'
+import { inTransaction } from '../../../src/database/transaction'
 import { renumberColumn } from '../../../src/planning/columnPlan'
 
 /** POST /api/columns/:id/renumber — the explicit step that closes gaps in planned numbers. */
@@ -9,14 +10,7 @@ export const renumberEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!isEditorialUser(req.user)) return Response.json({ errors: [{ message: '只有编辑可以重新编号' }] }, { status: 403 })
-    const shouldCommit = await initTransaction(req)
-    try {
-      const changes = await renumberColumn(req.payload, req, String(req.routeParams?.id))
-      if (shouldCommit) await commitTransaction(req)
-      return Response.json({ changes })
-    } catch (error) {
-      await killTransaction(req)
-      throw error
-    }
+    const changes = await inTransaction(req, () => renumberColumn(req.payload, req, String(req.routeParams?.id)))
+    return Response.json({ changes })
   },
 }
