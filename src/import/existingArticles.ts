@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { shanghaiDayRange } from '../newsroom/dates'
+import { normalizeText } from '../search/tokens'
 import type { WorkflowState } from '../newsroom/workflow'
 import type { ArticleOrigin, ExistingArticle, MatchRule } from './decisions'
 import type { PageParse } from './types'
@@ -15,7 +16,7 @@ export const articleSourceKey = (pageKey: string, index: number) => `import:${pa
  * A headline as matching sees it: full-width and half-width forms folded (NFKC), punctuation,
  * quotes and spaces dropped, so `宁远县:"三管齐下",构建` and `宁远县：“三管齐下”，构建` are one headline.
  */
-export const headlineKey = (title: string): string => title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+export const headlineKey = (title: string): string => normalizeText(title).replace(/[^\p{L}\p{N}]/gu, '')
 
 const originOf = (sourceKey: string | null | undefined): ArticleOrigin => (sourceKey?.startsWith('import:') ? 'import' : sourceKey?.startsWith('seed:') ? 'seed' : 'admin')
 

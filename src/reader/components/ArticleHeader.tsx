@@ -13,12 +13,13 @@ import { Bylines } from './Bylines'
  * site leads with a web headline: readers who saw the page find the story they read.
  */
 function PrintHeadline({ article }: { article: Article }) {
+  const deck = printedDeck(article.subtitle)
   return (
     <div className="print-headline">
       <p className="print-headline__label">报纸标题</p>
       {article.kicker && <p className="kicker">{article.kicker}</p>}
       <p className="print-headline__title">{article.title}</p>
-      {printedDeck(article.subtitle) && <p className="subtitle">{printedDeck(article.subtitle)}</p>}
+      {deck && <p className="subtitle">{deck}</p>}
     </div>
   )
 }
