@@ -2,9 +2,8 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Article, User } from '../../payload-types'
 import { inTransaction } from '../../src/database/transaction'
+import { UNTYPED_ARTICLE_FIELDS } from '../../src/newsroom/untypedArticleFields'
 
-/** Set by the server on every article, whatever anyone typed (or did not). */
-const SERVER_KEPT = new Set(['id', 'createdAt', 'updatedAt', '_status', 'workflowState', 'owner', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt_tz', 'characterCount', 'needsReview'])
 /** Creating and its hooks take well under this; a later save shows as a later `updatedAt`. */
 const CREATION_MS = 2_000
 
@@ -54,7 +53,7 @@ export async function notDiscardableBecause(req: PayloadRequest, article: Articl
   if (article._status !== 'draft' || article.workflowState !== 'draft' || article.publishedAt) return '稿件已进入流程或发布过'
   if (Date.parse(article.updatedAt) - Date.parse(article.createdAt) > CREATION_MS) return '稿件在创建后保存过'
   const fields = fieldsOf(payload)
-  const candidates = Object.entries(article).filter(([key, value]) => !SERVER_KEPT.has(key) && !isBlank(value))
+  const candidates = Object.entries(article).filter(([key, value]) => !UNTYPED_ARTICLE_FIELDS.has(key) && !isBlank(value))
   const atDefault = await Promise.all(candidates.map(([key, value]) => isDefault(fields.get(key), value, req)))
   const filled = candidates.filter((_, index) => !atDefault[index])
   if (filled.length > 0) return `稿件已有内容（${filled.map(([key]) => chineseLabel(fields.get(key), key)).join('、')}）`

@@ -1,4 +1,5 @@
 import { formatChineseDateTime } from '../../newsroom/dates'
+import { UNTYPED_ARTICLE_FIELDS } from '../../newsroom/untypedArticleFields'
 
 /** GET /api/articles/:id/last-change (collections/Articles/endpoints/lastChange.ts). */
 export type LastChangeReply = {
@@ -14,8 +15,6 @@ type Data = Record<string, unknown>
 export type FieldLabels = ReadonlyMap<string, string>
 type ConfigField = { name?: string; type?: string; label?: unknown; fields?: ConfigField[]; tabs?: ConfigField[]; admin?: { hidden?: boolean } }
 
-/** Server-kept and derived values: they differ between copies without anyone typing them. */
-const NOT_TYPED = new Set(['id', 'updatedAt', 'createdAt', '_status', 'workflowState', 'owner', 'characterCount', 'creditedBylines', 'usedPhotos', 'slug', 'publishedAt', 'scheduledFor', 'publishedLateBy', 'needsReview'])
 
 /** What the banner says happened: who changed the article, and when, in Beijing time. */
 export function staleCopyHeadline(change: Pick<LastChangeReply, 'changedAt' | 'changedBy' | 'byYou'>): string {
@@ -34,7 +33,7 @@ export function fieldLabels(fields: readonly ConfigField[], translate: (label: u
     for (const field of list) {
       if (field.type === 'tabs') visit(field.tabs?.flatMap((tab) => (tab.name ? [{ ...tab, type: 'group' }] : (tab.fields ?? []))))
       else if (!field.name) visit(field.fields)
-      else if (field.type !== 'ui' && !field.admin?.hidden && !NOT_TYPED.has(field.name)) labels.set(field.name, translate(field.label) || field.name)
+      else if (field.type !== 'ui' && !field.admin?.hidden && !UNTYPED_ARTICLE_FIELDS.has(field.name)) labels.set(field.name, translate(field.label) || field.name)
     }
   }
   visit(fields)
