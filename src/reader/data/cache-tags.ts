@@ -5,6 +5,23 @@
 export const CACHE_TAGS = {
   articleLists: 'article-lists',
   article: (slug: string) => `article:${slug}`,
+  /** The front page and its later pages (`/page/N`): the latest articles, the lead, column blocks. */
+  home: 'home',
+  /** The site-wide RSS and Atom feeds. */
+  feeds: 'feeds',
+  /** The sitemap index and its parts. */
+  sitemap: 'sitemap',
+  /** Reader search results pages. */
+  search: 'search',
+  /** One column's pages (its installments, its feeds), by the column's slug. */
+  column: (slug: string) => `column:${slug}`,
+  byline: (slug: string) => `byline:${slug}`,
+  tag: (slug: string) => `tag:${slug}`,
+  region: (slug: string) => `region:${slug}`,
+  /** A day's archive page (`/archive/YYYY-MM-DD`), Beijing calendar day of publication. */
+  day: (date: string) => `day:${date}`,
+  /** A print edition's pages (`/print/YYYY-MM-DD`). */
+  edition: (date: string) => `edition:${date}`,
   columns: 'columns',
   bylines: 'bylines',
   photos: 'photos',
