@@ -32,7 +32,8 @@ function engineAdapter(choice: DatabaseChoice): DatabaseAdapterObj {
   if (choice.embeddedDefault) fs.mkdirSync(path.dirname(DEFAULT_SQLITE_FILE), { recursive: true })
   const sqlite = sqliteAdapter({
     client: { url: choice.url },
-    busyTimeout: 5000,
+    // Never wait inside SQLite for another process: ./sqliteBusy retries after a timer instead.
+    busyTimeout: 0,
     wal: true,
     migrationDir: path.resolve(process.cwd(), 'src', 'migrations'),
     prodMigrations: migrations,
