@@ -20,6 +20,7 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter, prepareDatabase } from './src/database/adapter'
+import { cacheRevalidateEndpoint } from './src/cluster/revalidateEndpoint'
 import { newsroomEmailAdapter } from './src/email/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
 import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
@@ -51,7 +52,7 @@ export default buildConfig({
   loggingLevels: { NewsroomRefusal: 'info', ValidationError: 'info', NotFound: 'info', QueryError: 'info' } as Config['loggingLevels'],
   sharp,
   onInit: prepareDatabase,
-  endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint],
+  endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint, cacheRevalidateEndpoint()],
   graphQL: {
     // Payload passes its built root fields to these two callbacks: the budget wraps them in place.
     queries: (GraphQL, built) => {

@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { processPeerNotifier } from '../../../src/cluster/peers'
 import { afterCommit } from '../../../src/database/afterCommit'
 import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
 import { processPurger } from '../../../src/reader/data/cachePurge'
@@ -22,7 +23,11 @@ async function invalidate(req: PayloadRequest, collection: string, doc: ChangedD
 
 function expireTags(req: PayloadRequest, collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc) {
   const tags = tagsToInvalidate(collection, doc, previousDoc)
-  if (changesPublicPages(collection, doc, previousDoc)) processPurger(req.payload.logger)?.purge(tags)
+  if (changesPublicPages(collection, doc, previousDoc)) {
+    processPurger(req.payload.logger)?.purge(tags)
+    // Other instances keep their own page cache (NEWSROOM_PEERS).
+    processPeerNotifier(req.payload.config.secret, req.payload.logger)?.expire(tags)
+  }
   // Kept on the request so a cache tier in front can purge the same keys, and so callers
   // (and tests) can see what a change made stale.
   const invalidated = (req.context.invalidatedCacheTags as string[] | undefined) ?? []
