@@ -6,8 +6,12 @@
 // --max-old-space-size in NODE_OPTIONS wins.
 export const SERVER_HEAP_MB = 384
 
-export function serverNodeOptions(inherited = '') {
-  const options = inherited.trim()
+//
+// NEWSROOM_SERVER_NODE_OPTIONS adds options to the server alone, not to the tool that starts
+// it, e.g. a CPU profile of the server under the soak (README, "What blocks the event loop"):
+//   NEWSROOM_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run soak -- --seconds 60
+export function serverNodeOptions(inherited = '', env = process.env) {
+  const options = [inherited.trim(), env.NEWSROOM_SERVER_NODE_OPTIONS?.trim()].filter(Boolean).join(' ')
   if (/--max-old-space-size\b/.test(options)) return options
   return [options, `--max-old-space-size=${SERVER_HEAP_MB}`].filter(Boolean).join(' ')
 }

@@ -12,4 +12,8 @@ describe('the production server’s Node.js options', () => {
   it('leave an operator’s own heap size alone', () => {
     expect(serverNodeOptions(' --max-old-space-size=2048 ')).toBe('--max-old-space-size=2048')
   })
+
+  it('adds NEWSROOM_SERVER_NODE_OPTIONS to the server alone, such as a CPU profile', () => {
+    expect(serverNodeOptions('', { NEWSROOM_SERVER_NODE_OPTIONS: ' --cpu-prof --cpu-prof-dir=/tmp/prof ' })).toBe(`--cpu-prof --cpu-prof-dir=/tmp/prof --max-old-space-size=${SERVER_HEAP_MB}`)
+  })
 })
