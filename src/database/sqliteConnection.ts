@@ -1,12 +1,15 @@
 import { type Client, createClient } from '@libsql/client'
 
 import { isSqliteBusy, retryWhileBusy } from './sqliteBusy'
+import { timeStatements } from './slowStatements'
 
 /** The connection settings @payloadcms/db-sqlite was given (busy timeout, WAL). */
 export type ConnectionSettings = {
   clientConfig: Parameters<typeof createClient>[0]
   busyTimeout: number
   wal: false | { journalSizeLimit: number; synchronous: string }
+  /** Told how long each statement kept the event loop (./slowStatements). */
+  noteDuration?: (sql: string, ms: number) => void
 }
 
 export async function openConnection(settings: ConnectionSettings, timeoutMs: number): Promise<Client> {
@@ -22,7 +25,7 @@ export async function openConnection(settings: ConnectionSettings, timeoutMs: nu
     }
     await run(`PRAGMA synchronous = ${settings.wal.synchronous}`)
   }
-  return client
+  return settings.noteDuration ? timeStatements(client, settings.noteDuration) : client
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Client, Config, InStatement, ResultSet, Transaction } from '@libsq
 import { APIError } from 'payload'
 
 import { DatabaseBusyTimeout, retryWhileBusy } from './sqliteBusy'
+import { createSlowStatementLog, type SlowStatementLogger } from './slowStatements'
 import { openConnection, RenewableConnection } from './sqliteConnection'
 import { type Release, WriteLock, WriteLockTimeout } from './writeLock'
 
@@ -31,6 +32,7 @@ export type SqliteAdapterInternals = {
   clientConfig: Config
   busyTimeout: number
   wal: false | { journalSizeLimit: number; synchronous: string }
+  payload?: { logger: SlowStatementLogger }
   connect: (options?: { hotReload: boolean }) => Promise<void>
   destroy?: () => Promise<void>
   beginTransaction: (options?: unknown) => Promise<null | number | string>
@@ -143,7 +145,8 @@ export function serialiseSqliteWrites(adapter: SqliteAdapterInternals, queueTime
 
   adapter.connect = async function connectWithOwnConnections(options) {
     if (!adapter.client) {
-      const connect = () => openConnection(adapter, queueTimeoutMs)
+      const noteDuration = createSlowStatementLog(() => adapter.payload?.logger)
+      const connect = () => openConnection({ ...adapter, noteDuration }, queueTimeoutMs)
       const reader = readerClient(await RenewableConnection.open(connect), lock, queueTimeoutMs)
       writer = await RenewableConnection.open(connect)
       reader.transaction = async () => {

@@ -14,6 +14,10 @@ const draftArticle = async (title: string) => payload().create({ collection: 'ar
 const titleOf = async (id: number | string) => (await payload().findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: true })).title
 const versionCount = async (id: number | string) => (await payload().countVersions({ collection: 'articles', where: { parent: { equals: id } }, overrideAccess: true })).totalDocs
 
+// Waiting inside SQLite would stall for the whole hold (2 s or more); a save's own work, on a
+// machine shared with other test runs, stays well under this.
+const STALL_LIMIT_MS = 1000
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The longest the event loop was blocked while `work` ran, in milliseconds. */
@@ -34,6 +38,8 @@ describe('SQLite written by another process at the same time', () => {
 
   onSqlite('keeps serving while another process holds the write lock, and saves once it lets go', async () => {
     const article = await draftArticle('另一个进程写入前')
+    // A first save compiles the hooks' code paths; the measured one should only wait.
+    await payload().update({ collection: 'articles', id: article.id, draft: true, data: { title: '另一个进程写入前' } as never, overrideAccess: true })
     const holder = holdSqliteWriteLock(databaseUri(), 2000)
     await holder.held
 
@@ -46,7 +52,7 @@ describe('SQLite written by another process at the same time', () => {
     })
 
     expect(result.status).toBe('fulfilled')
-    expect(stallMs).toBeLessThan(500)
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS)
     expect((result as PromiseFulfilledResult<number>).value).toBeGreaterThanOrEqual(await holder.released)
     expect(await titleOf(article.id)).toBe('另一个进程放手后保存')
   })
@@ -59,7 +65,7 @@ describe('SQLite written by another process at the same time', () => {
 
     const { result, stallMs } = await longestStall(() => payload().update({ collection: 'articles', id: article.id, draft: true, data: { title: '不该写入的标题' } as never, overrideAccess: true }))
 
-    expect(stallMs).toBeLessThan(500)
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS)
     expect(result.status).toBe('rejected')
     const error = (result as PromiseRejectedResult).reason as { status?: number; message: string }
     expect(error.status).toBe(503)
@@ -71,12 +77,12 @@ describe('SQLite written by another process at the same time', () => {
 
   onSqlite('queues a write made outside a transaction (a failed login) until the other process lets go', async () => {
     const user = await payload().create({ collection: 'users', data: { email: 'busy-login@test.local', password: 'correct-horse-battery-staple', name: '忙碌登录', role: 'journalist' } as never, overrideAccess: true })
-    const holder = holdSqliteWriteLock(databaseUri(), 1500)
+    const holder = holdSqliteWriteLock(databaseUri(), 2500)
     await holder.held
 
     const { result, stallMs } = await longestStall(() => payload().login({ collection: 'users', data: { email: user.email as string, password: 'wrong-password-here' } }))
 
-    expect(stallMs).toBeLessThan(500)
+    expect(stallMs).toBeLessThan(STALL_LIMIT_MS)
     expect(result.status).toBe('rejected')
     await holder.released
     const after = await payload().findByID({ collection: 'users', id: user.id, overrideAccess: true, showHiddenFields: true })
