@@ -9,7 +9,8 @@ export const SERVER_HEAP_MB = 384
 //
 // NEWSROOM_SERVER_NODE_OPTIONS adds options to the server alone, not to the tool that starts
 // it, e.g. a CPU profile of the server under the soak (README, "What blocks the event loop"):
-//   NEWSROOM_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run soak -- --seconds 60
+//   NEWSROOM_SERVER_NODE_OPTIONS="--import ./scripts/cpuProfile.mjs" CPU_PROFILE_DIR=/tmp/prof npm run soak -- --seconds 60
+// (Node refuses --cpu-prof in NODE_OPTIONS; the preload starts the same profiler.)
 /** @param {string} [inherited] @param {Readonly<Record<string, string | undefined>>} [env] */
 export function serverNodeOptions(inherited = '', env = process.env) {
   const options = [inherited.trim(), env.NEWSROOM_SERVER_NODE_OPTIONS?.trim()].filter(Boolean).join(' ')
