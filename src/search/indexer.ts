@@ -75,8 +75,8 @@ export async function rebuildSearchIndex(payload: Payload, options: { batchSize?
   let entries = 0
   // Keyset paging: an article created or deleted meanwhile cannot shift the next batch's start.
   for (let after: DocumentId | null = null; ; ) {
-    const latest = await payload.find({ collection: 'articles', where: after == null ? {} : { id: { greater_than: after } }, draft: true, depth: 2, limit, pagination: false, sort: 'id', overrideAccess: true })
-    const ids = latest.docs.map((article) => article.id)
+    const latest: { docs: Article[] } = await payload.find({ collection: 'articles', where: after == null ? {} : { id: { greater_than: after } }, draft: true, depth: 2, limit, pagination: false, sort: 'id', overrideAccess: true })
+    const ids: DocumentId[] = latest.docs.map((article) => article.id)
     const published = ids.length ? await payload.find({ collection: 'articles', where: { id: { in: ids } }, draft: false, depth: 2, limit: 0, pagination: false, overrideAccess: true }) : { docs: [] }
     const publishedById = new Map(published.docs.map((article) => [String(article.id), article]))
     const versions = latest.docs.flatMap((article) => versionsToIndex(publishedById.get(String(article.id)) ?? null, article, ancestorsOf))
