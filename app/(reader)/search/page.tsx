@@ -23,5 +23,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  return <SearchView urlParams={toUrlParams(await searchParams)} />
+  // Called, not mounted: the page resolves to finished markup (the reader XSS test renders it statically).
+  return SearchView({ urlParams: toUrlParams(await searchParams) })
 }

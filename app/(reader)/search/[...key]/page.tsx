@@ -30,5 +30,5 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CachedSearchPage(props: Props) {
-  return <SearchView urlParams={await urlParamsOf(props)} />
+  return SearchView({ urlParams: await urlParamsOf(props) })
 }
