@@ -1,4 +1,4 @@
-// npm run search:rebuild — empties the search index and builds it again from every article.
+// npm run search:rebuild — builds the search index again from every article, batch by batch, while readers keep searching the old entries.
 import config from '@payload-config'
 import { getPayload } from 'payload'
 

@@ -55,26 +55,39 @@ export async function syncArticlesReferencing(payload: Payload, field: 'column' 
 
 export type RebuildReport = { articles: number; entries: number; milliseconds: number }
 
-const REBUILD_BATCH = 100
+/** Small enough that one batch's reads and its write each hold the event loop only briefly. */
+const REBUILD_BATCH = 50
 
-/** Empties the index and fills it again from every article, a batch at a time. */
-export async function rebuildSearchIndex(payload: Payload): Promise<RebuildReport> {
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Builds the index again from every article, without ever emptying it: articles are read in
+ * id order, a batch at a time, and each batch replaces the entries of its id range in one
+ * short write (store.replaceRange), so readers searching meanwhile find every article, in its
+ * old entry or its new one. Between batches the event loop serves other requests.
+ */
+export async function rebuildSearchIndex(payload: Payload, options: { batchSize?: number } = {}): Promise<RebuildReport> {
   const started = performance.now()
   const store = await searchStoreFor(payload)
   const ancestorsOf = await regionAncestry(payload)
-  await store.clear()
+  const limit = options.batchSize ?? REBUILD_BATCH
   let articles = 0
   let entries = 0
-  for (let page = 1; ; page += 1) {
-    const latest = await payload.find({ collection: 'articles', draft: true, depth: 2, limit: REBUILD_BATCH, page, sort: 'id', overrideAccess: true })
-    const ids = latest.docs.map((article) => article.id)
-    const published = await payload.find({ collection: 'articles', where: { id: { in: ids } }, draft: false, depth: 2, limit: 0, pagination: false, overrideAccess: true })
+  // Keyset paging: an article created or deleted meanwhile cannot shift the next batch's start.
+  for (let after: DocumentId | null = null; ; ) {
+    const latest: { docs: Article[] } = await payload.find({ collection: 'articles', where: after == null ? {} : { id: { greater_than: after } }, draft: true, depth: 2, limit, pagination: false, sort: 'id', overrideAccess: true })
+    const ids: DocumentId[] = latest.docs.map((article) => article.id)
+    const published = ids.length ? await payload.find({ collection: 'articles', where: { id: { in: ids } }, draft: false, depth: 2, limit: 0, pagination: false, overrideAccess: true }) : { docs: [] }
     const publishedById = new Map(published.docs.map((article) => [String(article.id), article]))
     const versions = latest.docs.flatMap((article) => versionsToIndex(publishedById.get(String(article.id)) ?? null, article, ancestorsOf))
-    await store.insertMany(versions)
+    const last = latest.docs.length < limit
+    // The last batch's range is open-ended, so entries of articles deleted since are dropped.
+    await store.replaceRange({ after, through: last ? null : ids[ids.length - 1] }, versions)
     articles += latest.docs.length
     entries += versions.length
-    if (!latest.hasNextPage) break
+    if (last) break
+    after = ids[ids.length - 1]
+    await nextTurn()
   }
   return { articles, entries, milliseconds: Math.round(performance.now() - started) }
 }

@@ -8,6 +8,12 @@ export type StoreFilters = { columnId?: DocumentId; regionId?: DocumentId; bylin
 
 export type StoreQuery = { terms: SearchTerm[]; audience: Audience; filters: StoreFilters; offset: number; limit: number }
 
+/**
+ * Article ids above `after` up to and including `through`; null leaves that end open. A
+ * rebuild walks the articles in id order, so consecutive batches cover every id exactly once.
+ */
+export type IdRange = { after: DocumentId | null; through: DocumentId | null }
+
 export type StoredHit = { articleId: DocumentId; slug: string; title: string; publishedAt: string | null; text: string }
 
 /**
@@ -19,8 +25,15 @@ export type StoredHit = { articleId: DocumentId; slug: string; title: string; pu
 export interface SearchStore {
   /** Replaces every indexed version of one article (none removes it). */
   replaceArticle(articleId: DocumentId, versions: IndexedArticle[], req?: Partial<PayloadRequest>): Promise<void>
-  /** Adds many articles at once, outside any request: rebuilds and benchmarks. */
+  /**
+   * One rebuild batch, as one short write: the entries of every article in `range` become
+   * `versions`, and those of articles no longer there go. A reader searching meanwhile sees
+   * the old entries or the new ones, never neither.
+   */
+  replaceRange(range: IdRange, versions: IndexedArticle[]): Promise<void>
+  /** Adds many articles at once to an index known to be empty of them: benchmarks. */
   insertMany(versions: IndexedArticle[]): Promise<void>
+  /** Empties the index: benchmarks only (a rebuild replaces entries range by range instead). */
   clear(): Promise<void>
   search(query: StoreQuery): Promise<{ hits: StoredHit[]; total: number }>
   /** Indexed versions, and the bytes the index takes where the engine can tell. */

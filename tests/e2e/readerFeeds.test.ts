@@ -202,6 +202,17 @@ describe('for machines', () => {
     expect(robots.text).toContain('Disallow: /admin')
   })
 
+  it('renders the sitemap once and serves it from the cache until a change, never per request', async () => {
+    const first = await get('/sitemap.xml')
+    const again = await Promise.all([1, 2, 3].map(() => get('/sitemap.xml')))
+    expect(again.map((response) => response.headers.get('x-nextjs-cache'))).toEqual(['HIT', 'HIT', 'HIT'])
+    expect(again.every((response) => response.text === first.text)).toBe(true)
+    // The seeded site fits one file: no parts, and a part number that could never exist is refused without a render.
+    expect((await get('/sitemaps/1.xml')).status).toBe(404)
+    expect((await get('/sitemaps/1000.xml')).status).toBe(404)
+    expect((await get('/sitemap.xml/extra')).status).toBe(404)
+  })
+
   it('serves a published article as ninjs 2.2 that the official schema accepts', async () => {
     const { text, headers } = await get('/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo/ninjs.json')
     expect(headers.get('content-type')).toContain('application/json')

@@ -70,4 +70,3 @@ export const getHasPrintEdition = unstable_cache(
   LISTS,
 )
 
-export const getSitemapSource = unstable_cache(async () => queries.findSitemapSource(await readerPayload()), ['sitemap-source'], LISTS)

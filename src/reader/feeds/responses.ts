@@ -1,10 +1,11 @@
-import { getArticleBySlug, getArticleList, getSitemapSource } from '../data/articles'
+import { getArticleBySlug, getArticleList } from '../data/articles'
+import { getSitemapSource } from '../data/sitemap'
 import { getColumnBySlug } from '../data/taxonomy'
 import { SITE_DESCRIPTION, SITE_NAME } from '../site'
 import { toNinjs } from '../syndication/ninjs'
 import { readerPaths } from '../urls'
 import { type FeedFormat, renderFeed } from './feeds'
-import { planSitemap, renderRobotsTxt, renderSitemapPart, type SitemapEntry } from './sitemap'
+import { planSitemap, renderRobotsTxt, renderSitemapPart, SITEMAP_MAX_PARTS, type SitemapEntry } from './sitemap'
 
 const CONTENT_TYPES = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -54,13 +55,16 @@ async function sitemapEntries(): Promise<SitemapEntry[]> {
   ]
 }
 
-export async function sitemapResponse(): Promise<Response> {
+/** `/sitemap.xml`: the URL set, or the index of its parts once it needs more than one. Nothing else lives under it. */
+export async function sitemapResponse(extraSegments: string[] = []): Promise<Response> {
+  if (extraSegments.length > 0) return notFound()
   return respond(planSitemap(await sitemapEntries()).xml, 'xml')
 }
 
 export async function sitemapPartResponse(partFile: string): Promise<Response> {
-  const match = /^([1-9]\d{0,4})\.xml$/.exec(partFile)
-  const xml = match ? renderSitemapPart(await sitemapEntries(), Number(match[1])) : null
+  const match = /^([1-9]\d{0,2})\.xml$/.exec(partFile)
+  const part = match ? Number(match[1]) : null
+  const xml = part != null && part <= SITEMAP_MAX_PARTS ? renderSitemapPart(await sitemapEntries(), part) : null
   return xml ? respond(xml, 'xml') : notFound()
 }
 

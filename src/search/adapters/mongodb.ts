@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { DocumentId } from '../../data/relationId'
 import { FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
-import type { SearchStore, StoreQuery } from '../store'
+import type { IdRange, SearchStore, StoreQuery } from '../store'
 
 /**
  * The MongoDB search index: one document per indexed version in `search_index`, with a text
@@ -34,6 +34,7 @@ type Collection = {
   createIndex: (spec: Record<string, unknown>, options: Record<string, unknown>) => Promise<unknown>
   deleteMany: (filter: Record<string, unknown>, options?: Record<string, unknown>) => Promise<unknown>
   insertMany: (docs: SearchDocument[], options?: Record<string, unknown>) => Promise<unknown>
+  bulkWrite: (operations: Record<string, unknown>[], options?: Record<string, unknown>) => Promise<unknown>
   countDocuments: (filter: Record<string, unknown>) => Promise<number>
   find: (filter: Record<string, unknown>, options?: Record<string, unknown>) => { sort: (s: Record<string, unknown>) => { skip: (n: number) => { limit: (n: number) => { toArray: () => Promise<SearchDocument[]> } } } }
 }
@@ -56,6 +57,15 @@ function toDocument(version: IndexedArticle): SearchDocument {
     text: version.text,
     ...Object.fromEntries(SEARCH_FIELDS.map((field) => [fieldKey(field), version.fields[field]])),
   }
+}
+
+/**
+ * The entries of the articles in `range`. Ids are compared as the strings `articleId` holds:
+ * Payload's ObjectIds are 24 hex digits, so string order is id order.
+ */
+function rangeFilter({ after, through }: IdRange): Record<string, unknown> {
+  const bounds = { ...(after != null ? { $gt: String(after) } : {}), ...(through != null ? { $lte: String(through) } : {}) }
+  return Object.keys(bounds).length ? { articleId: bounds } : {}
 }
 
 function filterOf({ terms, audience, filters }: Pick<StoreQuery, 'terms' | 'audience' | 'filters'>): Record<string, unknown> {
@@ -91,6 +101,15 @@ export async function mongoSearchStore(payload: Payload): Promise<SearchStore> {
       const options = await sessionOf(req)
       await collection.deleteMany({ articleId: String(articleId) }, options)
       if (versions.length > 0) await collection.insertMany(versions.map(toDocument), options)
+    },
+
+    // Without a replica set there is no transaction to lean on, so the order does the work: every
+    // new entry is written over its old one first, and only then do the range's leftovers go.
+    async replaceRange(range, versions) {
+      const docs = versions.map(toDocument)
+      const upserts = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }))
+      const leftovers = { deleteMany: { filter: { ...rangeFilter(range), _id: { $nin: docs.map((doc) => doc._id) } } } }
+      await collection.bulkWrite([...upserts, leftovers], { ordered: true })
     },
 
     async insertMany(versions) {

@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { DocumentId } from '../../data/relationId'
 import { FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
-import type { SearchStore, StoredHit, StoreFilters, StoreQuery } from '../store'
+import type { IdRange, SearchStore, StoredHit, StoreFilters, StoreQuery } from '../store'
 import type { SearchTerm } from '../tokens'
 
 /**
@@ -73,6 +73,13 @@ function rowValues(version: IndexedArticle): (string | number | null)[] {
 /** Readers' version to the public table; a version only staff may see to the staff table. */
 const tableFor = (version: IndexedArticle) => (version.audiences.includes('public') ? SEARCH_TABLES.public : SEARCH_TABLES.staff)
 const insertSql = (table: string) => `INSERT INTO ${table} (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`
+
+/** Deletes one table's entries of the articles in `range`, as a statement for a write batch. */
+function deleteRangeStatement(table: string, { after, through }: IdRange): { sql: string; args: number[] } {
+  const bounds = [...(after != null ? [['rowid > ?', rowidOf(after)] as const] : []), ...(through != null ? [['rowid <= ?', rowidOf(through)] as const] : [])]
+  const where = bounds.length ? ` WHERE ${bounds.map(([condition]) => condition).join(' AND ')}` : ''
+  return { sql: `DELETE FROM ${table}${where}`, args: bounds.map(([, value]) => value) }
+}
 
 const phrase = (term: SearchTerm) => `"${term.tokens.join(' ')}"${term.prefix ? '*' : ''}`
 const isLatin = (term: SearchTerm) => /^[\p{L}\p{N}]/u.test(term.tokens[0]) && !/\p{Script=Han}/u.test(term.tokens[0])
@@ -156,6 +163,14 @@ export function sqliteSearchStore(payload: Payload): SearchStore {
         const values = rowValues(version).map((value) => sql`${value}`)
         await target.run(sql`INSERT INTO ${sql.identifier(tableFor(version))} (${sql.raw(INSERTED_COLUMNS.join(', '))}) VALUES (${sql.join(values, sql`, `)})`)
       }
+    },
+
+    // libsql runs a 'write' batch as one transaction: the range's old entries and its new ones
+    // change places in a single commit.
+    async replaceRange(range, versions) {
+      const deletes = Object.values(SEARCH_TABLES).map((table) => deleteRangeStatement(table, range))
+      const inserts = versions.map((version) => ({ sql: insertSql(tableFor(version)), args: rowValues(version) }))
+      await db.client.batch([...deletes, ...inserts], 'write')
     },
 
     async insertMany(versions) {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article, User } from '../../../payload-types'
-import { rebuildSearchIndex, syncArticleInIndex } from '../../../src/search/indexer'
+import { rebuildSearchIndex, syncArticleInIndex, versionsToIndex } from '../../../src/search/indexer'
 import { searchArticles, type SearchOptions } from '../../../src/search/query'
 import { searchStoreFor } from '../../../src/search/store'
 import type { Staff } from '../../helpers/newsroomUsers'
@@ -167,6 +167,33 @@ describe('search over the seeded pages', () => {
     const { entries } = await (await searchStoreFor(payload)).stats()
     await syncArticleInIndex(payload, before.docs[0].id)
     expect((await (await searchStoreFor(payload)).stats()).entries).toBe(entries)
+  })
+
+  it('keeps finding every article for readers and staff while the index is rebuilt', async () => {
+    const expected = { readers: await titles('科技之花'), staff: await titles('红色网格', asStaff(staff.editor)) }
+    expect(expected.readers).toEqual(['桂阳让「科技之花」结出「产业之果」'])
+    let finished = false
+    const rebuilding = rebuildSearchIndex(payload, { batchSize: 3 }).finally(() => (finished = true))
+    const seen: { readers: string[]; staff: string[] }[] = []
+    while (!finished) {
+      seen.push({ readers: await titles('科技之花'), staff: await titles('红色网格', asStaff(staff.editor)) })
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await rebuilding
+    expect(seen.length).toBeGreaterThan(3)
+    expect(seen.filter((found) => found.readers.join() !== expected.readers.join() || found.staff.join() !== expected.staff.join())).toEqual([])
+  })
+
+  it('drops, when it rebuilds, the entries of articles that are gone', async () => {
+    const store = await searchStoreFor(payload)
+    const [newest] = (await payload.find({ collection: 'articles', sort: '-id', limit: 1, depth: 2, draft: true, overrideAccess: true })).docs
+    const { entries } = await store.stats()
+    const gone = { ...newest, id: newest.id + 1000, title: '早已删除的稿件：湘江夜航' }
+    await store.replaceArticle(gone.id, versionsToIndex(null, gone, () => []))
+    expect((await store.stats()).entries).toBe(entries + 1)
+    const report = await rebuildSearchIndex(payload, { batchSize: 2 })
+    expect(report.entries).toBe(entries)
+    expect((await store.stats()).entries).toBe(entries)
   })
 })
 

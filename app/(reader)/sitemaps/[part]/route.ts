@@ -1,5 +1,6 @@
 import { sitemapPartResponse } from '@/reader/feeds/responses'
 
+/** Like /sitemap.xml: each part is rendered once per change and then served from the cache. */
 export const revalidate = 300
 
 export function generateStaticParams() {

@@ -82,11 +82,18 @@ describe('planSitemap', () => {
     expect(lastmods).toEqual(['2026-11-22T21:00:00+08:00', '2026-11-20T10:00:00+08:00', '2026-11-19T08:00:00+08:00'])
   })
 
-  it('keeps up to 50,000 URLs in a single file', () => {
-    expect(SITEMAP_URL_LIMIT).toBe(50_000)
-    const many = Array.from({ length: SITEMAP_URL_LIMIT }, (_, i) => ({ path: `/articles/a-${i}` }))
-    expect(planSitemap(many).kind).toBe('urlset')
-    expect(planSitemap([...many, { path: '/one-more' }]).kind).toBe('index')
+  it('keeps up to 5,000 URLs in a single file, and splits a bigger site into valid parts of at most 5,000', () => {
+    expect(SITEMAP_URL_LIMIT).toBe(5_000)
+    const many = Array.from({ length: 12_001 }, (_, i) => ({ path: `/articles/a-${i}`, lastModified: new Date(Date.UTC(2026, 0, 1) + i * 60_000) }))
+    expect(planSitemap(many.slice(0, 5_000)).kind).toBe('urlset')
+    const plan = planSitemap(many)
+    expect(plan.kind).toBe('index')
+    expectValid(plan.xml, SITEMAP_INDEX_XSD)
+    expect(locs(plan.xml)).toEqual([1, 2, 3].map((n) => `${ORIGIN}/sitemaps/${n}.xml`))
+    const parts = [1, 2, 3].map((n) => renderSitemapPart(many, n)!)
+    for (const xml of parts) expectValid(xml, SITEMAP_XSD)
+    expect(parts.map((xml) => xpath(xml, `count(//${el('loc')})`))).toEqual(['5000', '5000', '2001'])
+    expect(renderSitemapPart(many, 4)).toBeNull()
   })
 })
 
