@@ -43,8 +43,11 @@ export function usedPhotosKey(ids: readonly DocumentId[]): string | null {
 
 const usedPhotoNeedle = (id: DocumentId) => `,${id},`
 
-/** What an article's main row (its public copy) shows readers. */
-export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos'>
+/** What an article's main row (its public copy) shows readers: its photos, and where it is filed (which reader pages list it). */
+export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos' | 'updatedAt' | 'slug' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'>
+
+/** Whether readers see the article at all (a retracted one keeps its page, with the notice). */
+export const isPublicCopy = (row: Partial<PublicCopy> | null | undefined): boolean => row?._status === 'published'
 
 export function photosShownBy(row: Partial<PublicCopy> | null | undefined): string[] {
   if (row?._status !== 'published' || row.workflowState === 'retracted') return []
@@ -56,7 +59,7 @@ export async function publicCopyOf(req: PayloadRequest, id: DocumentId): Promise
   return req.payload.db.findOne<PublicCopy & { id: DocumentId }>({
     collection: 'articles',
     where: { id: { equals: id } },
-    select: { _status: true, workflowState: true, usedPhotos: true },
+    select: { _status: true, workflowState: true, usedPhotos: true, updatedAt: true, slug: true, column: true, bylines: true, tags: true, regions: true, publishedAt: true, print: true },
     req,
   })
 }

@@ -1,0 +1,26 @@
+import type { CollectionBeforeChangeHook, RequestContext } from 'payload'
+
+import type { Article } from '../../../payload-types'
+import type { DocumentId } from '../../../src/data/relationId'
+import { type PublicCopy, publicCopyOf } from '../../../src/publishing/photoPublicity'
+
+type Remembered = Record<string, Partial<PublicCopy> | null>
+
+/**
+ * The article's public copy before this save, for the hooks after it to compare with: which
+ * photos readers saw (updatePhotoPublicity) and which pages showed it (expireArticlePages).
+ * Payload's `originalDoc` is the latest version, which may be a pending draft; only the stored
+ * main row says what readers see.
+ */
+export const rememberPublicCopy: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req, context }) => {
+  if (operation !== 'update' || originalDoc?.id == null) return data
+  const remembered = ((context.publicCopyBefore as Remembered | undefined) ??= {})
+  remembered[String(originalDoc.id)] = await publicCopyOf(req, originalDoc.id)
+  return data
+}
+
+/** What rememberPublicCopy kept for this save: nothing for a new article. */
+export function publicCopyBefore(context: RequestContext, id: DocumentId, operation: 'create' | 'update'): Partial<PublicCopy> | null {
+  if (operation !== 'update') return null
+  return (context.publicCopyBefore as Remembered | undefined)?.[String(id)] ?? null
+}
