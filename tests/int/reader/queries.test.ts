@@ -586,6 +586,17 @@ describe('cache invalidation', () => {
     expect(await findArticleBySlug(payload, 'cache-new-slug')).toMatchObject({ id: article.id })
   })
 
+  it('invalidates nothing in Next.js’s cache for a draft save or an autosave, of a new draft or over a published article', async () => {
+    const fresh = await draft({ title: '草稿不失效', slug: 'cache-draft-only' })
+    const live = await published({ title: '已发布不失效', slug: 'cache-draft-over-live' }, '2030-10-04T00:00:00.000Z')
+    for (const id of [fresh.id, live.id]) {
+      const req = await editorRequest()
+      await payload.update({ collection: 'articles', id, data: { title: '自动保存' }, draft: true, autosave: true, req })
+      await payload.update({ collection: 'articles', id, data: { title: '保存草稿' }, draft: true, req })
+      expect(req.context.invalidatedCacheTags).toBeUndefined()
+    }
+  })
+
   it('invalidates an article’s pages only once its transaction commits, and not at all when it rolls back', async () => {
     const article = await published({ title: '事务后失效', slug: 'cache-after-commit' }, '2030-10-03T00:00:00.000Z')
     const committed = await editorRequest()
