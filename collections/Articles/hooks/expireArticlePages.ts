@@ -18,9 +18,9 @@ async function changedPublicCopies(req: PayloadRequest, doc: Article, before: Pa
   // A draft save is stored with a draft status: readers saw nothing before and see nothing now.
   if (doc._status !== 'published' && !isPublicCopy(before)) return []
   const after = await publicCopyOf(req, doc.id)
-  const written = !before || after?.updatedAt !== before.updatedAt
-  if (!written) return []
-  return [before, after].filter(isPublicCopy) as ArticleFiling[]
+  if (before && after?.updatedAt === before.updatedAt) return []
+  // Written: the saved document is what the main row now holds.
+  return [...(isPublicCopy(before) ? [before as ArticleFiling] : []), ...(isPublicCopy(after) ? [doc] : [])]
 }
 
 /** Expires the pages that showed the article or show it now, once the change has committed. */

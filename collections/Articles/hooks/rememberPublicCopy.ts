@@ -15,9 +15,16 @@ type Remembered = Record<string, Partial<PublicCopy> | null>
 export const rememberPublicCopy: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req, context }) => {
   if (operation !== 'update' || originalDoc?.id == null) return data
   const remembered = ((context.publicCopyBefore as Remembered | undefined) ??= {})
-  remembered[String(originalDoc.id)] = await publicCopyOf(req, originalDoc.id)
+  remembered[String(originalDoc.id)] = await publicCopyOf(req, originalDoc.id, { filing: mayChangePublicCopy(data, context) })
   return data
 }
+
+/**
+ * Payload stamps a draft save (an autosave too) `_status: 'draft'` before these hooks run; a
+ * save with that status outside a workflow transition cannot take a published copy offline
+ * (refuseUnpublishing), so it leaves the public copy as it is and needs no filing.
+ */
+const mayChangePublicCopy = (data: Partial<Article>, context: RequestContext) => data._status !== 'draft' || Boolean(context.workflowTransition)
 
 /** What rememberPublicCopy kept for this save: nothing for a new article. */
 export function publicCopyBefore(context: RequestContext, id: DocumentId, operation: 'create' | 'update'): Partial<PublicCopy> | null {
