@@ -118,6 +118,10 @@ describe('saves readers cannot see', () => {
     const article = await publishedOn('已发布稿件', 'expiry-draft-over-published', '2031-03-01T02:00:00.000Z')
     expect(await expiredBy(() => payload.update({ collection: 'articles', id: article.id, data: { title: '改稿中' }, draft: true, autosave: true, ...asEditor() }))).toEqual([])
     expect(await expiredBy(() => payload.update({ collection: 'articles', id: article.id, data: { title: '改稿中（保存）', slug: 'expiry-draft-slug' }, draft: true, ...asEditor() }))).toEqual([])
+    // A draft that credits someone else also updates the row's readable credits, and still changes nothing public.
+    const colleague = await payload.create({ collection: 'bylines', data: { name: '合作记者', slug: 'expiry-colleague', kind: 'staff' } as never })
+    const credits = [{ byline: byline.id }, { byline: colleague.id }]
+    expect(await expiredBy(() => payload.update({ collection: 'articles', id: article.id, data: { bylines: credits }, draft: true, ...asEditor() }))).toEqual([])
   })
 
   it('invalidates nothing for workflow steps before publication', async () => {
