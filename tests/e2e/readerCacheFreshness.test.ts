@@ -26,11 +26,12 @@ async function cached(pathname: string): Promise<void> {
   throw new Error(`${pathname} is never served from the page cache`)
 }
 
-/** The newest published article in a column, and a page of another column that does not show it. */
+/** The newest published article in a column, and another column, whose page does not show it. */
 async function fixtures(): Promise<{ article: Article; otherColumn: string }> {
-  const { json } = await editor.rest('/api/articles?where[_status][equals]=published&where[column][exists]=true&sort=-publishedAt&limit=50&depth=1')
+  const { json } = await editor.rest('/api/articles?where[_status][equals]=published&where[column][exists]=true&sort=-publishedAt&limit=1&depth=1')
   const [article] = json.docs as Article[]
-  const otherColumn = (json.docs as Article[]).find((doc) => doc.column.slug !== article.column.slug)!.column.slug
+  const columns = await editor.rest('/api/columns?limit=50&depth=0')
+  const otherColumn = (columns.json.docs as { slug: string }[]).find((column) => column.slug !== article.column.slug)!.slug
   return { article, otherColumn }
 }
 
