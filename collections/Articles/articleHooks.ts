@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
 import { photosOfArticle } from '../../src/publishing/photoPublicity'
-import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
 import { deleteArticleRecords } from './hooks/deleteArticleRecords'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
+import { expireArticlePages, expireDeletedArticlePages } from './hooks/expireArticlePages'
 import { explainDisabledBulkEdit } from './hooks/explainDisabledBulkEdit'
 import { flagNeedsReview } from './hooks/flagNeedsReview'
 import { keepDraftCreditsReadable } from './hooks/keepDraftCreditsReadable'
@@ -19,7 +19,7 @@ import { recordUsedPhotos } from './hooks/recordUsedPhotos'
 import { refuseStaleSaves } from './hooks/refuseStaleSaves'
 import { refusePendingCredits } from './hooks/refusePendingCredits'
 import { refuseUnpublishing } from './hooks/refuseUnpublishing'
-import { rememberPublicPhotos } from './hooks/rememberPublicPhotos'
+import { rememberPublicCopy } from './hooks/rememberPublicCopy'
 import { requireBaseVersion } from './hooks/requireBaseVersion'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import { updatePhotoPublicity } from './hooks/updatePhotoPublicity'
@@ -29,7 +29,7 @@ import { removeFromSearchIndex, updateSearchIndex } from './hooks/updateSearchIn
  * The article's hooks, in the order they must run: a restore is rebased on the current
  * version before the stale-copy check; the workflow decides the state before the publication
  * date is stamped; derived fields are computed from the final data; the photos readers see
- * are compared before and after the write.
+ * and the pages that show the article are compared before and after the write.
  */
 export const articleHooks: CollectionConfig['hooks'] = {
   beforeOperation: [requireBaseVersion, noteRestoreMode, refuseUnpublishing],
@@ -43,10 +43,10 @@ export const articleHooks: CollectionConfig['hooks'] = {
     recordCreditedBylines,
     recordUsedPhotos,
     recordCharacterCount,
-    rememberPublicPhotos,
+    rememberPublicCopy,
   ],
-  afterChange: [keepDraftCreditsReadable, recordLastSave, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, ...readerCacheHooks.afterChange],
+  afterChange: [keepDraftCreditsReadable, recordLastSave, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, expireArticlePages],
   beforeDelete: [deleteArticleRecords],
-  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, forgetLastSaveOfDeleted, ...readerCacheHooks.afterDelete],
+  afterDelete: [releasePhotosOf(photosOfArticle), removeFromSearchIndex, forgetLastSaveOfDeleted, expireDeletedArticlePages],
   afterError: [explainDisabledBulkEdit],
 }

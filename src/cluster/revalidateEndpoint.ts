@@ -1,27 +1,17 @@
-import { revalidateTag } from 'next/cache'
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { expireReaderTags } from '../reader/data/expireTags'
 import { isKnownCacheTag } from './knownCacheTags'
 import { hasValidPeerSignature, PEER_SIGNATURE_HEADER } from './peers'
 
-/** Expires reader cache tags on this instance only (never passing them on, or peers would echo each other). */
+/**
+ * Expires reader cache tags on this instance and purges them from the cache tier again (a reader
+ * the tier sent here before this instance's own cache was expired may have cached the old page
+ * there), but never passes them on to peers, or peers would echo each other.
+ */
 export type LocalTagExpiry = (tags: string[], logger: PayloadRequest['payload']['logger']) => void
 
 const MOST_TAGS = 1_000
-
-/**
- * Until the reader cache's own expiry function is connected: the same call the collection
- * hooks make, expiring at once so a retraction is never served again.
- */
-export const expireTagsHere: LocalTagExpiry = (tags, logger) => {
-  for (const tag of tags) {
-    try {
-      revalidateTag(tag, { expire: 0 })
-    } catch (error) {
-      logger.debug({ msg: `cache tag ${tag} not invalidated`, err: error })
-    }
-  }
-}
 
 const refusal = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status, headers: { 'Cache-Control': 'no-store' } })
 
@@ -47,7 +37,7 @@ function parseTags(body: string): Parsed {
  * tags a public change expired (./peers). Only a body signed under the shared PAYLOAD_SECRET
  * is accepted, and only tags the reader site uses; nothing else about the request matters.
  */
-export function cacheRevalidateEndpoint(expireLocally: LocalTagExpiry = expireTagsHere): Endpoint {
+export function cacheRevalidateEndpoint(expireLocally: LocalTagExpiry = expireReaderTags): Endpoint {
   return {
     path: '/cache/revalidate',
     method: 'post',

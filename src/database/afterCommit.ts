@@ -1,6 +1,6 @@
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, PayloadRequest } from 'payload'
 
-type Effect = () => void
+type Effect = () => void | Promise<void>
 type TransactionId = number | Promise<number | string> | string
 
 const pendingByAdapter = new WeakMap<object, Map<string, Effect[]>>()
@@ -14,10 +14,19 @@ const pendingByAdapter = new WeakMap<object, Map<string, Effect[]>>()
 export async function afterCommit(req: Partial<PayloadRequest>, effect: Effect): Promise<void> {
   const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
   const pending = req.payload ? pendingByAdapter.get(req.payload.db) : undefined
-  if (id == null || !pending) return effect()
+  if (id == null || !pending) return runEffect(effect, req.payload?.logger)
   const effects = pending.get(String(id)) ?? []
   effects.push(effect)
   pending.set(String(id), effects)
+}
+
+/** The change is committed whatever an effect does: a failing one is logged, never thrown at the saver. */
+async function runEffect(effect: Effect, logger: PayloadRequest['payload']['logger'] | undefined): Promise<void> {
+  try {
+    await effect()
+  } catch (error) {
+    logger?.error({ err: error, msg: '提交后的后续处理失败（after-commit effect failed）' })
+  }
 }
 
 /** Lets afterCommit defer work on this adapter, whichever engine it is. */
@@ -42,7 +51,8 @@ export function withAfterCommit(adapterObj: DatabaseAdapterObj): DatabaseAdapter
           await take(id)
           throw error
         }
-        for (const effect of await take(id)) effect()
+        // Awaited, so whoever committed (a save, a workflow step) returns once its effects are done.
+        for (const effect of await take(id)) await runEffect(effect, adapter.payload?.logger)
       }
       adapter.rollbackTransaction = async function rollbackAndDropEffects(id: TransactionId) {
         await take(id)

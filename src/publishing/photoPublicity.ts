@@ -43,20 +43,33 @@ export function usedPhotosKey(ids: readonly DocumentId[]): string | null {
 
 const usedPhotoNeedle = (id: DocumentId) => `,${id},`
 
-/** What an article's main row (its public copy) shows readers. */
-export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos'>
+/** What an article's main row (its public copy) shows readers, and when it was last written. */
+export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos' | 'updatedAt'> & Partial<Pick<Article, PublicFiling>>
+
+/** Where the public copy is filed, which decides the reader pages that list it. */
+type PublicFiling = 'slug' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'
+
+/** Whether readers see the article at all (a retracted one keeps its page, with the notice). */
+export const isPublicCopy = (row: Partial<PublicCopy> | null | undefined): boolean => row?._status === 'published'
 
 export function photosShownBy(row: Partial<PublicCopy> | null | undefined): string[] {
   if (row?._status !== 'published' || row.workflowState === 'retracted') return []
   return (row.usedPhotos ?? '').split(',').filter(Boolean)
 }
 
-/** The public copy as stored: Payload writes a draft save only to the versions, not to this row. */
-export async function publicCopyOf(req: PayloadRequest, id: DocumentId): Promise<Partial<PublicCopy> | null> {
+const COPY_SELECT = { _status: true, workflowState: true, usedPhotos: true, updatedAt: true } as const
+const FILING_SELECT = { slug: true, column: true, bylines: true, tags: true, regions: true, publishedAt: true, print: true } as const
+
+/**
+ * The public copy as stored: Payload writes a draft save only to the versions, not to this row.
+ * With `filing`, also where it is filed: the relationships cost a few milliseconds more per
+ * read, which only a save that may change what readers see needs.
+ */
+export async function publicCopyOf(req: PayloadRequest, id: DocumentId, { filing = false } = {}): Promise<Partial<PublicCopy> | null> {
   return req.payload.db.findOne<PublicCopy & { id: DocumentId }>({
     collection: 'articles',
     where: { id: { equals: id } },
-    select: { _status: true, workflowState: true, usedPhotos: true },
+    select: filing ? { ...COPY_SELECT, ...FILING_SELECT } : COPY_SELECT,
     req,
   })
 }

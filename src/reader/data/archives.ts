@@ -1,5 +1,5 @@
 import { pageFromSegments } from '../urls'
-import { type ArticleFilter, type ArticlePage, getArticleList, isListPage } from './articles'
+import { type ArticleListQuery, type ArticlePage, getArticleList, isListPage } from './articles'
 
 export type Archive<T> = { subject: T; page: number; list: ArticlePage }
 
@@ -7,7 +7,7 @@ export type Archive<T> = { subject: T; page: number; list: ArticlePage }
  * One page of an archive (a byline's, a tag's, a region's): what the address names, which page
  * of its articles it asks for, and those articles. Null when either does not exist.
  */
-export async function loadArchive<T>(segments: string[] | undefined, findSubject: () => Promise<T | null>, filterFor: (subject: T) => ArticleFilter): Promise<Archive<T> | null> {
+export async function loadArchive<T>(segments: string[] | undefined, findSubject: () => Promise<T | null>, filterFor: (subject: T) => ArticleListQuery): Promise<Archive<T> | null> {
   const page = pageFromSegments(segments)
   if (page === null || !isListPage(page)) return null
   const subject = await findSubject()

@@ -2,44 +2,87 @@ import { unstable_cache } from 'next/cache'
 
 import type { Article } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
+import { columnOf } from '../presentation'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
-
-const LISTS = { tags: ARTICLE_LIST_TAGS, revalidate: REVALIDATE_SECONDS }
 
 export type { ArticleFilter, ArticlePage, ArticleLink, ColumnBlock, PrintPage, SitemapSource } from './queries'
 export { isCalendarDate } from '../../newsroom/dates'
 export { isListPage, LIST_PAGE_SIZE } from './queries'
 
-export const getArticleList = unstable_cache(
-  async (filter: queries.ArticleFilter, page: number) => queries.findArticles(await readerPayload(), filter, page),
-  ['article-list'],
-  LISTS,
-)
+/**
+ * A cached read tagged with what it shows. Tags are fixed when Next.js stores an entry, so
+ * reads whose tags depend on their arguments get their own entry per call (the key parts name
+ * the arguments); each tag is also attached to the page that makes the read.
+ */
+export function cachedRead<T>(keyParts: string[], tags: readonly string[], read: () => Promise<T>): Promise<T> {
+  return unstable_cache(read, keyParts, { tags: [...tags], revalidate: REVALIDATE_SECONDS })()
+}
+
+/** A list of articles as a reader page asks for it: the filter, and the slug its subject's cache tag is named by. */
+export type ArticleListQuery =
+  | { kind: 'latest' }
+  | { kind: 'day'; date: string }
+  | { kind: 'byline' | 'tag' | 'column'; id: number | string; slug: string }
+  | { kind: 'regions'; ids: (number | string)[]; slug: string }
+
+/** The page a list belongs to, whose tag a public change to any article on it expires. */
+function listTag(query: ArticleListQuery): string[] {
+  switch (query.kind) {
+    // The latest list is the home page's and the site feeds'.
+    case 'latest':
+      return [CACHE_TAGS.home, CACHE_TAGS.feeds]
+    case 'day':
+      return [CACHE_TAGS.day(query.date)]
+    case 'byline':
+      return [CACHE_TAGS.byline(query.slug)]
+    case 'tag':
+      return [CACHE_TAGS.tag(query.slug)]
+    case 'column':
+      return [CACHE_TAGS.column(query.slug)]
+    case 'regions':
+      return [CACHE_TAGS.region(query.slug)]
+  }
+}
+
+export function getArticleList(query: ArticleListQuery, page: number): Promise<queries.ArticlePage> {
+  return cachedRead(['article-list', JSON.stringify(query), String(page)], [...listTag(query), ...ARTICLE_LIST_TAGS], async () =>
+    queries.findArticles(await readerPayload(), query, page),
+  )
+}
 
 export function getArticleBySlug(slug: string): Promise<Article | null> {
-  return unstable_cache(async () => queries.findArticleBySlug(await readerPayload(), slug), ['article', slug], {
-    tags: [CACHE_TAGS.article(slug), ...ARTICLE_LIST_TAGS.filter((tag) => tag !== CACHE_TAGS.articleLists)],
-    revalidate: REVALIDATE_SECONDS,
-  })()
+  return cachedRead(['article', slug], [CACHE_TAGS.article(slug), ...ARTICLE_LIST_TAGS], async () => queries.findArticleBySlug(await readerPayload(), slug))
 }
 
 // A column's running order is read once for all its installments, not once per article page.
-const cachedRunningOrder = unstable_cache(async (columnId: number | string) => queries.findColumnRunningOrder(await readerPayload(), columnId), ['column-running-order'], LISTS)
+const runningOrder = (columnId: number | string, columnSlug: string) =>
+  cachedRead(['column-running-order', String(columnId)], [CACHE_TAGS.column(columnSlug)], async () => queries.findColumnRunningOrder(await readerPayload(), columnId))
 
-const cachedRelated = unstable_cache(async (article: queries.ArticleRelations) => queries.findRelatedArticles(await readerPayload(), article), ['article-related'], LISTS)
+/**
+ * Which articles to suggest is refreshed by time alone (a newly published article joins
+ * others' related reading within REVALIDATE_SECONDS): tagging it by the shared column, tags
+ * and regions would refresh most article pages at every publication.
+ */
+const relatedSlugs = (relations: queries.ArticleRelations) =>
+  cachedRead(['article-related', JSON.stringify(relations)], [], async () => queries.rankRelatedArticles(await readerPayload(), relations))
+
+/** What the related links show is tagged by each article shown: a new headline or a retraction refreshes the pages linking to it. */
+const articleLinks = (slugs: string[]) =>
+  cachedRead(['article-links', ...slugs], [...slugs.map(CACHE_TAGS.article), CACHE_TAGS.columns], async () => queries.findArticleLinks(await readerPayload(), slugs))
 
 /** What surrounds an article: the column's previous and next installments, related reading. */
 export async function getArticleSurroundings(article: Article) {
   // Ids only: the cache key is built from the arguments, and the whole article would bloat it.
   const ids = (values: unknown[] | null | undefined) => (values ?? []).map(relationId).filter((id) => id != null)
   const column = relationId(article.column)
-  const [runningOrder, related] = await Promise.all([
-    column == null ? [] : cachedRunningOrder(column),
-    cachedRelated({ id: article.id, column: column as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] }),
+  const columnSlug = columnOf(article)?.slug
+  const [order, related] = await Promise.all([
+    column == null || !columnSlug ? [] : runningOrder(column, columnSlug),
+    relatedSlugs({ id: article.id, column: column as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] }).then(articleLinks),
   ])
-  return { ...queries.neighboursIn(runningOrder, article.id), related }
+  return { ...queries.neighboursIn(order, article.id), related }
 }
 
 export const getFrontPage = unstable_cache(
@@ -55,18 +98,13 @@ export const getFrontPage = unstable_cache(
     return { lead, latest: rest, hasMore: latest.totalDocs > queries.LIST_PAGE_SIZE + 1, columns, regions }
   },
   ['front-page'],
-  LISTS,
+  { tags: [CACHE_TAGS.home, ...ARTICLE_LIST_TAGS], revalidate: REVALIDATE_SECONDS },
 )
 
-export const getPrintEdition = unstable_cache(
-  async (date: string) => queries.findPrintEdition(await readerPayload(), date),
-  ['print-edition'],
-  LISTS,
-)
+export function getPrintEdition(date: string): Promise<queries.PrintPage[]> {
+  return cachedRead(['print-edition', date], [CACHE_TAGS.edition(date), ...ARTICLE_LIST_TAGS], async () => queries.findPrintEdition(await readerPayload(), date))
+}
 
-export const getHasPrintEdition = unstable_cache(
-  async (date: string) => queries.hasPrintEdition(await readerPayload(), date),
-  ['has-print-edition'],
-  LISTS,
-)
-
+export function getHasPrintEdition(date: string): Promise<boolean> {
+  return cachedRead(['has-print-edition', date], [CACHE_TAGS.edition(date)], async () => queries.hasPrintEdition(await readerPayload(), date))
+}

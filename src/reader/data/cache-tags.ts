@@ -1,9 +1,11 @@
+import { toShanghaiDate } from '../../newsroom/dates'
+
 /**
- * Every cache tag the reader site uses, named once. Reader reads attach them; collection
- * hooks invalidate them (and, with a cache tier, purge the same names as surrogate keys).
+ * Every cache tag the reader site uses, named once. Reader reads attach the tags of what they
+ * show; collection hooks expire them on public changes (and, with a cache tier, purge the same
+ * names as surrogate keys). Draft saves and autosaves expire nothing.
  */
 export const CACHE_TAGS = {
-  articleLists: 'article-lists',
   article: (slug: string) => `article:${slug}`,
   /** The front page and its later pages (`/page/N`): the latest articles, the lead, column blocks. */
   home: 'home',
@@ -17,6 +19,7 @@ export const CACHE_TAGS = {
   column: (slug: string) => `column:${slug}`,
   byline: (slug: string) => `byline:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
+  /** A region's page, which also lists the articles of every place beneath it. */
   region: (slug: string) => `region:${slug}`,
   /** A day's archive page (`/archive/YYYY-MM-DD`), Beijing calendar day of publication. */
   day: (date: string) => `day:${date}`,
@@ -33,37 +36,58 @@ export const CACHE_TAGS = {
 /** A safety net: hooks invalidate on change, this bounds staleness if one is ever missed. */
 export const REVALIDATE_SECONDS = 300
 
-/** What any list of articles displays besides the articles: labels, names and pictures. */
-export const ARTICLE_LIST_TAGS = [
-  CACHE_TAGS.articleLists,
-  CACHE_TAGS.columns,
-  CACHE_TAGS.bylines,
-  CACHE_TAGS.photos,
-  CACHE_TAGS.tags,
-  CACHE_TAGS.regions,
-]
+/**
+ * What any page listing or showing articles displays besides the articles themselves: column
+ * names, bylines, photos, tag and region labels. Edits to those documents are rare and expire
+ * these kind tags, so every page that shows one is refreshed.
+ */
+export const ARTICLE_LIST_TAGS: string[] = [CACHE_TAGS.columns, CACHE_TAGS.bylines, CACHE_TAGS.photos, CACHE_TAGS.tags, CACHE_TAGS.regions]
 
-type ChangedDoc = { slug?: string | null } | null | undefined
+/** What readers see an article filed under, with slugs looked up (ids are what the article holds). */
+export type ArticlePlacement = {
+  slug?: string | null
+  columnSlugs: readonly string[]
+  bylineSlugs: readonly string[]
+  tagSlugs: readonly string[]
+  /** The article's regions and every region above them: a region page lists its descendants' articles. */
+  regionSlugs: readonly string[]
+  publishedAt?: string | null
+  editionDate?: string | null
+}
 
 /**
- * What a change to one document makes stale. Taxonomy and photos show up inside article
- * lists and pages, so they also invalidate those.
+ * What a public change to an article (published, changed, retracted, taken offline, deleted)
+ * makes stale: the pages that show it, before and after the change. Pages of other columns,
+ * bylines, tags, regions and days keep their cache.
  */
-export function tagsToInvalidate(collection: string, doc: ChangedDoc, previousDoc?: ChangedDoc): string[] {
-  const tags = new Set<string>()
-  if (collection === 'articles') {
-    tags.add(CACHE_TAGS.articleLists)
-    for (const slug of [doc?.slug, previousDoc?.slug]) if (slug) tags.add(CACHE_TAGS.article(slug))
-    return [...tags]
+export function articleTagsToExpire(placements: readonly ArticlePlacement[]): string[] {
+  const tags = new Set<string>([CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search])
+  for (const placement of placements) {
+    if (placement.slug) tags.add(CACHE_TAGS.article(placement.slug))
+    for (const slug of placement.columnSlugs) tags.add(CACHE_TAGS.column(slug))
+    for (const slug of placement.bylineSlugs) tags.add(CACHE_TAGS.byline(slug))
+    for (const slug of placement.tagSlugs) tags.add(CACHE_TAGS.tag(slug))
+    for (const slug of placement.regionSlugs) tags.add(CACHE_TAGS.region(slug))
+    if (placement.publishedAt) tags.add(CACHE_TAGS.day(toShanghaiDate(placement.publishedAt)))
+    if (placement.editionDate) tags.add(CACHE_TAGS.edition(toShanghaiDate(placement.editionDate)))
   }
-  const ownTag: Record<string, string> = {
+  return [...tags]
+}
+
+/**
+ * What a change to a column, byline, tag, region, photo or installment makes stale: its kind
+ * tag, carried by every page that displays such documents. The slugged ones are also listed
+ * in the sitemap and offered or shown by search.
+ */
+export function tagsToInvalidate(collection: string): string[] {
+  const listedAndSearchable: Record<string, string> = {
     columns: CACHE_TAGS.columns,
     bylines: CACHE_TAGS.bylines,
-    photos: CACHE_TAGS.photos,
     tags: CACHE_TAGS.tags,
     regions: CACHE_TAGS.regions,
-    installments: CACHE_TAGS.installments,
   }
-  if (!ownTag[collection]) return []
-  return [ownTag[collection], CACHE_TAGS.articleLists]
+  if (listedAndSearchable[collection]) return [listedAndSearchable[collection], CACHE_TAGS.sitemap, CACHE_TAGS.search]
+  if (collection === 'photos') return [CACHE_TAGS.photos]
+  if (collection === 'installments') return [CACHE_TAGS.installments]
+  return []
 }

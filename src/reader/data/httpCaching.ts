@@ -23,39 +23,47 @@ export const NEVER_SHARED_CACHE_CONTROL = 'private, no-cache, no-store, max-age=
 type Header = { key: string; value: string }
 export type HeaderRule = { source: string; headers: Header[] }
 
-const LISTS = ARTICLE_LIST_TAGS
+const KINDS = ARTICLE_LIST_TAGS
 /** The route pattern's `:slug` becomes the article's own key (`article:<slug>`). */
-const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), ...LISTS]
+const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), ...KINDS]
+const COLUMN_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...KINDS]
+const HOME_KEYS = [CACHE_TAGS.home, ...KINDS]
 
-/** Reader routes (Next.js path patterns) and the cache tags of what they show. */
+/**
+ * Reader routes (Next.js path patterns) and the cache tags of what they show, as far as the
+ * address tells: an article page's related reading and its column's neighbours are not in its
+ * address, so the cache tier refreshes those parts by `s-maxage` while Next.js's own cache,
+ * tagged by the data each page read, refreshes them at once.
+ */
 export const READER_ROUTE_KEYS: { source: string; keys: readonly string[]; routeHandler?: boolean }[] = [
-  { source: '/', keys: LISTS },
-  { source: '/page/:page', keys: LISTS },
-  // An article page also shows lists: the column's previous/next installment, related reading.
+  { source: '/', keys: HOME_KEYS },
+  { source: '/page/:page', keys: HOME_KEYS },
   { source: '/articles/:slug', keys: ARTICLE_KEYS },
   { source: '/articles/:slug/ninjs.json', keys: ARTICLE_KEYS, routeHandler: true },
-  { source: '/columns/:slug/rss.xml', keys: LISTS, routeHandler: true },
-  { source: '/columns/:slug/atom.xml', keys: LISTS, routeHandler: true },
-  { source: '/columns/:path*', keys: [...LISTS, CACHE_TAGS.installments] },
-  { source: '/bylines/:path*', keys: LISTS },
-  { source: '/tags/:path*', keys: LISTS },
-  { source: '/regions/:path*', keys: LISTS },
-  { source: '/archive/:path*', keys: LISTS },
-  { source: '/print/:path*', keys: LISTS },
-  { source: '/search', keys: LISTS },
-  { source: '/rss.xml', keys: LISTS, routeHandler: true },
-  { source: '/atom.xml', keys: LISTS, routeHandler: true },
-  { source: '/sitemap.xml', keys: LISTS, routeHandler: true },
-  { source: '/sitemaps/:part', keys: LISTS, routeHandler: true },
+  // The feed rules repeat the page rule's keys: both patterns match a feed's address.
+  { source: '/columns/:slug/rss.xml', keys: COLUMN_KEYS, routeHandler: true },
+  { source: '/columns/:slug/atom.xml', keys: COLUMN_KEYS, routeHandler: true },
+  { source: '/columns/:slug/:path*', keys: COLUMN_KEYS },
+  { source: '/bylines/:slug/:path*', keys: [CACHE_TAGS.byline(':slug'), ...KINDS] },
+  { source: '/tags/:slug/:path*', keys: [CACHE_TAGS.tag(':slug'), ...KINDS] },
+  { source: '/regions/:slug/:path*', keys: [CACHE_TAGS.region(':slug'), ...KINDS] },
+  // A day's archive links to that day's print edition when there is one.
+  { source: '/archive/:date/:path*', keys: [CACHE_TAGS.day(':date'), CACHE_TAGS.edition(':date'), ...KINDS] },
+  { source: '/print/:date', keys: [CACHE_TAGS.edition(':date'), ...KINDS] },
+  { source: '/search', keys: [CACHE_TAGS.search, ...KINDS] },
+  { source: '/rss.xml', keys: [CACHE_TAGS.feeds, ...KINDS], routeHandler: true },
+  { source: '/atom.xml', keys: [CACHE_TAGS.feeds, ...KINDS], routeHandler: true },
+  { source: '/sitemap.xml', keys: [CACHE_TAGS.sitemap], routeHandler: true },
+  { source: '/sitemaps/:part', keys: [CACHE_TAGS.sitemap], routeHandler: true },
 ]
 
 /** Paths no shared cache may ever keep: the admin, the API (sessions, drafts), previews. */
 export const PRIVATE_PATHS = ['/admin/:path*', '/api/:path*', '/preview/:path*']
 
 /**
- * Next.js header rules. Pages get their Cache-Control from Next.js itself (prerendered pages:
- * `s-maxage` + `stale-while-revalidate`; dynamic ones such as search results with a query:
- * `private, no-store`), so only route handlers get one here.
+ * Next.js header rules. Pages get their Cache-Control from Next.js itself (cached pages, search
+ * results per query included: `s-maxage` + `stale-while-revalidate`; the few rendered per request,
+ * such as a search with a bad parameter: `private, no-store`), so only route handlers get one here.
  */
 export function httpCachingHeaderRules(): HeaderRule[] {
   const keyRules = READER_ROUTE_KEYS.map(({ source, keys, routeHandler }) => ({

@@ -202,11 +202,15 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
   return neighboursIn(await findColumnRunningOrder(payload, columnId), article.id)
 }
 
+/** What a related-reading link shows: the headline and the column label. */
+const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
+const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
+
 /**
- * Related reading: articles sharing the column, a tag or a region, the closest first
+ * Related reading, as slugs: articles sharing the column, a tag or a region, the closest first
  * (a shared column counts most, then each shared tag, then each shared region).
  */
-export async function findRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<Article[]> {
+export async function rankRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<string[]> {
   const columnId = relationId(article.column)
   const tagIds = (article.tags ?? []).map(relationId).filter((id) => id != null)
   const regionIds = (article.regions ?? []).map(relationId).filter((id) => id != null)
@@ -215,30 +219,52 @@ export async function findRelatedArticles(payload: Payload, article: ArticleRela
   if (tagIds.length > 0) shared.push({ tags: { in: tagIds } })
   if (regionIds.length > 0) shared.push({ regions: { in: regionIds } })
   if (shared.length === 0) return []
-  // Only what a related link shows and what scores it: whole articles with their bodies, and
-  // the count a paginated find adds, cost most of an uncached article page at 10,000 articles.
+  // Only what scores a candidate: whole articles with their bodies, and the count a paginated
+  // find adds, cost most of an uncached article page at 10,000 articles.
   const { docs } = (await payload.find({
     collection: 'articles',
     ...AS_READER,
-    depth: 1,
+    depth: 0,
     limit: 40,
     pagination: false,
     where: { and: [NOT_RETRACTED, { id: { not_equals: article.id } }, { or: shared }] },
     sort: '-publishedAt',
-    select: { title: true, webTitle: true, slug: true, column: true, installment: true, tags: true, regions: true, publishedAt: true },
-    populate: { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } },
-  })) as unknown as { docs: Article[] }
+    select: { slug: true, column: true, tags: true, regions: true },
+  })) as unknown as { docs: Pick<Article, 'id' | 'slug' | 'column' | 'tags' | 'regions'>[] }
   const tagSet = new Set(tagIds.map(String))
   const regionSet = new Set(regionIds.map(String))
-  const score = (candidate: Article) =>
+  const score = (candidate: (typeof docs)[number]) =>
     (columnId != null && String(relationId(candidate.column)) === String(columnId) ? 3 : 0) +
     2 * (candidate.tags ?? []).filter((tag) => tagSet.has(String(relationId(tag)))).length +
     (candidate.regions ?? []).filter((region) => regionSet.has(String(relationId(region)))).length
   return docs
+    .filter((candidate) => candidate.slug)
     .map((candidate, order) => ({ candidate, order, score: score(candidate) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)
-    .map(({ candidate }) => candidate)
+    .map(({ candidate }) => candidate.slug!)
+}
+
+/** The articles behind these slugs as links, in the order given; one retracted or taken offline meanwhile is left out. */
+export async function findArticleLinks(payload: Payload, slugs: readonly string[]): Promise<Article[]> {
+  if (slugs.length === 0) return []
+  const { docs } = (await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 1,
+    limit: slugs.length,
+    pagination: false,
+    where: { and: [NOT_RETRACTED, { slug: { in: slugs } }] },
+    select: LINK_SELECT,
+    populate: LINK_POPULATE,
+  })) as unknown as { docs: Article[] }
+  const bySlug = new Map(docs.map((doc) => [doc.slug, doc]))
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
+}
+
+/** Related reading with what its links show. */
+export async function findRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<Article[]> {
+  return findArticleLinks(payload, await rankRelatedArticles(payload, article, limit))
 }
 
 /** The lead story: the newest published article editors marked 头条, else the newest. */

@@ -2,6 +2,7 @@ import { unstable_cache } from 'next/cache'
 
 import type { Byline, Column, Region, Tag } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
+import { cachedRead } from './articles'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
@@ -43,8 +44,8 @@ export const getColumnBySlug = unstable_cache(
 export type ColumnPage = { column: Column; articles: queries.ArticlePage; nextPlannedFor: string | null }
 
 /** A column with its published installments in order and the date of the next planned one. */
-export const getColumnPage = unstable_cache(
-  async (slug: string, page: number): Promise<ColumnPage | null> => {
+export function getColumnPage(slug: string, page: number): Promise<ColumnPage | null> {
+  return cachedRead(['column-page', slug, String(page)], [CACHE_TAGS.column(slug), CACHE_TAGS.installments, ...ARTICLE_LIST_TAGS], async () => {
     const payload = await readerPayload()
     const column = await queries.findBySlug(payload, 'columns', slug)
     if (!column) return null
@@ -53,7 +54,5 @@ export const getColumnPage = unstable_cache(
       queries.findNextPlannedDate(payload, column.id),
     ])
     return { column, articles, nextPlannedFor }
-  },
-  ['column-page'],
-  { tags: [...ARTICLE_LIST_TAGS, CACHE_TAGS.installments], revalidate: REVALIDATE_SECONDS },
-)
+  })
+}

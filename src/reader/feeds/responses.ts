@@ -28,7 +28,7 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
 export async function columnFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
   const column = await getColumnBySlug(slug)
   if (!column?.slug) return notFound()
-  const { docs } = await getArticleList({ kind: 'column', id: column.id }, 1)
+  const { docs } = await getArticleList({ kind: 'column', id: column.id, slug: column.slug }, 1)
   const channel = {
     title: `${SITE_NAME} · ${column.name}`,
     description: column.description || `${SITE_NAME}专栏“${column.name}”`,

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article } from '../../../payload-types'
+import { toShanghaiDate } from '../../../src/newsroom/dates'
 import { CACHE_TAGS } from '../../../src/reader/data/cache-tags'
 import { processPurger } from '../../../src/reader/data/cachePurge'
 import type { Staff } from '../../helpers/newsroomUsers'
@@ -39,11 +40,11 @@ beforeEach(async () => {
 })
 
 describe('purging the cache tier', () => {
-  it('purges the article and every list with one PURGE when an article is published', async () => {
+  it('purges the article and the site-wide lists with one PURGE when an article is published', async () => {
     await publishedArticle('清除缓存', 'purge-published')
     await settled()
     expect(endpoint.requests.every((request) => request.method === 'PURGE')).toBe(true)
-    expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.articleLists, CACHE_TAGS.article('purge-published')]))
+    expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search, CACHE_TAGS.article('purge-published'), CACHE_TAGS.day(toShanghaiDate(new Date()))]))
     expect(endpoint.requests[0].headers['surrogate-key']).toBe(endpoint.requests[0].headers['xkey-purge'])
   })
 
@@ -60,16 +61,16 @@ describe('purging the cache tier', () => {
     endpoint.requests.length = 0
     await payload.update({ collection: 'articles', id: article.id, data: { slug: 'purge-new-url', _status: 'published' }, ...asEditor() })
     await settled()
-    expect(purgedKeys()).toEqual(expect.arrayContaining([CACHE_TAGS.article('purge-old-url'), CACHE_TAGS.article('purge-new-url'), CACHE_TAGS.articleLists]))
+    expect(purgedKeys()).toEqual(expect.arrayContaining([CACHE_TAGS.article('purge-old-url'), CACHE_TAGS.article('purge-new-url'), CACHE_TAGS.home]))
   })
 
-  it('purges the lists when a byline is renamed', async () => {
+  it('purges every page showing bylines when a byline is renamed', async () => {
     const byline = await payload.create({ collection: 'bylines', data: { name: '清除记者', slug: 'purge-byline', kind: 'staff' } as never })
     await settled()
     endpoint.requests.length = 0
     await payload.update({ collection: 'bylines', id: byline.id, data: { name: '改名记者' } })
     await settled()
-    expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.bylines, CACHE_TAGS.articleLists]))
+    expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.bylines, CACHE_TAGS.sitemap, CACHE_TAGS.search]))
   })
 
   it('retries a purge the cache refused, and the save is not held up by it', async () => {

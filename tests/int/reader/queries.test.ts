@@ -577,12 +577,24 @@ describe('cache invalidation', () => {
   const editorRequest = (context: RequestContext = {}) => createLocalReq({ user: { ...staff.editor, collection: 'users' }, context }, payload)
   const recorded = (req: PayloadRequest) => [...((req.context.invalidatedCacheTags as string[] | undefined) ?? [])].sort()
 
-  it('invalidates the lists and both the old and the new URL when an article’s slug changes', async () => {
+  it('invalidates the site-wide lists and both the old and the new URL when a published article’s slug changes', async () => {
     const article = await published({ title: '改网址', slug: 'cache-old-slug' }, '2030-10-01T00:00:00.000Z')
     const req = await editorRequest()
     await payload.update({ collection: 'articles', id: article.id, data: { slug: 'cache-new-slug' }, req })
-    expect(recorded(req)).toEqual([CACHE_TAGS.articleLists, CACHE_TAGS.article('cache-new-slug'), CACHE_TAGS.article('cache-old-slug')].sort())
+    const pages = [CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search, CACHE_TAGS.day('2030-10-01')]
+    expect(recorded(req)).toEqual([...pages, CACHE_TAGS.article('cache-new-slug'), CACHE_TAGS.article('cache-old-slug')].sort())
     expect(await findArticleBySlug(payload, 'cache-new-slug')).toMatchObject({ id: article.id })
+  })
+
+  it('invalidates nothing in Next.js’s cache for a draft save or an autosave, of a new draft or over a published article', async () => {
+    const fresh = await draft({ title: '草稿不失效', slug: 'cache-draft-only' })
+    const live = await published({ title: '已发布不失效', slug: 'cache-draft-over-live' }, '2030-10-04T00:00:00.000Z')
+    for (const id of [fresh.id, live.id]) {
+      const req = await editorRequest()
+      await payload.update({ collection: 'articles', id, data: { title: '自动保存' }, draft: true, autosave: true, req })
+      await payload.update({ collection: 'articles', id, data: { title: '保存草稿' }, draft: true, req })
+      expect(req.context.invalidatedCacheTags).toBeUndefined()
+    }
   })
 
   it('invalidates an article’s pages only once its transaction commits, and not at all when it rolls back', async () => {
@@ -601,18 +613,18 @@ describe('cache invalidation', () => {
     expect(recorded(rolledBack)).toEqual([])
   })
 
-  it('invalidates bylines and every article list when a byline changes', async () => {
+  it('invalidates every page showing bylines when a byline changes', async () => {
     const byline = await createByline('缓存记者', 'cache-byline')
     const req = await editorRequest()
     await payload.update({ collection: 'bylines', id: byline.id, data: { bio: '新简介' }, req })
-    expect(recorded(req)).toEqual([CACHE_TAGS.articleLists, CACHE_TAGS.bylines].sort())
+    expect(recorded(req)).toEqual([CACHE_TAGS.bylines, CACHE_TAGS.search, CACHE_TAGS.sitemap].sort())
   })
 
-  it('invalidates tags and every article list when a tag is deleted', async () => {
+  it('invalidates every page showing tags when a tag is deleted', async () => {
     const tag = await createTag('缓存标签', 'cache-tag')
     const req = await editorRequest()
     await payload.delete({ collection: 'tags', id: tag.id, req })
-    expect(recorded(req)).toEqual([CACHE_TAGS.articleLists, CACHE_TAGS.tags].sort())
+    expect(recorded(req)).toEqual([CACHE_TAGS.search, CACHE_TAGS.sitemap, CACHE_TAGS.tags].sort())
   })
 
   it('invalidates nothing while seeding', async () => {

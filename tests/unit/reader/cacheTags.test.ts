@@ -1,17 +1,35 @@
-import { CACHE_TAGS, tagsToInvalidate } from '../../../src/reader/data/cache-tags'
+import { articleTagsToExpire, CACHE_TAGS, tagsToInvalidate } from '../../../src/reader/data/cache-tags'
 
-describe('tagsToInvalidate', () => {
-  it('invalidates the lists and both the old and new page when an article slug changes', () => {
-    expect(tagsToInvalidate('articles', { slug: 'new' }, { slug: 'old' }).sort()).toEqual(
-      [CACHE_TAGS.articleLists, CACHE_TAGS.article('new'), CACHE_TAGS.article('old')].sort(),
+const placement = { columnSlugs: [], bylineSlugs: [], tagSlugs: [], regionSlugs: [] }
+
+describe('articleTagsToExpire', () => {
+  it('expires the site-wide lists and both the old and new page when an article slug changes, and no general article-list tag', () => {
+    expect(articleTagsToExpire([{ ...placement, slug: 'old' }, { ...placement, slug: 'new' }]).sort()).toEqual(
+      [CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search, CACHE_TAGS.article('new'), CACHE_TAGS.article('old')].sort(),
     )
   })
 
-  it('invalidates article lists when a byline changes, since lists print bylines', () => {
-    expect(tagsToInvalidate('bylines', { slug: 'zhang-fu-fang' })).toEqual([CACHE_TAGS.bylines, CACHE_TAGS.articleLists])
+  it('names the archive day and the print edition by their Beijing calendar date', () => {
+    const tags = articleTagsToExpire([{ ...placement, slug: 'a', publishedAt: '2026-03-01T17:30:00.000Z', editionDate: '2026-03-01T16:00:00.000Z' }])
+    expect(tags).toEqual(expect.arrayContaining([CACHE_TAGS.day('2026-03-02'), CACHE_TAGS.edition('2026-03-02')]))
+  })
+
+  it('expires the column, byline, tag and region pages the article is filed under', () => {
+    const tags = articleTagsToExpire([{ slug: 'a', columnSlugs: ['c'], bylineSlugs: ['b'], tagSlugs: ['t'], regionSlugs: ['district', 'city'] }])
+    expect(tags).toEqual(expect.arrayContaining([CACHE_TAGS.column('c'), CACHE_TAGS.byline('b'), CACHE_TAGS.tag('t'), CACHE_TAGS.region('district'), CACHE_TAGS.region('city')]))
+  })
+})
+
+describe('tagsToInvalidate', () => {
+  it('invalidates every page showing bylines, the sitemap and search when a byline changes, since lists print bylines', () => {
+    expect(tagsToInvalidate('bylines')).toEqual([CACHE_TAGS.bylines, CACHE_TAGS.sitemap, CACHE_TAGS.search])
+  })
+
+  it('invalidates pages showing photos when a photo changes', () => {
+    expect(tagsToInvalidate('photos')).toEqual([CACHE_TAGS.photos])
   })
 
   it('ignores collections readers never see', () => {
-    expect(tagsToInvalidate('users', {})).toEqual([])
+    expect(tagsToInvalidate('users')).toEqual([])
   })
 })

@@ -13,7 +13,7 @@ afterAll(() => fs.rmSync(serverDistDir, { recursive: true, force: true }))
 
 const PAGE_CONTEXT = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false } as const
 const html = (script: string) => `<!DOCTYPE html><html><body><h1>头条</h1><script>${script}</script></body></html>`
-const appPage = (script: string) => ({ kind: 'APP_PAGE', html: html(script), rscData: Buffer.from('0:{}'), headers: { 'x-next-cache-tags': 'article-lists' }, status: 200, postponed: undefined, segmentData: undefined })
+const appPage = (script: string) => ({ kind: 'APP_PAGE', html: html(script), rscData: Buffer.from('0:{}'), headers: { 'x-next-cache-tags': 'home' }, status: 200, postponed: undefined, segmentData: undefined })
 const policyOf = (entry: any): string | undefined => entry?.value?.headers?.['content-security-policy']
 
 describe('the reader page cache handler', () => {
@@ -21,7 +21,7 @@ describe('the reader page cache handler', () => {
     const rendered = appPage('self.__next_f.push([1,"新稿"])')
     await cache.set('/articles/fresh', rendered as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
     expect((rendered.headers as Record<string, string>)['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; /)
-    expect(rendered.headers['x-next-cache-tags']).toBe('article-lists')
+    expect(rendered.headers['x-next-cache-tags']).toBe('home')
   })
 
   it('stores the policy with the page, so a page read back from disk has it too', async () => {

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  return loadArchive(segments, () => getBylineBySlug(decodeURIComponent(slug)), (byline) => ({ kind: 'byline', id: byline.id }))
+  return loadArchive(segments, () => getBylineBySlug(decodeURIComponent(slug)), (byline) => ({ kind: 'byline', id: byline.id, slug: byline.slug ?? '' }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

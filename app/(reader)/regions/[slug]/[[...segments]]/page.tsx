@@ -18,7 +18,7 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  return loadArchive(segments, () => getRegionBySlug(decodeURIComponent(slug)), (found) => ({ kind: 'regions', ids: found.ids }))
+  return loadArchive(segments, () => getRegionBySlug(decodeURIComponent(slug)), (found) => ({ kind: 'regions', ids: found.ids, slug: found.region.slug ?? '' }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

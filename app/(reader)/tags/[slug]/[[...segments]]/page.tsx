@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string; segments?: string[] }> }
 
 async function load(params: Props['params']) {
   const { slug, segments } = await params
-  return loadArchive(segments, () => getTagBySlug(decodeURIComponent(slug)), (tag) => ({ kind: 'tag', id: tag.id }))
+  return loadArchive(segments, () => getTagBySlug(decodeURIComponent(slug)), (tag) => ({ kind: 'tag', id: tag.id, slug: tag.slug ?? '' }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,75 @@
+import { screenshotAtDeskWidths } from '../helpers/browser'
+import { useDemoServer } from '../helpers/demoServer'
+import { saveArticle, type Session, signInSession } from '../helpers/restClient'
+
+/**
+ * Next.js's own page cache on the production build, read from its `x-nextjs-cache` header:
+ * editors' draft saves and autosaves leave every reader page cached, and a publication
+ * refreshes exactly the pages that show the article.
+ */
+const running = useDemoServer({ withBrowser: true })
+let editor: Session
+
+type Article = { id: number; slug: string; title: string; column: { id: number; slug: string } }
+type Page = { status: number; cache: string | null; text: string }
+
+const read = async (pathname: string): Promise<Page> => {
+  const response = await fetch(`${running.server.baseUrl}${pathname}`)
+  return { status: response.status, cache: response.headers.get('x-nextjs-cache'), text: await response.text() }
+}
+
+/** Asked until Next.js serves it from its cache (a first request renders it). */
+async function cached(pathname: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if ((await read(pathname)).cache === 'HIT') return
+  }
+  throw new Error(`${pathname} is never served from the page cache`)
+}
+
+/** The newest published article in a column, and another column, whose page does not show it. */
+async function fixtures(): Promise<{ article: Article; otherColumn: string }> {
+  const { json } = await editor.rest('/api/articles?where[_status][equals]=published&where[column][exists]=true&sort=-publishedAt&limit=1&depth=1')
+  const [article] = json.docs as Article[]
+  const columns = await editor.rest('/api/columns?limit=50&depth=0')
+  const otherColumn = (columns.json.docs as { slug: string }[]).find((column) => column.slug !== article.column.slug)!.slug
+  return { article, otherColumn }
+}
+
+beforeAll(async () => {
+  editor = await signInSession(running.server.baseUrl, 'editor@newsroom.test', 'newsroom-demo')
+})
+
+describe('the reader page cache while editors work', () => {
+  it('keeps home, article and column pages cached through draft saves and autosaves, and a publication shows at once where the article is', async () => {
+    const { article, otherColumn } = await fixtures()
+    const pages = { home: '/', article: `/articles/${article.slug}`, column: `/columns/${article.column.slug}`, otherColumn: `/columns/${otherColumn}` }
+    for (const pathname of Object.values(pages)) await cached(pathname)
+
+    const draftTitle = `${article.title}（草稿修改）`
+    const autosave = async (title: string) => {
+      const { json } = await editor.rest(`/api/articles/${article.id}?depth=0&draft=true`)
+      return editor.rest(`/api/articles/${article.id}?draft=true&autosave=true`, { method: 'PATCH', body: { title, webTitle: title, updatedAt: json.updatedAt } })
+    }
+    for (const save of [() => saveArticle(editor, article.id, { title: draftTitle, webTitle: draftTitle }, { draft: true }), () => autosave(`${draftTitle}。`)]) {
+      expect((await save()).status).toBe(200)
+      for (const pathname of Object.values(pages)) {
+        const page = await read(pathname)
+        expect({ pathname, cache: page.cache, showsDraft: page.text.includes(draftTitle) }).toEqual({ pathname, cache: 'HIT', showsDraft: false })
+      }
+    }
+
+    const publishedTitle = `${article.title}（已更正）`
+    expect((await saveArticle(editor, article.id, { title: publishedTitle, webTitle: publishedTitle, _status: 'published' }, { draft: false })).status).toBe(200)
+    // At once: the save returns after its pages have been expired.
+    for (const pathname of [pages.article, pages.home, pages.column]) {
+      const page = await read(pathname)
+      expect({ pathname, status: page.status, showsChange: page.text.includes(publishedTitle) }).toEqual({ pathname, status: 200, showsChange: true })
+    }
+    expect((await read(pages.otherColumn)).cache).toBe('HIT')
+
+    const reader = await running.browser.newPage()
+    await reader.goto(`${running.server.baseUrl}${pages.column}`)
+    await screenshotAtDeskWidths(reader, 'reader-cache-column-after-publish')
+    await reader.close()
+  })
+})
