@@ -6,12 +6,14 @@ const RESOLUTION_MS = 10
 const REPORT_EVERY_MS = 1_000
 
 export type DelayFigures = { p50: number; p99: number; max: number }
+/** An interval's figures with what it takes to merge intervals: how many delays were sampled, and the histogram's percentile points ([percentile, ms]). */
+export type IntervalFigures = DelayFigures & { count: number; points: [number, number][] }
 /**
  * One line of the stats file, written every second: the event loop's delay (how late a timer
  * fired, in ms) over that second and since the server started; `at` is the wall clock (epoch
  * ms) at the end of the interval, so a tool can pick the seconds of a window it timed itself.
  */
-export type EventLoopLine = { at: number; pid: number; interval: DelayFigures; sinceStart: DelayFigures }
+export type EventLoopLine = { at: number; pid: number; interval: IntervalFigures; sinceStart: DelayFigures }
 
 type Histogram = ReturnType<typeof monitorEventLoopDelay>
 const ms = (nanoseconds: number) => Math.max(0, Math.round((nanoseconds / 1e6 - RESOLUTION_MS) * 10) / 10)
@@ -33,7 +35,8 @@ export function startEventLoopStats(file = process.env.NEWSROOM_EVENT_LOOP_STATS
   sinceStart.enable()
   interval.enable()
   const timer = setInterval(() => {
-    const line: EventLoopLine = { at: Date.now(), pid: process.pid, interval: figuresOf(interval), sinceStart: figuresOf(sinceStart) }
+    const points = [...interval.percentiles].map(([percentile, value]): [number, number] => [percentile, ms(value)])
+    const line: EventLoopLine = { at: Date.now(), pid: process.pid, interval: { ...figuresOf(interval), count: interval.count, points }, sinceStart: figuresOf(sinceStart) }
     interval.reset()
     // Synchronous on purpose: a few dozen bytes a second, and an async append could reorder lines.
     fs.appendFileSync(file, `${JSON.stringify(line)}\n`)
