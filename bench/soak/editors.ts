@@ -1,6 +1,6 @@
 import { signIn } from '../site/editors'
 import { type ArticleLedger, type Content, contentFor, contentOf, saveBody } from './content'
-import { acknowledged, type Tally, tallied } from './tally'
+import { acknowledged, fetchWithin, type Tally, tallied } from './tally'
 
 type Id = number | string
 export type EditorAccount = { email: string; password: string }
@@ -71,9 +71,8 @@ export async function runEditor(editor: Editor, options: { deadline: number; tal
   const send = (kind: string, method: string, path: string, body?: string) => tallied(options.tally, `editor ${kind}`, `${base}${path}`, { method, headers, body }, (status) => status >= 200 && status < 300)
   const noPublicChangeSince = (mark: number) => watch.publicActivity.started === mark && watch.publicActivity.settled === mark
   const cacheStatus = async (path: string) => {
-    const response = await fetch(`${editor.readerBase}${path}`, { signal: AbortSignal.timeout(10_000) }).catch(() => null)
-    await response?.arrayBuffer()
-    return response?.headers.get('x-cache') ?? response?.headers.get('x-nextjs-cache') ?? '—'
+    const answer = await fetchWithin(`${editor.readerBase}${path}`).catch(() => null)
+    return answer?.response.headers.get('x-cache') ?? answer?.response.headers.get('x-nextjs-cache') ?? '—'
   }
   const publicStep = async <T>(step: () => Promise<T>) => {
     watch.publicActivity.started += 1

@@ -1,5 +1,6 @@
 import { percentiles } from '../stats'
 import type { PublicChange } from './editors'
+import { fetchWithin } from './tally'
 
 /** How often a page is asked for again, and for how long, after a public change. */
 const POLL_EVERY_MS = 200
@@ -16,8 +17,7 @@ const kindOf = (path: string): PageFreshness['kind'] => (path === '/' ? 'home' :
 
 async function html(url: string): Promise<string | null> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
-    const text = await response.text()
+    const { response, text } = await fetchWithin(url)
     return response.ok ? decodeHtml(text) : null
   } catch {
     return null

@@ -29,8 +29,8 @@ import { type EditorAccount, prepareDataset } from './preparedDataset'
 import { runReaders, type ReaderPaths } from './readers'
 import { type InstanceFigures, soakChecks, type SoakResult, soakTable } from './report'
 import { runSideJob, type SideJob, type SideJobLabel } from './sideJobs'
-import { soakSummary, soakTargets } from './summary'
-import { perMinute, Tally, THROUGHPUT_INTERVAL_S, throughputRatio } from './tally'
+import { countOf, soakSummary, soakTargets } from './summary'
+import { perMinute, STATUS_CLASSES, Tally, THROUGHPUT_INTERVAL_S, throughputRatio } from './tally'
 import { verifySaves } from './verify'
 
 const SOAK_PASSWORD = 'loopback-soak-passphrase-2026'
@@ -38,6 +38,10 @@ const SOAK_PASSWORD = 'loopback-soak-passphrase-2026'
 const SIDE_JOBS_AT: Record<SideJobLabel, number> = { import: 0.4, 'search rebuild': 0.7 }
 /** How long a public change may take to show before the soak stops polling (the target is 5 s). */
 const FRESHNESS_LIMIT_S = 30
+/** How long after the deadline the load may take to wind down (requests time out after 10 s) before the soak names who is stuck and goes on. */
+const LOAD_GRACE_MS = 45_000
+/** Article pages rendered before the load starts (besides the editors' own). */
+const WARMED_ARTICLES = 500
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const seconds = (ms: number) => Math.round(ms / 100) / 10
@@ -99,11 +103,14 @@ try {
     sitemap: ['/sitemap.xml'],
   }
   const warmStarted = performance.now()
+  // Every list page, and the articles editors work on with a sample of the rest: rendering all
+  // 10,000 article pages first would take minutes, and readers meet cold ones all day anyway.
+  const warmPaths = [...new Set([...Object.values({ ...paths, article: [] }).flat(), ...dataset.paths.articles.slice(0, options.editors * ARTICLES_PER_EDITOR), ...dataset.paths.articles.filter((_, index) => index % Math.max(1, Math.floor(dataset.paths.articles.length / WARMED_ARTICLES)) === 0)])]
   for (const base of readerBases) {
-    const unwarmed = await warm(base, Object.values(paths).flat(), 8)
+    const unwarmed = await warm(base, warmPaths, 8)
     if (unwarmed) log(`  ⚠ 预热 ${base} 时 ${unwarmed} 个地址未返回 200`)
   }
-  log(`预热 ${Object.values(paths).flat().length} 个地址 × ${readerBases.length}，用时 ${seconds(performance.now() - warmStarted)} s`)
+  log(`预热 ${warmPaths.length} 个地址 × ${readerBases.length}，用时 ${seconds(performance.now() - warmStarted)} s`)
   const editors = await Promise.all(
     accounts.slice(0, options.editors).map((account, index) => {
       const own = Array.from({ length: ARTICLES_PER_EDITOR }, (_, turn) => index + turn * options.editors)
@@ -129,12 +136,25 @@ try {
     const at = (options.warmup + options.seconds * share) * 1000
     sideJobs.push(new Promise((resolve) => timers.push(setTimeout(() => resolve(runSideJob(label, { ...process.env, NEWSROOM_SEED: 'off' })), at))))
   }
-  const progress = setInterval(() => log(`  ${seconds(performance.now() - loadStarted)} s：${Object.values(tally.figures()).reduce((sum, kind) => sum + kind.requests, 0)} 个请求，${tally.failureCount} 个失败`), 30_000)
-  const [, probe] = await Promise.all([
-    runReaders(readerBases, paths, { readers: options.readers, deadline, tally }),
-    runOpenLoopProbe(readerBases, paths, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }),
-    ...editors.map((editor) => runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) })),
+  const progress = setInterval(() => {
+    const classes = Object.fromEntries(STATUS_CLASSES.map((statusClass) => [statusClass, countOf(tally.figures(), '', statusClass)]))
+    log(`  ${seconds(performance.now() - loadStarted)} s：${Object.entries(classes).map(([statusClass, count]) => `${statusClass} ${count}`).join('，')}${tally.failures.length ? `；最近的失败：${tally.failures.at(-1)!.kind} ${tally.failures.at(-1)!.status} ${tally.failures.at(-1)!.detail.slice(0, 80)}` : ''}`)
+  }, 30_000)
+  // Who is still at work: a participant that never finishes is named instead of hanging the soak.
+  const pending = new Set<string>()
+  const participant = <T>(name: string, work: Promise<T>) => {
+    pending.add(name)
+    return work.finally(() => pending.delete(name))
+  }
+  const probeRun = participant('open-loop probe', runOpenLoopProbe(readerBases, paths, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }))
+  const load = Promise.all([
+    participant('readers', runReaders(readerBases, paths, { readers: options.readers, deadline, tally })),
+    probeRun,
+    ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) }))),
   ])
+  const finished = await Promise.race([load.then(() => true), sleep((options.warmup + options.seconds) * 1000 + LOAD_GRACE_MS).then(() => false)])
+  if (!finished) log(`  ⚠ 负载结束 ${LOAD_GRACE_MS / 1000} s 后仍未收尾：${[...pending].join('、')}`)
+  const probe = finished ? await probeRun : { sent: 0 }
   const wallEnded = Date.now()
   clearInterval(progress)
   const loadSeconds = (performance.now() - loadStarted) / 1000
@@ -173,7 +193,7 @@ try {
   const eventLoopP99s = instanceFigures.flatMap((instance) => instance.eventLoop.map((window) => window.p99Ms ?? 0))
   const peakRssMb = Math.max(...instanceFigures.map((instance) => instance.memory.peakMb))
   const summary = soakSummary({ requests, throughputRatio: throughputRatio(perMinute(tally.readerPagesPerInterval, loadSeconds)), eventLoopP99Ms: eventLoopP99s.length ? Math.max(...eventLoopP99s) : null, freshness: freshnessFigures, freshnessLimitS: FRESHNESS_LIMIT_S, verification, peakRssMb })
-  const checks = soakChecks(requests, verification, instanceFigures.map((instance) => instance.memory), jobs)
+  const checks: Record<string, boolean> = { ...soakChecks(requests, verification, instanceFigures.map((instance) => instance.memory), jobs), '负载按时收尾（没有卡住的请求）': finished }
   const passed = Object.values(checks).every(Boolean)
   const result: SoakResult = {
     startedAt,

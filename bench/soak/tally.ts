@@ -90,6 +90,35 @@ export class Tally {
 }
 
 /**
+ * A request and its whole body within `ms`, or a TimeoutError. The abort signal alone is not
+ * enough: a soak once waited for minutes on requests it had aborted, so the wait itself is
+ * bounded too.
+ */
+export async function fetchWithin(url: string, init: RequestInit = {}, ms = REQUEST_TIMEOUT_MS): Promise<{ response: Response; text: string }> {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no answer within ${ms} ms`)
+      error.name = 'TimeoutError'
+      controller.abort(error)
+      reject(error)
+    }, ms)
+  })
+  try {
+    return await Promise.race([
+      (async () => {
+        const response = await fetch(url, { ...init, signal: controller.signal })
+        return { response, text: await response.text() }
+      })(),
+      timeout,
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
  * One request, timed and tallied under `kind`. A response whose status is not `ok(status)`,
  * and a request that got no response, are failures, recorded with the start of the body the
  * server sent back. Resolves to the response's status, body and cache header either way.
@@ -101,8 +130,8 @@ export async function tallied(tally: Tally, kind: string, url: string, init: Req
   let body: string
   let cacheStatus: string | null = null
   try {
-    const response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-    body = await response.text()
+    const { response, text } = await fetchWithin(url, { redirect: 'manual', ...init })
+    body = text
     outcome = response.status
     cacheStatus = response.headers.get('x-cache') ?? response.headers.get('x-nextjs-cache')
   } catch (error) {
