@@ -13,7 +13,7 @@ export type InstanceFigures = { url: string; coldStartMs: number; memory: Memory
 
 export type SoakResult = {
   startedAt: string
-  options: Omit<SoakOptions, 'out' | 'build'>
+  options: Omit<SoakOptions, 'out' | 'build' | 'prepareOnly'>
   summary: SoakSummary
   targets: Target[]
   dataset: { articles: number; seconds: number; fromCache: boolean; key: string }

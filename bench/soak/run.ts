@@ -1,4 +1,4 @@
-// npm run soak -- [--minutes 10 | --seconds N] [--warmup 60] [--readers 200] [--editors 12] [--size 10000] [--rate 100] [--instances 1|2] [--cache] [--build] [--out FILE]
+// npm run soak -- [--minutes 10 | --seconds N] [--warmup 60] [--readers 200] [--editors 12] [--size 10000] [--rate 100] [--instances 1|2] [--cache] [--build] [--prepare-only] [--out FILE]
 // A newsroom's day, compressed: closed-loop readers (the throughput figure), an open-loop
 // Poisson probe (the latency readers feel), editors autosaving every 3 s, saving, publishing,
 // a print page imported and the search index rebuilt meanwhile, against the production build
@@ -43,6 +43,8 @@ const LOAD_GRACE_MS = 45_000
 /** Article pages rendered before the load starts (besides the editors' own). */
 const WARMED_ARTICLES = 500
 
+/** Thrown to leave the run after the dataset when --prepare-only asks for nothing more. */
+const PREPARED_ONLY = Symbol('prepare-only')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 const log = (line: string) => console.log(line)
@@ -69,6 +71,10 @@ let exitCode = 1
 try {
   const prepared = await prepareDataset(datasetShape(options.size), accounts, log)
   const { dataset } = prepared
+  if (options.prepareOnly) {
+    exitCode = 0
+    throw PREPARED_ONLY
+  }
   const build = ensureProductionBuild(options.build, log)
 
   const ports = await Promise.all(Array.from({ length: options.instances }, () => freePort()))
@@ -225,7 +231,8 @@ try {
   log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
   exitCode = passed ? 0 : 1
 } catch (error) {
-  console.error('浸泡测试中途失败：', error)
+  if (error === PREPARED_ONLY) log('数据库已准备好（--prepare-only），未运行负载')
+  else console.error('浸泡测试中途失败：', error)
   for (const server of servers) console.error(`${server.name} 日志摘录：\n${serverLogExcerpt(server.output())}`)
 } finally {
   for (const server of servers.reverse()) await server.stop()
