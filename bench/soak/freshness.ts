@@ -8,31 +8,38 @@ const POLL_FOR_MS = 30_000
 /** The target: a public change is on every page that shows it within this (issue 20). */
 export const FRESHNESS_TARGET_S = 5
 
-export type PageFreshness = { path: string; base: string; kind: 'article' | 'home' | 'column' | 'byline'; seconds: number | null }
+/** `lastSeen`, for a page that never showed the change: what it answered last (status, cache header), to tell a stale copy from an error. */
+export type PageFreshness = { path: string; base: string; kind: 'article' | 'home' | 'column' | 'byline'; seconds: number | null; lastSeen?: string }
 export type FreshnessFigures = { changes: number; pagesChecked: number; neverFresh: number; worstSeconds: number | null; p95Seconds: number | null; byKind: Record<string, { pages: number; worstSeconds: number | null }>; stalest: PageFreshness[] }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" }
 export const decodeHtml = (html: string) => html.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name])
 const kindOf = (path: string): PageFreshness['kind'] => (path === '/' ? 'home' : path.startsWith('/columns/') ? 'column' : path.startsWith('/bylines/') ? 'byline' : 'article')
 
-async function html(url: string): Promise<string | null> {
+type Page = { ok: boolean; text: string; seen: string }
+
+async function page(url: string): Promise<Page> {
   try {
     const { response, text } = await fetchWithin(url)
-    return response.ok ? decodeHtml(text) : null
-  } catch {
-    return null
+    const cache = response.headers.get('x-cache') ?? response.headers.get('x-nextjs-cache') ?? '—'
+    return { ok: response.ok, text: response.ok ? decodeHtml(text) : '', seen: `HTTP ${response.status}，缓存 ${cache}` }
+  } catch (error) {
+    return { ok: false, text: '', seen: error instanceof Error ? error.name : String(error) }
   }
 }
 
-/** Seconds from the acknowledgement until `url` shows `title`, polling; null when it never did within POLL_FOR_MS. */
-async function secondsUntilShown(url: string, title: string, acknowledgedAt: number): Promise<number | null> {
+/** Seconds from the acknowledgement until `url` shows `title`, polling, or what it showed last when it never did within POLL_FOR_MS. */
+async function secondsUntilShown(url: string, title: string, acknowledgedAt: number): Promise<{ seconds: number | null; lastSeen?: string }> {
+  // Not followed by a digit: "… soak-e1-5" must not match the "… soak-e1-50" of another save.
+  const shows = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`)
+  let last = ''
   while (performance.now() - acknowledgedAt < POLL_FOR_MS) {
-    const page = await html(url)
-    // Not followed by a digit: "… soak-e1-5" must not match the "… soak-e1-50" of another save.
-    if (page && new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`).test(page)) return Math.round(performance.now() - acknowledgedAt) / 1000
+    const answer = await page(url)
+    if (answer.ok && shows.test(answer.text)) return { seconds: Math.round(performance.now() - acknowledgedAt) / 1000 }
+    last = answer.ok ? `${answer.seen}，仍是旧内容` : answer.seen
     await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
   }
-  return null
+  return { seconds: null, lastSeen: last }
 }
 
 /**
@@ -54,14 +61,14 @@ export class FreshnessWatch {
     const articlePath = `/articles/${encodeURIComponent(change.article.slug)}`
     const link = `/articles/${change.article.slug}`
     for (const base of this.bases) {
-      const check = async (path: string) => this.pages.push({ path, base, kind: kindOf(path), seconds: await secondsUntilShown(`${base}${path}`, change.title, change.acknowledgedAt) })
+      const check = async (path: string) => this.pages.push({ path, base, kind: kindOf(path), ...(await secondsUntilShown(`${base}${path}`, change.title, change.acknowledgedAt)) })
       this.pending.push(check(articlePath))
       if (change.isNew) this.pending.push(check('/'))
       const lists = change.isNew ? change.article.listedOn : ['/', ...change.article.listedOn]
       for (const path of lists) {
         this.pending.push(
-          html(`${base}${path}`).then((page) => {
-            if (page && (page.includes(`"${link}"`) || page.includes(`"${articlePath}"`))) return check(path)
+          page(`${base}${path}`).then(({ text }) => {
+            if (text.includes(`"${link}"`) || text.includes(`"${articlePath}"`)) return check(path)
           }),
         )
       }

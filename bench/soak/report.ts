@@ -5,7 +5,7 @@ import { FLAT_TOLERANCE, type MemoryFigures } from './memory'
 import type { SoakOptions } from './options'
 import type { SideJob } from './sideJobs'
 import { countOf, type SoakSummary, type Target } from './summary'
-import { type Failure, type KindFigures, STATUS_CLASSES, THROUGHPUT_INTERVAL_S } from './tally'
+import { classOf, type Failure, type KindFigures, STATUS_CLASSES, THROUGHPUT_INTERVAL_S } from './tally'
 import type { Verification } from './verify'
 
 /** One app instance's own figures: its memory and its event loop, over the soak and in each window. */
@@ -87,10 +87,13 @@ function detailRows(result: SoakResult): string[] {
   rows.push(
     `  保存：确认 ${v.savesAcknowledged} 次，核实 ${v.savesVerified} 次，丢失 ${v.lostSaves}，损坏 ${v.corruptedSaves}；读回 ${v.articles} 篇（签发版 ${v.publishedChecked} 篇），读者页面 ${v.readerPagesChecked} 个（问题 ${v.readerProblems}）；只签发一次检查 ${v.publishOnceChecked} 篇（重复 ${v.publishedTwice}）${v.unsettled ? `；${v.unsettled} 篇因请求无确定答复而停手（其中 ${v.unsettledApplied} 次实际已执行）` : ''}`,
   )
+  for (const stale of result.freshness.stalest.filter((entry) => entry.seconds == null).slice(0, 5)) rows.push(`    未及时更新：${stale.base}${stale.path}，最后所见 ${stale.lastSeen}`)
   for (const problem of v.problems.slice(0, 10)) rows.push(`    稿件 ${problem.article}（编辑 ${problem.editor}）${problem.check}：${problem.verdict} — ${problem.detail}`)
   if (result.failedRequests) {
-    rows.push(`  失败的请求：${result.failedRequests} 个；前 ${Math.min(10, result.failures.length)} 个：`)
-    for (const failure of result.failures.slice(0, 10)) rows.push(`    [${failure.atSeconds.toFixed(1)} s] ${failure.method} ${failure.url} → ${failure.status}  ${failure.detail.replace(/\s+/g, ' ').slice(0, 160)}`)
+    // The first two of each kind of failure, so a flood of one does not hide the others.
+    const shown = STATUS_CLASSES.flatMap((statusClass) => result.failures.filter((failure) => classOf(failure.status) === statusClass).slice(0, 2))
+    rows.push(`  失败的请求：${result.failedRequests} 个；每类的前两个：`)
+    for (const failure of shown) rows.push(`    [${failure.atSeconds.toFixed(1)} s] ${failure.method} ${failure.url} → ${failure.status}  ${failure.detail.replace(/\s+/g, ' ').slice(0, 160)}`)
   }
   return rows
 }

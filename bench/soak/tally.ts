@@ -17,8 +17,8 @@ export type KindFigures = Percentiles & { requests: number; statuses: Record<Sta
 export const THROUGHPUT_INTERVAL_S = 10
 /** Closed-loop readers' pages counted per minute, for the steady-state figure (last full minute / second minute). */
 export const MINUTE_S = 60
-/** Failures kept in full; the rest are only counted, so a broken server cannot fill the memory. */
-const KEPT_FAILURES = 200
+/** Failures kept in full per status class (so the first 5xx are kept beside a flood of timeouts); the rest are only counted, so a broken server cannot fill the memory. */
+const KEPT_FAILURES_PER_CLASS = 50
 /**
  * Longest request the soak waits for. A reader gives up long before Varnish would
  * (first_byte_timeout 60 s); an answer slower than this is a failure like a refused connection.
@@ -81,7 +81,8 @@ export class Tally {
 
   fail(failure: Omit<Failure, 'atSeconds'>): void {
     this.failureCount += 1
-    if (this.failures.length < KEPT_FAILURES) this.failures.push({ atSeconds: Math.round((performance.now() - this.started) / 100) / 10, ...failure })
+    const statusClass = classOf(failure.status)
+    if (this.failures.filter((kept) => classOf(kept.status) === statusClass).length < KEPT_FAILURES_PER_CLASS) this.failures.push({ atSeconds: Math.round((performance.now() - this.started) / 100) / 10, ...failure })
   }
 
   figures(): Record<string, KindFigures> {
