@@ -171,12 +171,21 @@ http {
   return startServer('nginx', port, 'nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')])
 }
 
-/** Varnish with the repository's VCL, its backend pointed at `origin`. */
-export async function startVarnish(dir: string, originPort: number, port: number): Promise<Server> {
-  const vcl = fs
-    .readFileSync(path.resolve('deploy', 'varnish', 'default.vcl'), 'utf8')
-    .replace('.host = "app";', '.host = "127.0.0.1";')
-    .replace('.port = "3000";', `.port = "${originPort}";`)
+/**
+ * The repository's VCL with its backend pointed at the origins on loopback: the first as
+ * `app`, each further one as app2, app3… added to the round-robin director beside it.
+ */
+export function vclFor(vcl: string, originPorts: number[]): string {
+  const block = /backend app \{[\s\S]*?\n\}\n/.exec(vcl)?.[0]
+  if (!block || !vcl.includes('instances.add_backend(app);')) throw new Error('deploy/varnish/default.vcl 中找不到 backend app 或 director，无法改写')
+  const backends = originPorts.map((port, index) => block.replace('backend app {', `backend ${index ? `app${index + 1}` : 'app'} {`).replace('.host = "app";', '.host = "127.0.0.1";').replace('.port = "3000";', `.port = "${port}";`))
+  const added = originPorts.map((_, index) => `instances.add_backend(${index ? `app${index + 1}` : 'app'});`).join('\n  ')
+  return vcl.replace(block, backends.join('\n')).replace('instances.add_backend(app);', added)
+}
+
+/** Varnish with the repository's VCL, its backends pointed at the origin(s). */
+export async function startVarnish(dir: string, originPort: number | number[], port: number): Promise<Server> {
+  const vcl = vclFor(fs.readFileSync(path.resolve('deploy', 'varnish', 'default.vcl'), 'utf8'), [originPort].flat())
   const vclFile = path.join(dir, 'bench.vcl')
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(vclFile, vcl)

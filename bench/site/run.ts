@@ -68,9 +68,12 @@ export function originEnv(databaseUri: string, extra: Record<string, string> = {
   }
 }
 
-/** `next start` on loopback, with no cached page or read left from another database (as `npm start` does). */
-export async function startOrigin(port: number, env: NodeJS.ProcessEnv): Promise<Server & { readyMs: number }> {
-  clearServerCaches(process.cwd())
+/**
+ * `next start` on loopback, with no cached page or read left from another database (as `npm
+ * start` does). A further instance on the same build keeps the caches the first one is using.
+ */
+export async function startOrigin(port: number, env: NodeJS.ProcessEnv, options: { clearCaches?: boolean } = {}): Promise<Server & { readyMs: number }> {
+  if (options.clearCaches ?? true) clearServerCaches(process.cwd())
   return startServer('next start', port, BIN('next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], { env, timeoutMs: 180_000 })
 }
 

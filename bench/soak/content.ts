@@ -21,8 +21,16 @@ export type ArticleLedger = {
   published: Content | null
   /** When (performance.now()) the server acknowledged that publication; null for the dataset's own. */
   publishedAt: number | null
-  /** Markers of the acknowledged saves, in order: each must be in the version history. */
+  /**
+   * Markers of the acknowledged saves that must be in the version history, in order: every
+   * save, and the last autosave of each run of autosaves (Payload rewrites an autosave
+   * version in place while autosaves follow each other, as the admin's do).
+   */
   acknowledged: string[]
+  /** Markers of every acknowledged autosave; all but the last of each run are overwritten by design. */
+  autosaved: string[]
+  /** The pages besides its own that may list the article: its column's and its bylines' (reader paths). */
+  listedOn: string[]
   /** A save or transition that got no answer or a 5xx may or may not have happened; the article is left alone after one. */
   unsettled: Content | null
   /** The version the editor's next save is based on, as the admin sends it: the server refuses saves without it. */

@@ -1,7 +1,10 @@
-// npm run soak -- [--seconds 60] [--warmup 60] [--readers 200] [--editors 6] [--size 500] [--build] [--out FILE]
-// Readers and editors together against the production build on loopback for a while, then
-// every acknowledged save read back; exits non-zero unless there was no 5xx, no failed request,
-// no lost or corrupted save, and the server's memory stayed flat. Writes bench/results/soak-latest.json.
+// npm run soak -- [--minutes 10 | --seconds N] [--warmup 60] [--readers 200] [--editors 12] [--size 10000] [--rate 100] [--instances 1|2] [--cache] [--build] [--prepare-only] [--out FILE]
+// A newsroom's day, compressed: closed-loop readers (the throughput figure), an open-loop
+// Poisson probe (the latency readers feel), editors autosaving every 3 s, saving, publishing,
+// a print page imported and the search index rebuilt meanwhile, against the production build
+// (one or two instances on one SQLite file, optionally behind Varnish). Then every acknowledged
+// save is read back. Writes bench/results/soak-latest.json (with `summary`); exits non-zero
+// when an integrity check fails. Speed figures are printed, never asserted.
 import { BENCH_DIR, DATABASE_FILE } from '../workspace'
 
 import fs from 'node:fs'
@@ -10,47 +13,38 @@ import path from 'node:path'
 
 import { passwordProblem } from '../../src/security/passwordPolicy'
 import { datasetShape } from '../dataset'
-import { BENCH_EDITOR, fillNewsroom } from '../site/dataset'
+import { seededRandom } from '../seededRandom'
+import { BENCH_EDITOR } from '../site/dataset'
 import { signIn } from '../site/editors'
 import { warm } from '../site/load'
-import { freePort, sampleRss, type Server, treeCpuSeconds } from '../site/processes'
+import { freePort, requireCommands, sampleRss, type Server, startVarnish, treeCpuSeconds } from '../site/processes'
 import { ensureProductionBuild, originEnv, SEARCH_WORDS, startOrigin } from '../site/run'
-import { type EditorAccount, prepareEditor, runEditor } from './editors'
+import { type DraftCacheSample, type EditorWatch, prepareEditor, runEditor } from './editors'
+import { readEventLoopLines, type Window, windowFigures } from './eventLoop'
+import { FreshnessWatch } from './freshness'
 import { memoryFigures } from './memory'
+import { runOpenLoopProbe } from './openLoop'
+import { ARTICLES_PER_EDITOR, MAX_EDITORS, parseSoakOptions } from './options'
+import { type EditorAccount, prepareDataset } from './preparedDataset'
 import { runReaders, type ReaderPaths } from './readers'
-import { soakChecks, type SoakResult, soakTable } from './report'
-import { Tally, THROUGHPUT_INTERVAL_S } from './tally'
+import { type InstanceFigures, soakChecks, type SoakResult, soakTable } from './report'
+import { runSideJob, type SideJob, type SideJobLabel } from './sideJobs'
+import { countOf, soakSummary, soakTargets } from './summary'
+import { perMinute, STATUS_CLASSES, Tally, THROUGHPUT_INTERVAL_S, throughputRatio } from './tally'
 import { verifySaves } from './verify'
 
-type Options = { seconds: number; warmup: number; readers: number; editors: number; size: number; build: boolean; out: string }
-const LIMITS: Record<'seconds' | 'warmup' | 'readers' | 'editors' | 'size', [number, number]> = { seconds: [5, 3_600], warmup: [0, 600], readers: [1, 2_000], editors: [1, 50], size: [50, 100_000] }
-/** Published articles each editor works on from the start; it creates more as it goes. */
-const ARTICLES_PER_EDITOR = 6
-/**
- * Under this load the server's memory climbs for about the first 50 s while V8 grows its heap
- * towards the cap (scripts/serverOptions.mjs), then holds (a 240 s run: first half +43 MB/min,
- * second half +0.5); measured from 10 s in, a minute saw that growth, not a leak.
- */
-const WARMUP_SECONDS = 60
 const SOAK_PASSWORD = 'loopback-soak-passphrase-2026'
+/** When, as a share of the measured soak, the print page is imported and the search index rebuilt. */
+const SIDE_JOBS_AT: Record<SideJobLabel, number> = { import: 0.4, 'search rebuild': 0.7 }
+/** How long a public change may take to show before the soak stops polling (the target is 5 s). */
+const FRESHNESS_LIMIT_S = 30
+/** How long after the deadline the load may take to wind down (requests time out after 10 s) before the soak names who is stuck and goes on. */
+const LOAD_GRACE_MS = 45_000
+/** Article pages rendered before the load starts (besides the editors' own). */
+const WARMED_ARTICLES = 500
 
-function parseOptions(argv: string[]): Options {
-  const options: Options = { seconds: 60, warmup: WARMUP_SECONDS, readers: 200, editors: 6, size: 500, build: false, out: path.resolve('bench', 'results', 'soak-latest.json') }
-  for (let index = 0; index < argv.length; index += 1) {
-    const name = argv[index].replace(/^--/, '')
-    if (name === 'build') options.build = true
-    else if (name === 'out' && argv[index + 1]) options.out = path.resolve(argv[++index])
-    else if (name in LIMITS) {
-      const [low, high] = LIMITS[name as keyof typeof LIMITS]
-      const value = Number(argv[++index])
-      if (!Number.isInteger(value) || value < low || value > high) throw new Error(`--${name} 必须是 ${low} 到 ${high} 之间的整数`)
-      options[name as keyof typeof LIMITS] = value
-    } else throw new Error(`不认识的参数 ${argv[index]}（可用：${Object.keys(LIMITS).map((key) => `--${key} N`).join(' ')} --build --out FILE）`)
-  }
-  if (options.size < options.editors * ARTICLES_PER_EDITOR) throw new Error(`--size 至少要有 ${options.editors * ARTICLES_PER_EDITOR} 篇（每位编辑 ${ARTICLES_PER_EDITOR} 篇）`)
-  return options
-}
-
+/** Thrown to leave the run after the dataset when --prepare-only asks for nothing more. */
+const PREPARED_ONLY = Symbol('prepare-only')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 const log = (line: string) => console.log(line)
@@ -61,30 +55,48 @@ function serverLogExcerpt(output: string): string {
   return (lines.length ? lines.slice(-40) : output.split('\n').slice(-40)).join('\n')
 }
 
-const options = parseOptions(process.argv.slice(2))
+const options = parseSoakOptions(process.argv.slice(2))
 const startedAt = new Date().toISOString()
-const accounts: EditorAccount[] = Array.from({ length: options.editors }, (_, index) => ({ email: `soak-editor-${index + 1}@bench.local`, password: SOAK_PASSWORD }))
+const loadAverageAtStart = Math.round(os.loadavg()[0] * 100) / 100
+// Every account the flags allow is in the prepared database, so one database serves any --editors.
+const accounts: EditorAccount[] = Array.from({ length: MAX_EDITORS }, (_, index) => ({ email: `soak-editor-${index + 1}@bench.local`, password: SOAK_PASSWORD, name: '浸泡测试编辑' }))
 for (const account of accounts) {
   const problem = passwordProblem(account.password, account)
   if (problem) throw new Error(`浸泡测试编辑的密码不符合密码规则：${problem}`)
 }
+if (options.cache) requireCommands(['varnishd'])
 
-const { getPayload } = await import('payload')
-const { default: config } = await import('@payload-config')
-const payload = await getPayload({ config })
-let server: (Server & { readyMs: number }) | null = null
+const servers: (Server & { readyMs?: number })[] = []
 let exitCode = 1
 try {
-  log(`正在生成数据（${options.size} 篇稿件）…`)
-  const dataset = await fillNewsroom(payload, datasetShape(options.size), log)
-  for (const [index, account] of accounts.entries()) await payload.create({ collection: 'users', data: { ...account, name: `浸泡测试编辑${index + 1}`, role: 'editor' } as never })
-  // The server is the only writer from here on, as in production.
-  await payload.destroy()
-
+  const prepared = await prepareDataset(datasetShape(options.size), accounts, log)
+  const { dataset } = prepared
+  if (options.prepareOnly) {
+    exitCode = 0
+    throw PREPARED_ONLY
+  }
   const build = ensureProductionBuild(options.build, log)
-  const port = await freePort()
-  server = await startOrigin(port, originEnv(`file:${DATABASE_FILE}`))
-  log(`服务器 ${server.url} 冷启动 ${server.readyMs} ms；速率限制已关闭（NEWSROOM_RATE_LIMITS=off），${options.readers} 个读者来自同一地址`)
+
+  const ports = await Promise.all(Array.from({ length: options.instances }, () => freePort()))
+  const cachePort = options.cache ? await freePort() : null
+  const statsFiles = ports.map((port) => path.join(BENCH_DIR, `event-loop-${port}.jsonl`))
+  const instances: (Server & { readyMs: number })[] = []
+  for (const [index, port] of ports.entries()) {
+    const peers = ports.filter((other) => other !== port).map((other) => `http://127.0.0.1:${other}`)
+    const env = originEnv(`file:${DATABASE_FILE}`, {
+      NEWSROOM_EVENT_LOOP_STATS: statsFiles[index],
+      ...(cachePort ? { CACHE_PURGE_URL: `http://127.0.0.1:${cachePort}/` } : {}),
+      ...(peers.length ? { NEWSROOM_PEERS: peers.join(',') } : {}),
+    })
+    const instance = await startOrigin(port, env, { clearCaches: index === 0 })
+    instances.push(instance)
+    servers.push(instance)
+    log(`应用实例 ${instance.url} 冷启动 ${instance.readyMs} ms`)
+  }
+  const varnish = cachePort ? await startVarnish(path.join(BENCH_DIR, 'varnish'), ports, cachePort) : null
+  if (varnish) servers.push(varnish)
+  const readerBases = varnish ? [varnish.url] : instances.map((instance) => instance.url)
+  log(`读者经 ${readerBases.join('、')}；速率限制已关闭（NEWSROOM_RATE_LIMITS=off），读者都来自同一地址`)
 
   const paths: ReaderPaths = {
     article: dataset.paths.articles,
@@ -96,62 +108,121 @@ try {
     feed: ['/rss.xml', '/atom.xml'],
     sitemap: ['/sitemap.xml'],
   }
-  const unwarmed = await warm(server.url, Object.values(paths).flat())
-  if (unwarmed) log(`  ⚠ 预热时 ${unwarmed} 个地址未返回 200`)
+  const warmStarted = performance.now()
+  // Every list page, and the articles editors work on with a sample of the rest: rendering all
+  // 10,000 article pages first would take minutes, and readers meet cold ones all day anyway.
+  const warmPaths = [...new Set([...Object.values({ ...paths, article: [] }).flat(), ...dataset.paths.articles.slice(0, options.editors * ARTICLES_PER_EDITOR), ...dataset.paths.articles.filter((_, index) => index % Math.max(1, Math.floor(dataset.paths.articles.length / WARMED_ARTICLES)) === 0)])]
+  for (const base of readerBases) {
+    const unwarmed = await warm(base, warmPaths, 8)
+    if (unwarmed) log(`  ⚠ 预热 ${base} 时 ${unwarmed} 个地址未返回 200`)
+  }
+  log(`预热 ${warmPaths.length} 个地址 × ${readerBases.length}，用时 ${seconds(performance.now() - warmStarted)} s`)
   const editors = await Promise.all(
-    accounts.map((account, index) => {
+    accounts.slice(0, options.editors).map((account, index) => {
       const own = Array.from({ length: ARTICLES_PER_EDITOR }, (_, turn) => index + turn * options.editors)
-      return prepareEditor(server!.url, index + 1, account, own.map((at) => ({ id: dataset.articleIds[at], path: dataset.paths.articles[at] })))
+      return prepareEditor(instances[index % instances.length].url, readerBases[index % readerBases.length], index + 1, account, own.map((at) => ({ id: dataset.articleIds[at], path: dataset.paths.articles[at] })))
     }),
   )
 
-  log(`负载：${options.readers} 个读者 + ${options.editors} 位编辑，预热 ${options.warmup} s，正式 ${options.seconds} s…`)
-  const rss = sampleRss(server.pid, 1_000)
-  rss.phase('warm-up')
+  log(`负载：${options.readers} 个读者 + 开环探测 ${options.rate} 次/秒 + ${options.editors} 位编辑，预热 ${options.warmup} s，正式 ${options.seconds} s…`)
+  const rss = instances.map((instance) => sampleRss(instance.pid, 1_000))
+  for (const sampler of rss) sampler.phase('warm-up')
   const tally = new Tally()
-  const cpuBefore = { server: treeCpuSeconds(server.pid), own: process.cpuUsage() }
+  const freshness = new FreshnessWatch(readerBases)
+  const draftSamples: DraftCacheSample[] = []
+  const watch: EditorWatch = { onPublicChange: (change) => freshness.follow(change), onDraftCacheSample: (sample) => draftSamples.push(sample), publicActivity: { started: 0, settled: 0 } }
+  const cpuBefore = { servers: instances.map((instance) => treeCpuSeconds(instance.pid)), own: process.cpuUsage() }
   const loadStarted = performance.now()
+  const wallStarted = Date.now()
+  const soakFrom = wallStarted + options.warmup * 1000
   const deadline = loadStarted + (options.warmup + options.seconds) * 1000
-  const warmupOver = setTimeout(() => rss.phase('soak'), options.warmup * 1000)
-  const progress = setInterval(() => log(`  ${seconds(performance.now() - loadStarted)} s：${Object.values(tally.figures()).reduce((sum, kind) => sum + kind.requests, 0)} 个请求，${tally.failureCount} 个失败`), 15_000)
-  await Promise.all([runReaders(server.url, paths, { readers: options.readers, deadline, tally }), ...editors.map((editor) => runEditor(editor, { deadline, tally }))])
+  const timers = [setTimeout(() => rss.forEach((sampler) => sampler.phase('soak')), options.warmup * 1000)]
+  const sideJobs: Promise<SideJob>[] = []
+  for (const [label, share] of Object.entries(SIDE_JOBS_AT) as [SideJobLabel, number][]) {
+    const at = (options.warmup + options.seconds * share) * 1000
+    sideJobs.push(new Promise((resolve) => timers.push(setTimeout(() => resolve(runSideJob(label, { ...process.env, NEWSROOM_SEED: 'off' })), at))))
+  }
+  const progress = setInterval(() => {
+    const classes = Object.fromEntries(STATUS_CLASSES.map((statusClass) => [statusClass, countOf(tally.figures(), '', statusClass)]))
+    log(`  ${seconds(performance.now() - loadStarted)} s：${Object.entries(classes).map(([statusClass, count]) => `${statusClass} ${count}`).join('，')}${tally.failures.length ? `；最近的失败：${tally.failures.at(-1)!.kind} ${tally.failures.at(-1)!.status} ${tally.failures.at(-1)!.detail.slice(0, 80)}` : ''}`)
+  }, 30_000)
+  // Who is still at work: a participant that never finishes is named instead of hanging the soak.
+  const pending = new Set<string>()
+  const participant = <T>(name: string, work: Promise<T>) => {
+    pending.add(name)
+    return work.finally(() => pending.delete(name))
+  }
+  const probeRun = participant('open-loop probe', runOpenLoopProbe(readerBases, paths, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }))
+  const load = Promise.all([
+    participant('readers', runReaders(readerBases, paths, { readers: options.readers, deadline, tally })),
+    probeRun,
+    ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) }))),
+  ])
+  const finished = await Promise.race([load.then(() => true), sleep((options.warmup + options.seconds) * 1000 + LOAD_GRACE_MS).then(() => false)])
+  if (!finished) log(`  ⚠ 负载结束 ${LOAD_GRACE_MS / 1000} s 后仍未收尾：${[...pending].join('、')}`)
+  const probe = finished ? await probeRun : { sent: 0 }
+  const wallEnded = Date.now()
   clearInterval(progress)
-  clearTimeout(warmupOver)
   const loadSeconds = (performance.now() - loadStarted) / 1000
   const ownCpu = process.cpuUsage(cpuBefore.own)
-  // Cores busy on average: whether the server or the soak's own client ran out of CPU, and what else the shared machine ran meanwhile.
+  // Cores busy on average: whether the servers or the soak's own client ran out of CPU, and what else the shared machine ran meanwhile.
+  const serverCpuSeconds = instances.reduce((sum, instance, index) => sum + treeCpuSeconds(instance.pid) - cpuBefore.servers[index], 0)
   const cpu = {
-    serverCores: Math.round(((treeCpuSeconds(server.pid) - cpuBefore.server) / loadSeconds) * 100) / 100,
+    serverCores: Math.round((serverCpuSeconds / loadSeconds) * 100) / 100,
     loadGeneratorCores: Math.round(((ownCpu.user + ownCpu.system) / 1e6 / loadSeconds) * 100) / 100,
     machineCores: os.cpus().length,
     machineLoadAverage: Math.round(os.loadavg()[0] * 100) / 100,
+    loadAverageAtStart,
   }
-  const { series } = rss.stop()
-  const memory = memoryFigures(series.filter((sample) => sample.phase === 'soak'))
+  log('等待导入、重建索引结束…')
+  const jobs = await Promise.all(sideJobs)
+  timers.forEach(clearTimeout)
+  const windows: Window[] = [{ label: '正式浸泡', from: soakFrom, to: wallEnded }, ...jobs.map((job) => ({ label: job.label, from: job.from, to: job.to }))]
+  const instanceFigures: InstanceFigures[] = instances.map((instance, index) => {
+    const { series } = rss[index].stop()
+    const lines = readEventLoopLines(statsFiles[index])
+    return {
+      url: instance.url,
+      coldStartMs: instance.readyMs,
+      memory: memoryFigures(series.filter((sample) => sample.phase === 'soak')),
+      rssMbOverTime: series.filter((sample) => sample.phase === 'warm-up' || sample.phase === 'soak').map((sample) => sample.mb),
+      eventLoop: windows.map((window) => windowFigures(lines, window)),
+    }
+  })
 
-  log('核对每一次确认过的保存…')
+  log('等待时效检查结束，再核对每一次确认过的保存…')
+  const freshnessFigures = await freshness.figures()
   await sleep(1_000)
-  const verification = await verifySaves(server.url, await signIn(server.url, BENCH_EDITOR), editors.flatMap((editor) => editor.articles))
+  const verification = await verifySaves(instances[0].url, await signIn(instances[0].url, BENCH_EDITOR), editors.flatMap((editor) => editor.articles))
   const requests = tally.figures()
-  const checks = soakChecks(requests, verification, memory)
+  const changed = draftSamples.filter((sample) => sample.after !== 'HIT')
+  const eventLoopP99s = instanceFigures.flatMap((instance) => instance.eventLoop.map((window) => window.p99Ms ?? 0))
+  const peakRssMb = Math.max(...instanceFigures.map((instance) => instance.memory.peakMb))
+  const summary = soakSummary({ requests, throughputRatio: throughputRatio(perMinute(tally.readerPagesPerInterval, loadSeconds)), eventLoopP99Ms: eventLoopP99s.length ? Math.max(...eventLoopP99s) : null, freshness: freshnessFigures, freshnessLimitS: FRESHNESS_LIMIT_S, verification, peakRssMb })
+  const checks: Record<string, boolean> = { ...soakChecks(requests, verification, instanceFigures.map((instance) => instance.memory), jobs), '负载按时收尾（没有卡住的请求）': finished }
   const passed = Object.values(checks).every(Boolean)
   const result: SoakResult = {
     startedAt,
-    options: { seconds: options.seconds, warmup: options.warmup, readers: options.readers, editors: options.editors, size: options.size },
-    dataset: { articles: dataset.shape.articles, seconds: seconds(dataset.milliseconds) },
+    options: { seconds: options.seconds, warmup: options.warmup, readers: options.readers, editors: options.editors, size: options.size, rate: options.rate, instances: options.instances, cache: options.cache },
+    summary,
+    targets: soakTargets(summary, { memoryFlat: checks['内存平稳'], draftCacheChanges: changed.length, draftCacheSamples: draftSamples.length, publishedTwice: verification.publishedTwice, atOrigin: !varnish }),
+    dataset: { articles: dataset.shape.articles, seconds: prepared.seconds, fromCache: prepared.fromCache, key: prepared.key },
     build,
-    server: { url: server.url, coldStartMs: server.readyMs, rateLimits: 'off' },
+    servers: { instances: instanceFigures, cache: varnish?.url ?? null, readerBases, rateLimits: 'off' },
     cpu,
     requests,
     requestsPerSecondOverTime: tally.finishedPerInterval.map((count) => Math.round(count / THROUGHPUT_INTERVAL_S)),
+    readerPagesPerMinute: perMinute(tally.readerPagesPerInterval, loadSeconds),
+    openLoop: { ratePerSecond: options.rate, sent: probe.sent, achievedPerSecond: Math.round((probe.sent / loadSeconds) * 10) / 10 },
+    freshness: freshnessFigures,
+    draftCache: { samples: draftSamples.length, changed: changed.length, examples: changed.slice(0, 10) },
+    sideJobs: jobs,
     failedRequests: tally.failureCount,
     failures: tally.failures,
     verification,
-    memory,
-    rssMbOverTime: series.filter((sample) => sample.phase === 'warm-up' || sample.phase === 'soak').map((sample) => sample.mb),
     checks,
     passed,
-    ...(passed ? {} : { serverLogTail: serverLogExcerpt(server.output()) }),
+    ...(passed ? {} : { serverLogTail: instances.map((instance) => serverLogExcerpt(instance.output())).join('\n----\n') }),
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true })
   fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`)
@@ -160,10 +231,11 @@ try {
   log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
   exitCode = passed ? 0 : 1
 } catch (error) {
-  console.error('浸泡测试中途失败：', error)
-  if (server) console.error(`服务器日志摘录：\n${serverLogExcerpt(server.output())}`)
+  if (error === PREPARED_ONLY) log('数据库已准备好（--prepare-only），未运行负载')
+  else console.error('浸泡测试中途失败：', error)
+  for (const server of servers) console.error(`${server.name} 日志摘录：\n${serverLogExcerpt(server.output())}`)
 } finally {
-  await server?.stop()
+  for (const server of servers.reverse()) await server.stop()
   fs.rmSync(BENCH_DIR, { recursive: true, force: true })
 }
 process.exit(exitCode)

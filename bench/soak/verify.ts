@@ -1,6 +1,6 @@
 import { type ArticleLedger, type Content, contentFor, contentOf, fieldsDiffering } from './content'
 
-export type Problem = { article: number | string; editor: number; check: 'latest' | 'published' | 'history' | 'reader'; verdict: 'lost' | 'corrupted' | 'stale page' | 'draft shown' | 'unreadable'; detail: string }
+export type Problem = { article: number | string; editor: number; check: 'latest' | 'published' | 'history' | 'reader' | 'publish once'; verdict: 'lost' | 'corrupted' | 'stale page' | 'draft shown' | 'unreadable' | 'published twice'; detail: string }
 export type Verification = {
   articles: number
   savesAcknowledged: number
@@ -15,6 +15,9 @@ export type Verification = {
   unsettled: number
   /** Of those saves, how many the server carried out all the same (found in the version history). */
   unsettledApplied: number
+  /** Articles the soak took through the workflow, each checked for exactly one publish event in its history (two instances must not both publish). */
+  publishOnceChecked: number
+  publishedTwice: number
   problems: Problem[]
 }
 
@@ -48,11 +51,12 @@ function pageShows(html: string, content: Content): boolean {
  */
 export async function verifySaves(base: string, token: string, ledgers: ArticleLedger[]): Promise<Verification> {
   const headers = { Authorization: `JWT ${token}` }
-  const result: Verification = { articles: ledgers.length, savesAcknowledged: 0, savesVerified: 0, lostSaves: 0, corruptedSaves: 0, publishedChecked: 0, readerPagesChecked: 0, readerProblems: 0, unsettled: 0, unsettledApplied: 0, problems: [] }
+  const result: Verification = { articles: ledgers.length, savesAcknowledged: 0, savesVerified: 0, lostSaves: 0, corruptedSaves: 0, publishedChecked: 0, readerPagesChecked: 0, readerProblems: 0, unsettled: 0, unsettledApplied: 0, publishOnceChecked: 0, publishedTwice: 0, problems: [] }
   const problem = (article: ArticleLedger, check: Problem['check'], verdict: Problem['verdict'], detail: string) => {
     result.problems.push({ article: article.id, editor: article.editor, check, verdict, detail })
     if (verdict === 'lost') result.lostSaves += 1
     else if (verdict === 'corrupted' || verdict === 'unreadable') result.corruptedSaves += 1
+    else if (verdict === 'published twice') result.publishedTwice += 1
     else result.readerProblems += 1
   }
   const api = async (path: string) => {
@@ -84,14 +88,16 @@ export async function verifySaves(base: string, token: string, ledgers: ArticleL
     for (const marker of article.acknowledged) if (!found.has(marker)) problem(article, 'history', 'lost', `确认过的保存 ${marker} 不在版本记录中`)
     for (const content of history) {
       const differing = fieldsDiffering(content, contentOfMarker(content.marker))
-      const known = article.acknowledged.includes(content.marker)
+      // Any acknowledged autosave may be the one its run's version holds when a later request of the run got no answer.
+      const known = article.acknowledged.includes(content.marker) || article.autosaved.includes(content.marker)
       if (!known && content.marker !== maybe) problem(article, 'history', 'corrupted', `版本记录中有未经确认的 ${content.marker}`)
       else if (differing.length) problem(article, 'history', 'corrupted', `${content.marker} 的版本与提交的内容不符（${differing.join('、')}）`)
-      else if (known) result.savesVerified += 1
+      else if (article.acknowledged.includes(content.marker)) result.savesVerified += 1
     }
     const order = history.map((content) => content.marker).filter((marker) => article.acknowledged.includes(marker))
     if (order.join() !== article.acknowledged.filter((marker) => found.has(marker)).join()) problem(article, 'history', 'corrupted', `版本顺序与保存顺序不同：${order.join(' ')}`)
 
+    if (article.createdBySoak) await checkPublishedOnce(article)
     // After a publish without a definite answer, what readers see is not known.
     if (article.unsettled) return
     if (article.published) {
@@ -101,6 +107,15 @@ export async function verifySaves(base: string, token: string, ledgers: ArticleL
       compare(article, 'published', published, article.published, ['original', ...article.acknowledged.slice(0, Math.max(0, publishedAt))])
     }
     await checkReaderPage(article)
+  }
+
+  const checkPublishedOnce = async (article: ArticleLedger) => {
+    const { totalDocs } = (await api(`/api/workflow-events?where[article][equals]=${article.id}&where[action][equals]=publish&limit=1&depth=0`)) as { totalDocs: number }
+    const expected = article.state === 'published' ? 1 : 0
+    // A publish without a definite answer may have happened once; never twice.
+    if (totalDocs === expected || (article.unsettled && totalDocs <= 1)) return void (result.publishOnceChecked += 1)
+    result.publishOnceChecked += 1
+    problem(article, 'publish once', totalDocs > 1 ? 'published twice' : 'lost', `流程记录中有 ${totalDocs} 次签发，应为 ${expected} 次`)
   }
 
   const checkReaderPage = async (article: ArticleLedger) => {

@@ -6,10 +6,13 @@
 # (CACHE_PURGE_URL), and this VCL drops every object carrying one of those keys.
 vcl 4.1;
 
+import directors;
 import std;
 import xkey;
 
-# The benchmark rewrites this block to point at its own origin.
+# The benchmark rewrites this block to point at its own origin (and repeats it, as app2, app3…,
+# for each further instance). More app instances: one backend block each, added to the
+# director in vcl_init.
 backend app {
   .host = "app";
   .port = "3000";
@@ -33,7 +36,14 @@ acl purgers {
   "192.168.0.0"/16;
 }
 
+# Requests spread over the app instances in turn; an instance whose probe fails is skipped.
+sub vcl_init {
+  new instances = directors.round_robin();
+  instances.add_backend(app);
+}
+
 sub vcl_recv {
+  set req.backend_hint = instances.backend();
   if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
       return (synth(403, "Forbidden"));
