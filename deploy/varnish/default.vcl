@@ -18,11 +18,14 @@ backend app {
   .port = "3000";
   .connect_timeout = 2s;
   .first_byte_timeout = 60s;
+  # Tolerant of a busy instance: a probe answered within 5 s counts, and 6 of the last 8 must
+  # fail before the instance is taken out. A stricter probe marked both instances sick while
+  # the soak kept them at full load, and Varnish then answered every miss with 503.
   .probe = {
     .url = "/robots.txt";
     .interval = 5s;
-    .timeout = 2s;
-    .window = 5;
+    .timeout = 5s;
+    .window = 8;
     .threshold = 3;
   }
 }
