@@ -46,9 +46,10 @@ function listTag(query: ArticleListQuery): string[] {
   }
 }
 
-export function getArticleList(query: ArticleListQuery, page: number): Promise<queries.ArticlePage> {
-  return cachedRead(['article-list', JSON.stringify(query), String(page)], [...listTag(query), ...ARTICLE_LIST_TAGS], async () =>
-    queries.findArticles(await readerPayload(), query, page),
+/** One page of a list: teasers for the reader pages, whole articles for the feeds. */
+export function getArticleList(query: ArticleListQuery, page: number, shape: queries.ArticleShape = 'teaser'): Promise<queries.ArticlePage> {
+  return cachedRead(['article-list', shape, JSON.stringify(query), String(page)], [...listTag(query), ...ARTICLE_LIST_TAGS], async () =>
+    queries.findArticles(await readerPayload(), query, page, queries.LIST_PAGE_SIZE, shape),
   )
 }
 
@@ -90,7 +91,7 @@ export const getFrontPage = unstable_cache(
     const payload = await readerPayload()
     const [lead, latest, columns, regions] = await Promise.all([
       queries.findLeadArticle(payload),
-      queries.findArticles(payload, { kind: 'latest' }, 1, queries.LIST_PAGE_SIZE + 1),
+      queries.findArticles(payload, { kind: 'latest' }, 1, queries.LIST_PAGE_SIZE + 1, 'teaser'),
       queries.findActiveColumnBlocks(payload),
       queries.findRegionTree(payload),
     ])

@@ -69,16 +69,32 @@ export function isListPage(page: number): boolean {
   return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE
 }
 
-export async function findArticles(payload: Payload, filter: ArticleFilter, page = 1, limit = LIST_PAGE_SIZE): Promise<ArticlePage> {
-  const result = await payload.find({
+/**
+ * Whole articles (feeds, the lead story), or only what a teaser in a list shows
+ * (components/ArticleTeaser): no body, no photos, the names of columns and bylines. Reading and
+ * parsing twenty bodies was most of an uncached list page's time, and the home page's column
+ * blocks read three per column.
+ */
+export type ArticleShape = 'whole' | 'teaser'
+
+const TEASER_READ = {
+  select: { title: true, webTitle: true, kicker: true, subtitle: true, slug: true, column: true, installment: true, bylines: true, publishedAt: true, summary: true, updatedAt: true },
+  populate: { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true }, bylines: { name: true, slug: true, kind: true } },
+} as const
+
+const readShape = (shape: ArticleShape) => (shape === 'teaser' ? TEASER_READ : {})
+
+export async function findArticles(payload: Payload, filter: ArticleFilter, page = 1, limit = LIST_PAGE_SIZE, shape: ArticleShape = 'whole'): Promise<ArticlePage> {
+  const result = (await payload.find({
     collection: 'articles',
     ...AS_READER,
+    ...readShape(shape),
     depth: 2,
     where: whereFor(filter),
     sort: ['-publishedAt', '-id'],
     page,
     limit,
-  })
+  })) as PaginatedDocs<Article>
   return toArticlePage(result, page)
 }
 
@@ -126,15 +142,16 @@ export function regionWithDescendants(regions: Region[], rootId: number | string
 
 /** A column's published installments in the order the paper ran them. */
 export async function findColumnArticles(payload: Payload, columnId: number | string, page = 1, limit = 50): Promise<ArticlePage> {
-  const result = await payload.find({
+  const result = (await payload.find({
     collection: 'articles',
     ...AS_READER,
+    ...TEASER_READ,
     depth: 2,
     where: inColumn(columnId),
     sort: RUNNING_ORDER,
     page,
     limit,
-  })
+  })) as PaginatedDocs<Article>
   return toArticlePage(result, page)
 }
 
@@ -287,7 +304,7 @@ export type ColumnBlock = { column: Column; articles: Article[] }
 export async function findActiveColumnBlocks(payload: Payload, perColumn = 3): Promise<ColumnBlock[]> {
   const { docs: columns } = await payload.find({ collection: 'columns', overrideAccess: false, depth: 1, limit: 50, where: { active: { not_equals: false } }, sort: 'name' })
   const blocks = await Promise.all(
-    columns.map(async (column) => ({ column, articles: (await findArticles(payload, { kind: 'column', id: column.id }, 1, perColumn)).docs })),
+    columns.map(async (column) => ({ column, articles: (await findArticles(payload, { kind: 'column', id: column.id }, 1, perColumn, 'teaser')).docs })),
   )
   return blocks.filter((block) => block.articles.length > 0)
 }

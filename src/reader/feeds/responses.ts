@@ -20,7 +20,7 @@ const notFound = () => new Response('未找到', { status: 404, headers: { 'cont
 
 /** Newest first: a feed reader shows what is new, whatever the column's running order. */
 export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
-  const { docs } = await getArticleList({ kind: 'latest' }, 1)
+  const { docs } = await getArticleList({ kind: 'latest' }, 1, 'whole')
   const channel = { title: SITE_NAME, description: SITE_DESCRIPTION, path: readerPaths.home(), rssPath: readerPaths.rss(), atomPath: readerPaths.atom() }
   return respond(renderFeed(format, channel, docs), format)
 }
@@ -28,7 +28,7 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
 export async function columnFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
   const column = await getColumnBySlug(slug)
   if (!column?.slug) return notFound()
-  const { docs } = await getArticleList({ kind: 'column', id: column.id, slug: column.slug }, 1)
+  const { docs } = await getArticleList({ kind: 'column', id: column.id, slug: column.slug }, 1, 'whole')
   const channel = {
     title: `${SITE_NAME} · ${column.name}`,
     description: column.description || `${SITE_NAME}专栏“${column.name}”`,

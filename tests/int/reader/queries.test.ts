@@ -384,6 +384,16 @@ describe('a column', () => {
     expect(ids((await findArticles(payload, { kind: 'column', id: column.id })).docs)).toEqual([parts[2].id, parts[1].id, parts[3].id])
   })
 
+  it('reads list teasers without bodies or photos, with the column label and headline a teaser shows', async () => {
+    const teasers = [(await findColumnArticles(payload, column.id)).docs[0], (await findArticles(payload, { kind: 'column', id: column.id }, 1, 20, 'teaser')).docs[1]]
+    for (const teaser of teasers) {
+      expect(teaser).toMatchObject({ id: parts[1].id, title: '专栏第1期', slug: 'column-part-1', installment: { number: 1 }, column: { name: '读者专栏', slug: 'reader-column' } })
+      expect(teaser).not.toHaveProperty('body')
+      expect(teaser).not.toHaveProperty('leadPhoto')
+    }
+    expect((await findArticles(payload, { kind: 'column', id: column.id }, 1, 20, 'whole')).docs[1]).toHaveProperty('body')
+  })
+
   it('links each installment to the one before and after it, but not to an unpublished one', async () => {
     const { docs } = await findColumnArticles(payload, column.id)
     const [first, second, third] = docs
