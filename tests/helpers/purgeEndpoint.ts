@@ -29,3 +29,21 @@ export async function startPurgeEndpoint(): Promise<PurgeEndpoint> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }
+
+/**
+ * For the whole test file, CACHE_PURGE_URL names a recording endpoint, so the hooks' purges of
+ * the cache tier are seen. Call it before useTestPayload: the process's purger reads the
+ * variable when the first change is purged.
+ */
+export function useRecordingPurgeEndpoint(): () => PurgeEndpoint {
+  let endpoint: PurgeEndpoint
+  beforeAll(async () => {
+    endpoint = await startPurgeEndpoint()
+    process.env.CACHE_PURGE_URL = endpoint.url
+  })
+  afterAll(async () => {
+    delete process.env.CACHE_PURGE_URL
+    await endpoint.close()
+  })
+  return () => endpoint
+}

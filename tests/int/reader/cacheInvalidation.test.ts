@@ -10,7 +10,7 @@ import { transitionArticle } from '../../../src/workflow/transitionArticle'
 import { signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { type PurgeEndpoint, startPurgeEndpoint } from '../../helpers/purgeEndpoint'
+import { useRecordingPurgeEndpoint } from '../../helpers/purgeEndpoint'
 import { transitionAs } from '../../helpers/workflow'
 
 /**
@@ -18,19 +18,10 @@ import { transitionAs } from '../../helpers/workflow'
  * same names it expires in Next.js's cache, src/reader/data/expireTags.ts): every change in
  * the process is seen, whichever request made it, the workflow's and the scheduler's included.
  */
-let endpoint: PurgeEndpoint
+const purgeEndpoint = useRecordingPurgeEndpoint()
 let payload: Payload
 let staff: Staff
-
-beforeAll(async () => {
-  endpoint = await startPurgeEndpoint()
-  process.env.CACHE_PURGE_URL = endpoint.url
-})
 useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
-afterAll(async () => {
-  delete process.env.CACHE_PURGE_URL
-  await endpoint.close()
-})
 
 type Id = number | string
 const asEditor = () => ({ user: { ...staff.editor, collection: 'users' as const } })
@@ -39,10 +30,10 @@ const act = (id: Id, action: WorkflowAction, options: { now?: Date; publishAt?: 
 /** The keys purged by what `change` does, once every purge it queued has been sent. */
 async function expiredBy(change: () => Promise<unknown>): Promise<string[]> {
   await processPurger(payload.logger)!.settled()
-  endpoint.requests.length = 0
+  purgeEndpoint().requests.length = 0
   await change()
   await processPurger(payload.logger)!.settled()
-  return [...new Set(endpoint.requests.flatMap((request) => request.keys))].sort()
+  return [...new Set(purgeEndpoint().requests.flatMap((request) => request.keys))].sort()
 }
 
 const sorted = (tags: string[]) => [...new Set(tags)].sort()

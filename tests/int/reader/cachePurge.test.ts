@@ -6,27 +6,18 @@ import { CACHE_TAGS } from '../../../src/reader/data/cache-tags'
 import { processPurger } from '../../../src/reader/data/cachePurge'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { type PurgeEndpoint, startPurgeEndpoint } from '../../helpers/purgeEndpoint'
+import { useRecordingPurgeEndpoint } from '../../helpers/purgeEndpoint'
 import { transitionAs } from '../../helpers/workflow'
 
 // The hooks purge the cache tier named by CACHE_PURGE_URL: here a recording endpoint.
-let endpoint: PurgeEndpoint
+const purgeEndpoint = useRecordingPurgeEndpoint()
 let payload: Payload
 let staff: Staff
-
-beforeAll(async () => {
-  endpoint = await startPurgeEndpoint()
-  process.env.CACHE_PURGE_URL = endpoint.url
-})
 useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
-afterAll(async () => {
-  delete process.env.CACHE_PURGE_URL
-  await endpoint.close()
-})
 
 const asEditor = () => ({ user: { ...staff.editor, collection: 'users' as const } })
 const settled = () => processPurger(payload.logger)!.settled()
-const purgedKeys = () => endpoint.requests.flatMap((request) => request.keys)
+const purgedKeys = () => purgeEndpoint().requests.flatMap((request) => request.keys)
 
 async function publishedArticle(title: string, slug: string): Promise<Article> {
   const article = await payload.create({ collection: 'articles', data: { title, slug } as never, draft: true, ...asEditor() })
@@ -36,29 +27,29 @@ async function publishedArticle(title: string, slug: string): Promise<Article> {
 
 beforeEach(async () => {
   await settled()
-  endpoint.requests.length = 0
+  purgeEndpoint().requests.length = 0
 })
 
 describe('purging the cache tier', () => {
   it('purges the article and the site-wide lists with one PURGE when an article is published', async () => {
     await publishedArticle('清除缓存', 'purge-published')
     await settled()
-    expect(endpoint.requests.every((request) => request.method === 'PURGE')).toBe(true)
+    expect(purgeEndpoint().requests.every((request) => request.method === 'PURGE')).toBe(true)
     expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search, CACHE_TAGS.article('purge-published'), CACHE_TAGS.day(toShanghaiDate(new Date()))]))
-    expect(endpoint.requests[0].headers['surrogate-key']).toBe(endpoint.requests[0].headers['xkey-purge'])
+    expect(purgeEndpoint().requests[0].headers['surrogate-key']).toBe(purgeEndpoint().requests[0].headers['xkey-purge'])
   })
 
   it('purges nothing for a draft or its autosaves, which readers cannot see', async () => {
     const article = await payload.create({ collection: 'articles', data: { title: '只是草稿', slug: 'purge-draft' } as never, draft: true, ...asEditor() })
     await payload.update({ collection: 'articles', id: article.id, data: { title: '只是草稿（改）' }, draft: true, autosave: true, ...asEditor() })
     await settled()
-    expect(endpoint.requests).toEqual([])
+    expect(purgeEndpoint().requests).toEqual([])
   })
 
   it('purges the old and the new URL when a published article is edited', async () => {
     const article = await publishedArticle('改了网址', 'purge-old-url')
     await settled()
-    endpoint.requests.length = 0
+    purgeEndpoint().requests.length = 0
     await payload.update({ collection: 'articles', id: article.id, data: { slug: 'purge-new-url', _status: 'published' }, ...asEditor() })
     await settled()
     expect(purgedKeys()).toEqual(expect.arrayContaining([CACHE_TAGS.article('purge-old-url'), CACHE_TAGS.article('purge-new-url'), CACHE_TAGS.home]))
@@ -67,14 +58,14 @@ describe('purging the cache tier', () => {
   it('purges every page showing bylines when a byline is renamed', async () => {
     const byline = await payload.create({ collection: 'bylines', data: { name: '清除记者', slug: 'purge-byline', kind: 'staff' } as never })
     await settled()
-    endpoint.requests.length = 0
+    purgeEndpoint().requests.length = 0
     await payload.update({ collection: 'bylines', id: byline.id, data: { name: '改名记者' } })
     await settled()
     expect(new Set(purgedKeys())).toEqual(new Set([CACHE_TAGS.bylines, CACHE_TAGS.sitemap, CACHE_TAGS.search]))
   })
 
   it('retries a purge the cache refused, and the save is not held up by it', async () => {
-    endpoint.failNext(2)
+    purgeEndpoint().failNext(2)
     const article = await publishedArticle('重试清除', 'purge-retried')
     // Saved and returned while the purge still waits for its first retry (due 1 s after the refusal).
     expect(purgedKeys()).not.toContain(CACHE_TAGS.article('purge-retried'))
