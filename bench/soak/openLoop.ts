@@ -1,4 +1,4 @@
-import { pickKind, type ReaderPaths } from './readers'
+import { type PathPicker, pickKind } from './readers'
 import { type Tally, tallied } from './tally'
 
 /**
@@ -14,7 +14,7 @@ export function poissonGapMs(ratePerSecond: number, random: () => number): numbe
  * (open loop: a slow server is not given fewer requests, unlike the closed-loop readers, whose
  * waiting hides their own queueing), spread over `bases`, tallied as `probe <kind>`.
  */
-export async function runOpenLoopProbe(bases: string[], paths: ReaderPaths, options: { ratePerSecond: number; deadline: number; tally: Tally; random: () => number }): Promise<{ sent: number }> {
+export async function runOpenLoopProbe(bases: string[], pickPath: PathPicker, options: { ratePerSecond: number; deadline: number; tally: Tally; random: () => number }): Promise<{ sent: number }> {
   const { random, tally } = options
   const inFlight = new Set<Promise<unknown>>()
   let sent = 0
@@ -23,8 +23,7 @@ export async function runOpenLoopProbe(bases: string[], paths: ReaderPaths, opti
     const wait = next - performance.now()
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     const kind = pickKind(random)
-    const list = paths[kind]
-    const url = `${bases[sent % bases.length]}${list[Math.floor(random() * list.length)]}`
+    const url = `${bases[sent % bases.length]}${pickPath(kind, random)}`
     const request = tallied(tally, `probe ${kind}`, url, { headers: { 'Accept-Encoding': 'gzip' } }, (status) => status < 400)
     inFlight.add(request)
     void request.finally(() => inFlight.delete(request))

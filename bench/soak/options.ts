@@ -1,6 +1,8 @@
 import path from 'node:path'
 
-export type SoakOptions = { seconds: number; warmup: number; readers: number; editors: number; size: number; rate: number; instances: number; cache: boolean; build: boolean; prepareOnly: boolean; out: string }
+import type { Popularity } from './readers'
+
+export type SoakOptions = { seconds: number; warmup: number; readers: number; editors: number; size: number; rate: number; instances: number; popularity: Popularity; cache: boolean; build: boolean; prepareOnly: boolean; out: string }
 
 /** Published articles each editor works on from the start; it creates more as it goes. */
 export const ARTICLES_PER_EDITOR = 6
@@ -21,21 +23,27 @@ const NUMERIC: Record<'minutes' | 'seconds' | 'warmup' | 'readers' | 'editors' |
   instances: [1, 2],
 }
 export const MAX_EDITORS = NUMERIC.editors[1]
-export const USAGE = 'npm run soak -- [--minutes N | --seconds N] [--warmup S] [--readers N] [--editors N] [--size N] [--rate N] [--instances 1|2] [--cache] [--build] [--prepare-only] [--out FILE]'
+export const USAGE = 'npm run soak -- [--minutes N | --seconds N] [--warmup S] [--readers N] [--editors N] [--size N] [--rate N] [--instances 1|2] [--popularity zipf|uniform] [--cache] [--build] [--prepare-only] [--out FILE]'
 
 /**
  * The soak's flags. `--minutes` is the measured length (`--seconds` the finer form), after
  * `--warmup` seconds under the same load; `--rate` is the open-loop probe's arrivals per
- * second; `--size` the articles in the newsroom; `--prepare-only` only prepares (and keeps)
+ * second; `--size` the articles in the newsroom; `--popularity` how readers pick articles
+ * (readers.ts); `--prepare-only` only prepares (and keeps)
  * the database for that size, e.g. ahead of a long run.
  */
 export function parseSoakOptions(argv: string[]): SoakOptions {
-  const options: SoakOptions = { seconds: 600, warmup: WARMUP_SECONDS, readers: 200, editors: 12, size: 10_000, rate: 100, instances: 1, cache: false, build: false, prepareOnly: false, out: path.resolve('bench', 'results', 'soak-latest.json') }
+  const options: SoakOptions = { seconds: 600, warmup: WARMUP_SECONDS, readers: 200, editors: 12, size: 10_000, rate: 100, instances: 1, popularity: 'zipf', cache: false, build: false, prepareOnly: false, out: path.resolve('bench', 'results', 'soak-latest.json') }
   for (let index = 0; index < argv.length; index += 1) {
     const name = argv[index].replace(/^--/, '')
     if (name === 'build' || name === 'cache') options[name] = true
     else if (name === 'prepare-only') options.prepareOnly = true
     else if (name === 'out' && argv[index + 1]) options.out = path.resolve(argv[++index])
+    else if (name === 'popularity') {
+      const value = argv[++index]
+      if (value !== 'zipf' && value !== 'uniform') throw new Error('--popularity 只能是 zipf 或 uniform')
+      options.popularity = value
+    }
     else if (name in NUMERIC) {
       const [low, high] = NUMERIC[name as keyof typeof NUMERIC]
       const value = Number(argv[++index])

@@ -102,7 +102,7 @@ export function soakTable(result: SoakResult): string[] {
   const { options } = result
   const where = result.servers.cache ? `经 Varnish 缓存层（${result.servers.cache}）` : '直连源站（无缓存层）'
   return [
-    `浸泡测试：${options.readers} 个闭环读者 + 开环探测 ${options.rate} 次/秒 + ${options.editors} 位编辑，正式 ${options.seconds / 60} 分钟（先在同样负载下预热 ${options.warmup} s），${result.dataset.articles.toLocaleString('en-US')} 篇稿件，${options.instances} 个应用实例，${where}`,
+    `浸泡测试：${options.readers} 个闭环读者 + 开环探测 ${options.rate} 次/秒 + ${options.editors} 位编辑，正式 ${options.seconds / 60} 分钟（先在同样负载下预热 ${options.warmup} s），${result.dataset.articles.toLocaleString('en-US')} 篇稿件，${options.instances} 个应用实例，读者按 ${options.popularity === 'zipf' ? '齐普夫分布' : '均匀分布'}挑选稿件，${where}`,
     `  数据：${result.dataset.fromCache ? '复制已准备的数据库' : '新生成'}，用时 ${result.dataset.seconds} s；生产构建${result.build.reused ? '沿用' : `新建，用时 ${result.build.seconds} s`}；速率限制已关闭（NEWSROOM_RATE_LIMITS=off）`,
     ...requestRows(result),
     ...detailRows(result),

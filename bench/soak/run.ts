@@ -26,7 +26,7 @@ import { memoryFigures } from './memory'
 import { runOpenLoopProbe } from './openLoop'
 import { ARTICLES_PER_EDITOR, MAX_EDITORS, parseSoakOptions } from './options'
 import { type EditorAccount, prepareDataset } from './preparedDataset'
-import { runReaders, type ReaderPaths } from './readers'
+import { pathPicker, runReaders, type ReaderPaths } from './readers'
 import { type InstanceFigures, soakChecks, type SoakResult, soakTable } from './report'
 import { runSideJob, type SideJob, type SideJobLabel } from './sideJobs'
 import { countOf, soakSummary, soakTargets } from './summary'
@@ -152,9 +152,10 @@ try {
     pending.add(name)
     return work.finally(() => pending.delete(name))
   }
-  const probeRun = participant('open-loop probe', runOpenLoopProbe(readerBases, paths, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }))
+  const pickPath = pathPicker(paths, options.popularity)
+  const probeRun = participant('open-loop probe', runOpenLoopProbe(readerBases, pickPath, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }))
   const load = Promise.all([
-    participant('readers', runReaders(readerBases, paths, { readers: options.readers, deadline, tally })),
+    participant('readers', runReaders(readerBases, pickPath, { readers: options.readers, deadline, tally })),
     probeRun,
     ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) }))),
   ])
@@ -203,7 +204,7 @@ try {
   const passed = Object.values(checks).every(Boolean)
   const result: SoakResult = {
     startedAt,
-    options: { seconds: options.seconds, warmup: options.warmup, readers: options.readers, editors: options.editors, size: options.size, rate: options.rate, instances: options.instances, cache: options.cache },
+    options: { seconds: options.seconds, warmup: options.warmup, readers: options.readers, editors: options.editors, size: options.size, rate: options.rate, instances: options.instances, popularity: options.popularity, cache: options.cache },
     summary,
     targets: soakTargets(summary, { memoryFlat: checks['内存平稳'], draftCacheChanges: changed.length, draftCacheSamples: draftSamples.length, publishedTwice: verification.publishedTwice, atOrigin: !varnish }),
     dataset: { articles: dataset.shape.articles, seconds: prepared.seconds, fromCache: prepared.fromCache, key: prepared.key },

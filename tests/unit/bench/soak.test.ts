@@ -4,6 +4,7 @@ import { mergedPercentile } from '../../../bench/soak/eventLoop'
 import type { FreshnessFigures } from '../../../bench/soak/freshness'
 import { poissonGapMs } from '../../../bench/soak/openLoop'
 import { parseSoakOptions } from '../../../bench/soak/options'
+import { pathPicker, type ReaderPaths } from '../../../bench/soak/readers'
 import { pageCacheHitRatio, soakSummary } from '../../../bench/soak/summary'
 import { type KindFigures, noResponseOf, perMinute, throughputRatio } from '../../../bench/soak/tally'
 import type { Verification } from '../../../bench/soak/verify'
@@ -19,6 +20,25 @@ const figures = (requests: number, p95: number, cache: Record<string, number> = 
 })
 
 describe('the soak harness', () => {
+  it('sends readers to a few popular articles by Zipf’s law, or evenly when asked, and other kinds evenly', () => {
+    const articles = Array.from({ length: 10_000 }, (_, index) => `/articles/a-${index + 1}`)
+    const paths = { article: articles, home: ['/'], column: ['/columns/a', '/columns/b'], region: [], byline: [], search: [], feed: [], sitemap: [] } as ReaderPaths
+    const share = (pick: ReturnType<typeof pathPicker>, kind: 'article' | 'column', among: string[]) => {
+      const random = seededRandom(42)
+      let hits = 0
+      for (let draw = 0; draw < 20_000; draw += 1) if (among.includes(pick(kind, random))) hits += 1
+      return hits / 20_000
+    }
+    const top100 = articles.slice(0, 100)
+    // H(100) / H(10,000) ≈ 0.53: the first hundred articles draw about half of all article requests.
+    expect(share(pathPicker(paths, 'zipf'), 'article', top100)).toBeGreaterThan(0.48)
+    expect(share(pathPicker(paths, 'zipf'), 'article', top100)).toBeLessThan(0.58)
+    expect(share(pathPicker(paths, 'uniform'), 'article', top100)).toBeLessThan(0.02)
+    expect(share(pathPicker(paths, 'zipf'), 'column', ['/columns/a'])).toBeCloseTo(0.5, 1)
+    expect(() => parseSoakOptions(['--popularity', 'skewed'])).toThrow('--popularity 只能是 zipf 或 uniform')
+    expect(parseSoakOptions([]).popularity).toBe('zipf')
+  })
+
   it('takes the issue’s command line: --minutes, --cache, --instances, 10,000 articles by default', () => {
     const options = parseSoakOptions(['--minutes', '10', '--readers', '200', '--editors', '12', '--cache', '--instances', '2'])
     expect(options).toMatchObject({ seconds: 600, readers: 200, editors: 12, cache: true, instances: 2, size: 10_000, rate: 100 })
