@@ -1,6 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
-import { searchPageKeyOf, searchPageSegments } from '@/search/pageKey'
 import { apiRefusal } from '@/security/apiErrors'
 import { bodyRefusal, PROXY_BODY_COPY_LIMIT } from '@/security/bodyLimits'
 import { CONTENT_SECURITY_POLICY_HEADER, createNonce, readerPagePolicyWithNonce } from '@/security/contentSecurityPolicy.mjs'
@@ -8,15 +7,10 @@ import { rateLimitRefusal } from '@/security/rateLimits'
 
 /** Paths of app/(reader) rendered for every request, never cached. */
 const PER_REQUEST_READER_PAGES = /^\/(search$|preview\/)/
-/** Where cached search pages live (app/(reader)/search/[...key]): reached only through the rewrite below. */
-const CACHED_SEARCH_PAGES = /^\/search\//
 
 /**
- * Three jobs, for the few paths below only:
+ * Two jobs, for the few paths below only:
  * - the search page's rate limit (the API's limits are checked in its routes, src/security/apiRoutes.ts);
- * - the search page's cache: `/search?…` is rewritten to the cached page of its canonical key
- *   (src/search/pageKey.ts), so a repeated search is served from Next.js's cache; an address
- *   with no key (a bad parameter) is rendered per request, saying what is wrong;
  * - a Content-Security-Policy with a fresh nonce for the reader pages rendered per request.
  *   Next.js reads the nonce from the request's policy header and puts it on every script it
  *   renders, so these pages hydrate (the admin's live preview refreshes through a client
@@ -28,23 +22,12 @@ const CACHED_SEARCH_PAGES = /^\/search\//
  * in full), so a body limit here would come too late. Reader pages take no body: anything
  * over the copy's size (next.config.ts) is refused rather than handed on cut off.
  */
-/** The same origin as the request (a rewrite elsewhere would proxy), the key as the path, no query: the cache's key is the path. */
-function cachedSearchPage(request: NextRequest, segments: string[]): URL {
-  const target = request.nextUrl.clone()
-  target.pathname = `/search/${segments.join('/')}`
-  target.search = ''
-  return target
-}
-
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl
   const tooLarge = bodyRefusal(request.method, pathname, request.headers, PROXY_BODY_COPY_LIMIT)
   if (tooLarge) return apiRefusal(tooLarge.status, tooLarge.message)
   const limited = await rateLimitRefusal(request.method, pathname, request.headers)
   if (limited) return limited
-  if (CACHED_SEARCH_PAGES.test(pathname)) return new Response('未找到', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-  const searchKey = pathname === '/search' ? searchPageKeyOf(request.nextUrl.searchParams) : null
-  if (searchKey) return NextResponse.rewrite(cachedSearchPage(request, searchPageSegments(searchKey)))
   // `next dev` evaluates code and never caches pages, so no reader page has a policy there.
   if (!PER_REQUEST_READER_PAGES.test(pathname) || process.env.NODE_ENV === 'development') return NextResponse.next()
   const policy = readerPagePolicyWithNonce(createNonce())
@@ -58,5 +41,5 @@ export async function proxy(request: NextRequest): Promise<Response> {
 // Next.js reads this literally at build time, so it cannot be imported. Every dynamic page of
 // app/(reader) must be listed here: without a policy of its own it would go out with none.
 export const config = {
-  matcher: ['/search', '/search/:path*', '/preview/:path*'],
+  matcher: ['/search', '/preview/:path*'],
 }

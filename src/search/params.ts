@@ -2,8 +2,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { DocumentId } from '../data/relationId'
 import { isCalendarDate } from '../newsroom/dates'
-import { SEARCH_LIMITS } from './limits'
-import type { SearchFilters } from './query'
+import { SEARCH_LIMITS, type SearchFilters } from './query'
 
 const FILTER_COLLECTIONS = { column: 'columns', region: 'regions', byline: 'bylines' } as const
 export const FILTER_LABELS = { column: '专栏', region: '地区', byline: '署名' } as const

@@ -3,7 +3,6 @@ import type { Payload, PayloadRequest } from 'payload'
 import { isStaffUser } from '../access/roles'
 import type { DocumentId } from '../data/relationId'
 import { shanghaiDayRange } from '../newsroom/dates'
-import { SEARCH_LIMITS } from './limits'
 import type { StoredHit, StoreFilters } from './store'
 import { searchStoreFor } from './store'
 import { queryTerms, queryWords } from './tokens'
@@ -34,7 +33,7 @@ export type SearchOptions = {
   drafts?: { user: PayloadRequest['user'] }
 }
 
-export { SEARCH_LIMITS }
+export const SEARCH_LIMITS = { maxQueryLength: 100, maxLimit: 50, defaultLimit: 10, maxPage: 100 } as const
 /** How many best matches a staff search checks against the user's access rules. */
 export const STAFF_CANDIDATES = 500
 const SNIPPET_BEFORE = 30

@@ -65,32 +65,6 @@ describe('the reader search page', () => {
   })
 })
 
-describe('the search page cache', () => {
-  const fetchPage = (path: string) => fetch(`${running.server.baseUrl}${path}`, { redirect: 'manual' })
-
-  it('renders a query once and serves every address of it from the cache', async () => {
-    const first = await fetchPage(`/search?q=${encodeURIComponent('三资')}&page=1`)
-    expect(first.status).toBe(200)
-    const html = await first.text()
-    expect(html).toContain('唤醒沉睡资产 筑牢保障底线')
-    for (const variant of [`/search?q=${encodeURIComponent('三资')}`, `/search?page=1&q=${encodeURIComponent(' 三资 ')}`, `/search?q=${encodeURIComponent('三资')}&drafts=true`]) {
-      const again = await fetchPage(variant)
-      expect([variant, again.status, again.headers.get('x-nextjs-cache')]).toEqual([variant, 200, 'HIT'])
-      expect(again.headers.get('cache-control')).toContain('s-maxage=60')
-      expect(await again.text()).toContain('唤醒沉睡资产 筑牢保障底线')
-    }
-  })
-
-  it('answers an address it cannot key per request, saying what is wrong, and refuses its cache’s own addresses', async () => {
-    const bad = await fetchPage(`/search?q=${encodeURIComponent('发展')}&from=2026-02-30`)
-    expect(bad.status).toBe(200)
-    expect(bad.headers.get('cache-control')).toMatch(/no-store/)
-    expect(bad.headers.get('x-nextjs-cache')).toBeNull()
-    expect(await bad.text()).toContain('有效日期')
-    expect((await fetchPage('/search/not-a-key')).status).toBe(404)
-  })
-})
-
 describe('GET /api/search', () => {
   it('returns the documented JSON shape in relevance order', async () => {
     const { status, json } = await anonymous.rest(`/api/search?q=${encodeURIComponent('三资')}&page=1&limit=5`)

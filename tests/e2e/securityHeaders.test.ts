@@ -18,8 +18,6 @@ beforeAll(async () => {
 const SEEDED_ARTICLE = '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo'
 const COLUMN = '/columns/fei-fan-shi-si-wu'
 const SEARCH = `/search?q=${encodeURIComponent('发展')}`
-/** A search with a bad parameter has no cache key: the one search page rendered per request. */
-const SEARCH_WITH_PROBLEM = `/search?q=${encodeURIComponent('发展')}&from=2026-02-30`
 const CSP = 'content-security-policy'
 const HSTS = 'strict-transport-security'
 const EVERY_RESPONSE = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'SAMEORIGIN' }
@@ -125,7 +123,7 @@ describe('security headers on every kind of response', () => {
 
 describe('reader pages served from the cache', () => {
   it('allow exactly the inline scripts they carry, by hash, and no inline style', async () => {
-    for (const path of ['/', SEEDED_ARTICLE, COLUMN, SEARCH]) {
+    for (const path of ['/', SEEDED_ARTICLE, COLUMN]) {
       await rawGet(path)
       const cached = await rawGet(path)
       expect([path, cached.headers['x-nextjs-cache']]).toEqual([path, ['HIT']])
@@ -158,12 +156,12 @@ describe('reader pages served from the cache', () => {
 })
 
 describe('reader pages rendered per request', () => {
-  it('give a search with a bad parameter a fresh nonce on every response and on every inline script, and keep the search a plain form', async () => {
+  it('give search results a fresh nonce on every response and on every inline script, and keep the search a plain form', async () => {
     const nonces: string[] = []
     for (let attempt = 0; attempt < 2; attempt++) {
-      const response = await rawGet(SEARCH_WITH_PROBLEM)
-      expect(onlyValue(SEARCH_WITH_PROBLEM, response, 'cache-control')).toMatch(/private/)
-      const scriptSources = directivesOf(onlyValue(SEARCH_WITH_PROBLEM, response, CSP))['script-src']
+      const response = await rawGet(SEARCH)
+      expect(onlyValue(SEARCH, response, 'cache-control')).toMatch(/private/)
+      const scriptSources = directivesOf(onlyValue(SEARCH, response, CSP))['script-src']
       expect(scriptSources).toEqual(["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]+=*'$/)])
       const nonce = scriptSources[1].slice("'nonce-".length, -1)
       for (const script of inlineScripts(response.text)) expect(script.attributes).toContain(`nonce="${nonce}"`)
@@ -233,7 +231,7 @@ describe('in Chromium', () => {
   })
 
   it('shows search results, the prerendered 404 page and the admin sign-in with no policy violation', async () => {
-    for (const path of [SEARCH, SEARCH_WITH_PROBLEM, '/_not-found', '/admin/login']) {
+    for (const path of [SEARCH, '/_not-found', '/admin/login']) {
       const { page, violations } = await watchedPage(path)
       await page.waitForFunction(() => (window as any).next !== undefined)
       await page.waitForLoadState('networkidle')

@@ -10,14 +10,7 @@ export { FILTER_LABELS, parseSearchParams, type SearchParams }
 
 export type ReaderSearch = { results: SearchResults } | { unknownFilter: 'column' | 'region' | 'byline' }
 
-/**
- * How long a reader's search results may be served from the cache: public changes expire them
- * at once (`search`); this bounds what a missed expiry can leave. The cached search page's own
- * `revalidate` (app/(reader)/search/[...key]/page.tsx) is the same number, written literally.
- */
-export const SEARCH_REVALIDATE_SECONDS = 60
-
-/** Published articles only, as an anonymous reader may see them; a public change expires it. */
+/** Published articles only, as an anonymous reader may see them; a public change expires them (`search`). */
 export const getSearchResults = unstable_cache(
   async (params: Pick<SearchParams, 'q' | 'page' | 'refs' | 'from' | 'to'>): Promise<ReaderSearch> => {
     const payload = await readerPayload()
@@ -26,7 +19,7 @@ export const getSearchResults = unstable_cache(
     return { results: await searchArticles(payload, params.q, { page: params.page, limit: SEARCH_LIMITS.defaultLimit, filters: resolved.filters }) }
   },
   ['search'],
-  { tags: [CACHE_TAGS.search, ...ARTICLE_LIST_TAGS], revalidate: SEARCH_REVALIDATE_SECONDS },
+  { tags: [CACHE_TAGS.search, ...ARTICLE_LIST_TAGS], revalidate: REVALIDATE_SECONDS },
 )
 
 /** What the search form offers to narrow by: every column and place, by slug. */
