@@ -77,9 +77,13 @@ export function isListPage(page: number): boolean {
  */
 export type ArticleShape = 'whole' | 'teaser'
 
+/** What a related-reading link shows: the headline and the column label. */
+const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
+const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
+
 const TEASER_READ = {
   select: { title: true, webTitle: true, kicker: true, subtitle: true, slug: true, column: true, installment: true, bylines: true, publishedAt: true, summary: true, updatedAt: true },
-  populate: { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true }, bylines: { name: true, slug: true, kind: true } },
+  populate: { ...LINK_POPULATE, bylines: { name: true, slug: true, kind: true } },
 } as const
 
 const readShape = (shape: ArticleShape) => (shape === 'teaser' ? TEASER_READ : {})
@@ -219,9 +223,6 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
   return neighboursIn(await findColumnRunningOrder(payload, columnId), article.id)
 }
 
-/** What a related-reading link shows: the headline and the column label. */
-const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
-const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
 
 /**
  * Related reading, as slugs: articles sharing the column, a tag or a region, the closest first
