@@ -27,8 +27,8 @@ export const USAGE = 'npm run soak -- [--minutes N | --seconds N] [--warmup S] [
 
 /**
  * The soak's flags. `--minutes` is the measured length (`--seconds` the finer form), after
- * `--warmup` seconds under the same load; `--rate` is the open-loop probe's arrivals per
- * second; `--size` the articles in the newsroom; `--popularity` how readers pick articles
+ * `--warmup` seconds under the same load; `--rate` is the pages a second all
+ * `--readers` open, arriving open-loop (readers.ts); `--size` the articles in the newsroom; `--popularity` how readers pick articles
  * (readers.ts); `--prepare-only` only prepares (and keeps)
  * the database for that size, e.g. ahead of a long run.
  */

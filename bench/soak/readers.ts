@@ -54,21 +54,44 @@ export function pathPicker(paths: ReaderPaths, popularity: Popularity): PathPick
 }
 
 /**
- * `readers` readers (spread over `bases`: the cache tier, or the app instances), each asking for its next page as soon as the last one arrived (as a
- * browser with gzip does), until `deadline` (performance.now()). Every page exists, so any
- * answer but 2xx or 3xx is a failure.
+ * Gaps between arrivals of a Poisson process at `ratePerSecond`, in ms: exponentially
+ * distributed with mean 1000 / rate, as independent readers arrive.
  */
-export async function runReaders(bases: string[], pickPath: PathPicker, options: { readers: number; deadline: number; tally: Tally }): Promise<void> {
+export function poissonGapMs(ratePerSecond: number, random: () => number): number {
+  return (-1000 / ratePerSecond) * Math.log(1 - random())
+}
+
+/**
+ * `readers` readers (spread over `bases`: the cache tier, or the app instances), each opening a
+ * page at Poisson arrival times, together `ratePerSecond` pages a second, until `deadline`
+ * (performance.now()). Arrivals do not wait for answers (open loop): a slow server is given as
+ * many requests as a fast one, so its queue shows in the latency instead of hiding in readers
+ * who wait. Readers who asked as soon as the last page arrived would keep 200 requests queued
+ * at any server, and every page would wait behind them however fast it rendered. Every page
+ * exists, so any answer but 2xx or 3xx is a failure.
+ */
+export async function runReaders(bases: string[], pickPath: PathPicker, options: { readers: number; ratePerSecond: number; deadline: number; tally: Tally }): Promise<{ sent: number }> {
   const { tally, deadline } = options
+  const perReader = options.ratePerSecond / options.readers
+  const inFlight = new Set<Promise<unknown>>()
+  let sent = 0
   await Promise.all(
     Array.from({ length: options.readers }, async (_, reader) => {
       const random = seededRandom(reader + 1)
       const base = bases[reader % bases.length]
-      while (performance.now() < deadline) {
+      let next = performance.now() + poissonGapMs(perReader, random)
+      while (next < deadline) {
+        const wait = next - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         const kind = pickKind(random)
-        const path = pickPath(kind, random)
-        await tallied(tally, `reader ${kind}`, `${base}${path}`, { headers: { 'Accept-Encoding': 'gzip' } }, (status) => status < 400)
+        const request = tallied(tally, `reader ${kind}`, `${base}${pickPath(kind, random)}`, { headers: { 'Accept-Encoding': 'gzip' } }, (status) => status < 400)
+        inFlight.add(request)
+        void request.finally(() => inFlight.delete(request))
+        sent += 1
+        next += poissonGapMs(perReader, random)
       }
     }),
   )
+  await Promise.all(inFlight)
+  return { sent }
 }

@@ -71,7 +71,7 @@ function detailRows(result: SoakResult): string[] {
   const { verification: v, freshness: f } = result
   const rows = [
     `  读者吞吐（闭环读者，每分钟页面数）：${result.readerPagesPerMinute.join('、') || '—'}；每 ${THROUGHPUT_INTERVAL_S} s 的请求/秒：${result.requestsPerSecondOverTime.join(', ')}`,
-    `  开环探测：泊松到达 ${result.openLoop.ratePerSecond} 次/秒，实际 ${result.openLoop.achievedPerSecond} 次/秒（共 ${result.openLoop.sent} 次）`,
+    `  读者：开环泊松到达 ${result.openLoop.ratePerSecond} 次/秒，实际 ${result.openLoop.achievedPerSecond} 次/秒（共 ${result.openLoop.sent} 次）`,
     `  CPU：服务器平均占用 ${result.cpu.serverCores} 核，压测客户端 ${result.cpu.loadGeneratorCores} 核；机器 ${result.cpu.machineCores} 核，负载均值开始 ${result.cpu.loadAverageAtStart}、结束 ${result.cpu.machineLoadAverage}`,
     `  时效：${f.changes} 次公开修改，检查 ${f.pagesChecked} 个页面，最慢 ${f.worstSeconds ?? '—'} s，p95 ${f.p95Seconds ?? '—'} s，30 s 内未更新 ${f.neverFresh} 个；${Object.entries(f.byKind).map(([kind, figures]) => `${kind} ${figures.pages} 个（最慢 ${figures.worstSeconds ?? '>30'} s）`).join('，')}`,
     `  草稿缓存抽查：${result.draftCache.samples} 次（保存前为 HIT，保存后仍为 HIT 才算未改动），改动 ${result.draftCache.changed} 次`,

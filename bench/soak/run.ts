@@ -1,6 +1,6 @@
 // npm run soak -- [--minutes 10 | --seconds N] [--warmup 60] [--readers 200] [--editors 12] [--size 10000] [--rate 100] [--instances 1|2] [--cache] [--build] [--prepare-only] [--out FILE]
-// A newsroom's day, compressed: closed-loop readers (the throughput figure), an open-loop
-// Poisson probe (the latency readers feel), editors autosaving every 3 s, saving, publishing,
+// A newsroom's day, compressed: readers arriving open-loop (Poisson, --rate pages a second in
+// all: the latency readers feel and the throughput), editors autosaving every 3 s, saving, publishing,
 // a print page imported and the search index rebuilt meanwhile, against the production build
 // (one or two instances on one SQLite file, optionally behind Varnish). Then every acknowledged
 // save is read back. Writes bench/results/soak-latest.json (with `summary`); exits non-zero
@@ -23,7 +23,6 @@ import { type DraftCacheSample, type EditorWatch, prepareEditor, runEditor } fro
 import { readEventLoopLines, type Window, windowFigures } from './eventLoop'
 import { FreshnessWatch } from './freshness'
 import { memoryFigures } from './memory'
-import { runOpenLoopProbe } from './openLoop'
 import { ARTICLES_PER_EDITOR, MAX_EDITORS, parseSoakOptions } from './options'
 import { type EditorAccount, prepareDataset } from './preparedDataset'
 import { pathPicker, runReaders, type ReaderPaths } from './readers'
@@ -124,7 +123,7 @@ try {
     }),
   )
 
-  log(`负载：${options.readers} 个读者 + 开环探测 ${options.rate} 次/秒 + ${options.editors} 位编辑，预热 ${options.warmup} s，正式 ${options.seconds} s…`)
+  log(`负载：${options.readers} 个读者（开环泊松到达，共 ${options.rate} 次/秒）+ ${options.editors} 位编辑，预热 ${options.warmup} s，正式 ${options.seconds} s…`)
   const rss = instances.map((instance) => sampleRss(instance.pid, 1_000))
   for (const sampler of rss) sampler.phase('warm-up')
   const tally = new Tally()
@@ -153,15 +152,14 @@ try {
     return work.finally(() => pending.delete(name))
   }
   const pickPath = pathPicker(paths, options.popularity)
-  const probeRun = participant('open-loop probe', runOpenLoopProbe(readerBases, pickPath, { ratePerSecond: options.rate, deadline, tally, random: seededRandom(7_777) }))
+  const readerRun = participant('readers', runReaders(readerBases, pickPath, { readers: options.readers, ratePerSecond: options.rate, deadline, tally }))
   const load = Promise.all([
-    participant('readers', runReaders(readerBases, pickPath, { readers: options.readers, deadline, tally })),
-    probeRun,
+    readerRun,
     ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) }))),
   ])
   const finished = await Promise.race([load.then(() => true), sleep((options.warmup + options.seconds) * 1000 + LOAD_GRACE_MS).then(() => false)])
   if (!finished) log(`  ⚠ 负载结束 ${LOAD_GRACE_MS / 1000} s 后仍未收尾：${[...pending].join('、')}`)
-  const probe = finished ? await probeRun : { sent: 0 }
+  const arrivals = finished ? await readerRun : { sent: 0 }
   const wallEnded = Date.now()
   clearInterval(progress)
   const loadSeconds = (performance.now() - loadStarted) / 1000
@@ -214,7 +212,7 @@ try {
     requests,
     requestsPerSecondOverTime: tally.finishedPerInterval.map((count) => Math.round(count / THROUGHPUT_INTERVAL_S)),
     readerPagesPerMinute: perMinute(tally.readerPagesPerInterval, loadSeconds),
-    openLoop: { ratePerSecond: options.rate, sent: probe.sent, achievedPerSecond: Math.round((probe.sent / loadSeconds) * 10) / 10 },
+    openLoop: { ratePerSecond: options.rate, sent: arrivals.sent, achievedPerSecond: Math.round((arrivals.sent / loadSeconds) * 10) / 10 },
     freshness: freshnessFigures,
     draftCache: { samples: draftSamples.length, changed: changed.length, examples: changed.slice(0, 10) },
     sideJobs: jobs,

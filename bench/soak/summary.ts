@@ -31,7 +31,7 @@ export function pageCacheHitRatio(requests: Record<string, KindFigures>): number
   let hits = 0
   let marked = 0
   for (const [kind, figures] of Object.entries(requests)) {
-    if (!kind.startsWith('reader ') && !kind.startsWith('probe ')) continue
+    if (!kind.startsWith('reader ')) continue
     for (const [status, count] of Object.entries(figures.cache)) {
       marked += count
       if (status === 'HIT') hits += count
@@ -45,7 +45,7 @@ export function soakSummary(input: { requests: Record<string, KindFigures>; thro
   const p95 = (kind: string) => requests[kind]?.p95 ?? null
   return {
     throughputRatio: input.throughputRatio,
-    readerP95Ms: { article: p95('probe article'), home: p95('probe home'), column: p95('probe column') },
+    readerP95Ms: { article: p95('reader article'), home: p95('reader home'), column: p95('reader column') },
     autosaveP95Ms: p95('editor autosave'),
     eventLoopP99Ms: input.eventLoopP99Ms,
     worstFreshnessSeconds: freshness.pagesChecked === 0 ? null : freshness.neverFresh ? input.freshnessLimitS : freshness.worstSeconds,

@@ -2,9 +2,8 @@ import { vclFor } from '../../../bench/site/processes'
 import { seededRandom } from '../../../bench/seededRandom'
 import { mergedPercentile } from '../../../bench/soak/eventLoop'
 import type { FreshnessFigures } from '../../../bench/soak/freshness'
-import { poissonGapMs } from '../../../bench/soak/openLoop'
 import { parseSoakOptions } from '../../../bench/soak/options'
-import { pathPicker, type ReaderPaths } from '../../../bench/soak/readers'
+import { pathPicker, poissonGapMs, type ReaderPaths } from '../../../bench/soak/readers'
 import { pageCacheHitRatio, soakSummary } from '../../../bench/soak/summary'
 import { type KindFigures, noResponseOf, perMinute, throughputRatio } from '../../../bench/soak/tally'
 import type { Verification } from '../../../bench/soak/verify'
@@ -84,8 +83,8 @@ describe('the soak harness', () => {
 
   it('summarises with exactly the keys other tools read', () => {
     const requests = {
-      'probe article': figures(100, 120, { HIT: 80, MISS: 20 }),
-      'probe home': figures(20, 90, { HIT: 20 }),
+      'reader article': figures(100, 120, { HIT: 80, MISS: 20 }),
+      'reader home': figures(20, 90, { HIT: 20 }),
       'reader search': figures(50, 300),
       'editor autosave': figures(40, 210, {}, { '5xx': 1 }),
       'reader column': figures(10, 50, { STALE: 10 }, { reset: 2, timeout: 1 }),
@@ -96,7 +95,7 @@ describe('the soak harness', () => {
     expect(Object.keys(summary).sort()).toEqual(['autosaveP95Ms', 'errors', 'eventLoopP99Ms', 'lostSaves', 'pageCacheHitRatio', 'peakRssMb', 'readerP95Ms', 'throughputRatio', 'worstFreshnessSeconds'])
     expect(summary).toEqual({
       throughputRatio: 0.97,
-      readerP95Ms: { article: 120, home: 90, column: null },
+      readerP95Ms: { article: 120, home: 90, column: 50 },
       autosaveP95Ms: 210,
       eventLoopP99Ms: 12,
       worstFreshnessSeconds: 1.4,
