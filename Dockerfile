@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The app image for docker-compose.yml: production build of Next.js + Payload, started by
-# scripts/start.mjs (migrations and first-run seed, then `next start`).
+# scripts/start.mjs (migrations and first-run seed, then scripts/server.mjs: Next.js behind the admission queue).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -56,7 +56,7 @@ if (demo) {
 
 const serverEnv = { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) }
 const supervision = superviseServer({
-  spawnServer: () => spawn(bin('next'), ['start', '--port', port], { stdio: 'inherit', env: serverEnv }),
+  spawnServer: () => spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), '--port', port], { stdio: 'inherit', env: serverEnv }),
   // A restarted server must not trust pages cached before it died (see clearServerCaches).
   beforeStart: () => clearServerCaches(root),
 })

@@ -36,6 +36,7 @@ const PROFILED_PATHS = 100
 export const SEARCH_WORDS = ['发展', '社区', '服务', '治理', '产业', '科技', '网格', '党建']
 const BIN = (name: string) => path.resolve('node_modules', '.bin', name)
 const BASELINE_DIR = path.resolve('bench', 'baseline-next')
+const SERVER_SCRIPT = path.resolve('scripts', 'server.mjs')
 
 function nextBuild(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []): number {
   const started = performance.now()
@@ -69,12 +70,12 @@ export function originEnv(databaseUri: string, extra: Record<string, string> = {
 }
 
 /**
- * `next start` on loopback, with no cached page or read left from another database (as `npm
+ * The production server (scripts/server.mjs, as `npm start` runs it) on loopback, with no cached page or read left from another database (as `npm
  * start` does). A further instance on the same build keeps the caches the first one is using.
  */
 export async function startOrigin(port: number, env: NodeJS.ProcessEnv, options: { clearCaches?: boolean } = {}): Promise<Server & { readyMs: number }> {
   if (options.clearCaches ?? true) clearServerCaches(process.cwd())
-  return startServer('next start', port, BIN('next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], { env, timeoutMs: 180_000 })
+  return startServer('server', port, process.execPath, [SERVER_SCRIPT, '--hostname', '127.0.0.1', '--port', String(port)], { env, timeoutMs: 180_000 })
 }
 
 /** The baseline app is rebuilt only when the article bytes it prerenders changed. */
@@ -127,7 +128,7 @@ async function profileArticlePages(env: NodeJS.ProcessEnv, paths: string[], opti
   const spawned = performance.now()
   let loadFrom: number
   // The profile is written as the process exits, which takes a while for a long one.
-  const server = await startServer('profiled next start', port, process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.resolve('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], { env, timeoutMs: 180_000, exitGraceMs: 120_000 })
+  const server = await startServer('profiled server', port, process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, SERVER_SCRIPT, '--port', String(port)], { env, timeoutMs: 180_000, exitGraceMs: 120_000 })
   try {
     await warm(server.url, paths)
     loadFrom = performance.now() - spawned

@@ -97,6 +97,17 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+  # A busy origin answers 503 (its admission queue, scripts/admission.mjs). A background refresh
+  # that fails keeps serving the stale copy, and a failed fetch is not remembered as
+  # "uncacheable" below, which would send every request for a popular page to the busy origin.
+  if (beresp.status >= 500) {
+    if (bereq.is_bgfetch) {
+      return (abandon);
+    }
+    set beresp.uncacheable = true;
+    set beresp.ttl = 0s;
+    return (deliver);
+  }
   # Surrogate-Key is the app's (and Fastly's) name; xkey indexes objects by this header.
   if (beresp.http.Surrogate-Key) {
     set beresp.http.xkey = beresp.http.Surrogate-Key;

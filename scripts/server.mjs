@@ -1,0 +1,50 @@
+// @ts-check
+// The production server, as `npm start` (scripts/start.mjs), the bench and the soak run it:
+//   node scripts/server.mjs [--port 3000] [--hostname 0.0.0.0]
+// Next.js's own request handler, the one `next start` uses, behind the admission queue of
+// scripts/admission.mjs: `next start` offers no place to decide which requests wait.
+import http from 'node:http'
+import { parseArgs } from 'node:util'
+
+import { createAdmission } from './admission.mjs'
+
+// As `next start` does, before Next.js is loaded: it picks its production code by NODE_ENV.
+process.env.NODE_ENV = 'production'
+const { default: next } = await import('next')
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
+const port = Number(values.port ?? process.env.PORT ?? 3000)
+// Not $HOSTNAME, which container runtimes set to the container's name.
+const hostname = values.hostname ?? '0.0.0.0'
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const LOG_EVERY_MS = 60_000
+let turnedAway = { full: 0, waited: 0 }
+const admit = createAdmission({ onTurnedAway: (reason) => (turnedAway[reason] += 1) })
+setInterval(() => {
+  if (turnedAway.full + turnedAway.waited === 0) return
+  const { active, waiting, abandoned } = admit.figures()
+  console.warn(`读者请求超出服务能力：过去一分钟 ${turnedAway.full} 个因排队已满、${turnedAway.waited} 个因等待过久答以 503；正在渲染 ${active} 个，排队 ${waiting} 个，累计 ${abandoned} 个读者在排队时离开`)
+  turnedAway = { full: 0, waited: 0 }
+}, LOG_EVERY_MS).unref()
+
+const server = http.createServer((request, response) =>
+  admit(request, response, () =>
+    handle(request, response).catch((/** @type {unknown} */ error) => {
+      console.error(`处理请求 ${request.method} ${request.url} 时出错：`, error)
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    }),
+  ),
+)
+server.listen(port, hostname, () => console.log(`✓ 服务器已就绪：http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    server.close()
+    process.exit(0)
+  })
+}
