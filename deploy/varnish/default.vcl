@@ -118,6 +118,12 @@ sub vcl_backend_response {
     set beresp.ttl = 30s;
     return (deliver);
   }
+  # An article page's previous/next installment and related links change with other articles,
+  # which its surrogate key does not name: the tier asks the origin again after 5 minutes, and
+  # the origin answers from its own cache, which those changes do expire.
+  if (bereq.url ~ "^/articles/" && beresp.ttl > 300s) {
+    set beresp.ttl = 300s;
+  }
   # TTL comes from s-maxage and grace from stale-while-revalidate: after the TTL a reader
   # gets the stale copy at once while Varnish fetches a fresh one. Purges remove objects
   # outright, so a change is never served stale.

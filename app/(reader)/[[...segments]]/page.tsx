@@ -11,7 +11,7 @@ import { readerMetadata } from '@/reader/metadata'
 import { webSiteJsonLd } from '@/reader/structuredData'
 import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 /** Rendered on first request, then served from the cache until a change invalidates it. */
 export function generateStaticParams() {

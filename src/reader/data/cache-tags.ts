@@ -33,8 +33,15 @@ export const CACHE_TAGS = {
   installments: 'installments',
 } as const
 
-/** A safety net: hooks invalidate on change, this bounds staleness if one is ever missed. */
-export const REVALIDATE_SECONDS = 300
+/**
+ * How long a cached page or read is served before it is rendered again in the background. Tags
+ * expire what a change touches (expireArticlePages), so this is a safety net and the refresh of
+ * related reading. At 300 s every page a reader asked for more than five minutes after its
+ * render was rendered again, changed or not: at 10,000 articles most of the origin's work
+ * under the soak. Pages declare the same figure as a literal (`export const revalidate`, which
+ * Next.js reads at build time); tests/unit/reader/cacheTags.test.ts keeps them equal.
+ */
+export const REVALIDATE_SECONDS = 3600
 
 /**
  * What any page listing or showing articles displays besides the articles themselves: column

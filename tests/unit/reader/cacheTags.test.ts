@@ -1,4 +1,7 @@
-import { articleTagsToExpire, CACHE_TAGS, tagsToInvalidate } from '../../../src/reader/data/cache-tags'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { articleTagsToExpire, CACHE_TAGS, REVALIDATE_SECONDS, tagsToInvalidate } from '../../../src/reader/data/cache-tags'
 
 const placement = { columnSlugs: [], bylineSlugs: [], tagSlugs: [], regionSlugs: [] }
 
@@ -31,5 +34,23 @@ describe('tagsToInvalidate', () => {
 
   it('ignores collections readers never see', () => {
     expect(tagsToInvalidate('users')).toEqual([])
+  })
+})
+
+describe('REVALIDATE_SECONDS', () => {
+  const routeFiles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) return routeFiles(file)
+      return /^(page|route)\.tsx?$/.test(entry.name) ? [file] : []
+    })
+
+  it('is the figure every cached reader page and route declares, which Next.js only reads as a literal', () => {
+    const declared = routeFiles(path.resolve('app', '(reader)')).flatMap((file) => {
+      const match = /export const revalidate = ([\d_]+)/.exec(fs.readFileSync(file, 'utf8'))
+      return match ? [[path.relative(process.cwd(), file), Number(match[1].replace(/_/g, ''))] as const] : []
+    })
+    expect(declared.length).toBeGreaterThan(10)
+    expect(declared.filter(([, seconds]) => seconds !== REVALIDATE_SECONDS)).toEqual([])
   })
 })

@@ -14,7 +14,7 @@ import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '
 import { newsArticleJsonLd } from '@/reader/structuredData'
 import { readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

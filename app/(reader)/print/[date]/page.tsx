@@ -8,7 +8,7 @@ import { getPrintEdition, isCalendarDate } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
 import { readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

@@ -5,7 +5,7 @@ import { sitemapResponse } from '@/reader/feeds/responses'
  * sitemap's tags (src/reader/data/sitemap.ts). The optional segment is what keeps `next build`
  * from prerendering it, when there is no database to read and no public origin yet.
  */
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

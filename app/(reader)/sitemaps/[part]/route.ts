@@ -1,7 +1,7 @@
 import { sitemapPartResponse } from '@/reader/feeds/responses'
 
 /** Like /sitemap.xml: each part is rendered once per change and then served from the cache. */
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

@@ -8,7 +8,7 @@ import { getArticleList, getHasPrintEdition, isCalendarDate, isListPage } from '
 import { readerMetadata } from '@/reader/metadata'
 import { adjacentDay, pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

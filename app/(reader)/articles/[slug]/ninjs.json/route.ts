@@ -1,6 +1,6 @@
 import { ninjsResponse } from '@/reader/feeds/responses'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

@@ -10,7 +10,7 @@ import { readerMetadata } from '@/reader/metadata'
 import { photoOf } from '@/reader/presentation'
 import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

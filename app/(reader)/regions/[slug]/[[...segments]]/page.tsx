@@ -8,7 +8,7 @@ import { getRegionBySlug, type Region } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
 import { pagedPath, readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []

@@ -7,7 +7,7 @@ import { getTagBySlug } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
 import { pagedPath, readerPaths } from '@/reader/urls'
 
-export const revalidate = 300
+export const revalidate = 3600
 
 export function generateStaticParams() {
   return []
