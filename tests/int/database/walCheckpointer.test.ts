@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+
+import { useTestPayload } from '../../helpers/payload'
+
+/**
+ * The server's connections never copy the write-ahead log into the database file themselves
+ * (that happens inside a COMMIT, on the event loop's thread); a worker thread does, every
+ * second. Seen from outside: the database file alone, without its -wal, catches up with what
+ * was committed, although no connection of this process checkpointed.
+ */
+const booted = useTestPayload()
+const databaseFile = () => (process.env.DATABASE_URI ?? '').replace(/^file:/, '')
+const sqliteOnly = process.env.TEST_MONGODB_URI ? it.skip : it
+
+/** The rows of the database file as it is on disk, without the log SQLite has not copied into it yet. */
+async function titlesInDatabaseFileAlone(): Promise<string[]> {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-wal-')), 'alone.db')
+  fs.copyFileSync(databaseFile(), copy)
+  const client = createClient({ url: `file:${copy}` })
+  try {
+    return (await client.execute('SELECT name FROM tags')).rows.map((row) => String(row.name))
+  } finally {
+    client.close()
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true })
+  }
+}
+
+describe('SQLite write-ahead log checkpoints', () => {
+  sqliteOnly('are never run by the server’s own connections at COMMIT', async () => {
+    const client = (booted.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+    const { rows } = await client.execute('PRAGMA wal_autocheckpoint')
+    expect(Object.values(rows[0])).toEqual([0])
+  })
+
+  sqliteOnly('copy committed writes into the database file from a thread of their own within seconds', async () => {
+    const name = `检查点标签${Date.now()}`
+    await booted.payload.create({ collection: 'tags', data: { name } as never, overrideAccess: true })
+    let seen: string[] = []
+    for (let attempt = 0; attempt < 50 && !seen.includes(name); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      seen = await titlesInDatabaseFileAlone()
+    }
+    expect(seen).toContain(name)
+  })
+})
