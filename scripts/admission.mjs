@@ -48,8 +48,8 @@ function answerBusy(response) {
 }
 
 /**
- * `admit(request, response, handle)` runs `handle` for a reader's request when a slot is free,
- * in arrival order; a request whose reader hung up while it waited is dropped unrendered; one
+ * `admit(request, response, handle)` runs `handle` for a reader's request when a slot is free
+ * (in arrival order, newest first when the queue is backed up); a request whose reader hung up while it waited is dropped unrendered; one
  * that waited `maxWaitMs`, or arrived to a full queue, is answered 503 with Retry-After.
  * Anything else is handled at once.
  * @param {Partial<typeof ADMISSION_DEFAULTS> & { onTurnedAway?: (reason: 'full' | 'waited') => void }} [options]
@@ -94,9 +94,17 @@ export function createAdmission(options = {}) {
   // Waiting readers are answered on time even while every slot is taken by slow renders.
   setInterval(sweep, Math.max(100, maxWaitMs / 8)).unref()
 
+  /**
+   * Arrival order while the queue moves; newest first once its oldest has waited a quarter of
+   * `maxWaitMs` (adaptive LIFO): when more arrive than are answered, serving the oldest first
+   * makes every reader wait nearly the whole limit, while serving the newest answers most
+   * readers at once and turns away the ones who have already waited longest.
+   */
+  const takeNext = () => (performance.now() - waiting[0].arrivedAt > maxWaitMs / 4 ? waiting.pop() : waiting.shift())
+
   const next = () => {
     sweep()
-    while (active < concurrency && waiting.length > 0) run(/** @type {(typeof waiting)[number]} */ (waiting.shift()).handle)
+    while (active < concurrency && waiting.length > 0) run(/** @type {(typeof waiting)[number]} */ (takeNext()).handle)
   }
 
   /**

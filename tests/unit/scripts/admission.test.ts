@@ -70,6 +70,21 @@ describe('the production server’s admission queue', () => {
     expect(await Promise.all(answers.map(async (answer) => (await answer).status))).toEqual([200, 200, 200, 200])
   })
 
+  it('serves the newest waiting reader first once the queue is backed up, so most readers are not kept waiting', async () => {
+    server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 2_000 })
+    server.send('/busy')
+    await until(() => server.renders.length === 1)
+    server.send('/older')
+    await until(() => server.admit.figures().waiting === 1)
+    server.send('/newer')
+    await until(() => server.admit.figures().waiting === 2)
+    // Past a quarter of the limit the oldest has waited too long for arrival order to be kind.
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    server.renders[0].finish()
+    await until(() => server.renders.length === 2)
+    expect(server.renders.map((render) => render.path)).toEqual(['/busy', '/newer'])
+  })
+
   it('turns a reader away with 503 and Retry-After when the queue is full, without rendering', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 1, maxWaitMs: 10_000 })
     server.send('/first')
