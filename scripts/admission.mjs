@@ -11,7 +11,7 @@
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
 
-/** @type {Readonly<{ concurrency: number; maxWaiting: number; maxWaitMs: number }>} */
+/** @type {Readonly<{ concurrency: number; maxWaiting: number; maxWaitMs: number; maxRenderMs: number }>} */
 export const ADMISSION_DEFAULTS = Object.freeze({
   /**
    * Reader pages rendered at once. Rendering is CPU work on the one thread, and SQLite's
@@ -23,6 +23,8 @@ export const ADMISSION_DEFAULTS = Object.freeze({
   maxWaiting: 300,
   /** A reader who has waited this long is answered 503 rather than rendered late. */
   maxWaitMs: 4_000,
+  /** A reader page still rendering after this long gives its slot up (see run). */
+  maxRenderMs: 15_000,
 })
 
 /** What Next.js serves itself (build assets, the admin and the API): never queued. */
@@ -52,27 +54,45 @@ function answerBusy(response) {
  * (in arrival order, newest first when the queue is backed up); a request whose reader hung up while it waited is dropped unrendered; one
  * that waited `maxWaitMs`, or arrived to a full queue, is answered 503 with Retry-After.
  * Anything else is handled at once.
- * @param {Partial<typeof ADMISSION_DEFAULTS> & { onTurnedAway?: (reason: 'full' | 'waited') => void }} [options]
+ * @param {Partial<typeof ADMISSION_DEFAULTS> & { onTurnedAway?: (reason: 'full' | 'waited') => void; onOverdue?: (request: string) => void }} [options]
  */
 export function createAdmission(options = {}) {
-  const { concurrency, maxWaiting, maxWaitMs } = { ...ADMISSION_DEFAULTS, ...options }
+  const { concurrency, maxWaiting, maxWaitMs, maxRenderMs } = { ...ADMISSION_DEFAULTS, ...options }
   /** @type {{ request: Request; response: Response; handle: () => Promise<unknown>; arrivedAt: number }[]} */
   const waiting = []
   let active = 0
-  const figures = { admitted: 0, turnedAway: 0, abandoned: 0 }
+  const figures = { admitted: 0, turnedAway: 0, abandoned: 0, overdue: 0 }
 
-  /** @param {() => Promise<unknown>} handle */
-  const run = (handle) => {
+  /**
+   * The slot is freed when the handler settles, when the response is closed (sent, or the
+   * reader hung up), or after `maxRenderMs` at the latest: a render that never ends must not
+   * keep its slot, or a few of them stop every reader page (the soak saw the queue stand still
+   * while the API answered in milliseconds). The render itself goes on; the log names it.
+   * @param {Request} request
+   * @param {Response} response
+   * @param {() => Promise<unknown>} handle
+   */
+  const run = (request, response, handle) => {
     active += 1
     figures.admitted += 1
-    // A handler that throws has answered (Next.js answers its own errors); the slot is freed either way.
-    void Promise.resolve()
-      .then(handle)
-      .catch(() => {})
-      .finally(() => {
-        active -= 1
-        next()
-      })
+    let freed = false
+    const free = () => {
+      if (freed) return
+      freed = true
+      clearTimeout(overdue)
+      response.off('close', free)
+      active -= 1
+      next()
+    }
+    const overdue = setTimeout(() => {
+      figures.overdue += 1
+      options.onOverdue?.(`${request.method} ${request.url}`)
+      free()
+    }, maxRenderMs)
+    overdue.unref()
+    response.once('close', free)
+    // A handler that throws has answered (Next.js answers its own errors).
+    void Promise.resolve().then(handle).catch(() => {}).finally(free)
   }
 
   /** Drops the waiting readers who hung up, and answers those who waited too long, oldest first. */
@@ -104,7 +124,10 @@ export function createAdmission(options = {}) {
 
   const next = () => {
     sweep()
-    while (active < concurrency && waiting.length > 0) run(/** @type {(typeof waiting)[number]} */ (takeNext()).handle)
+    while (active < concurrency && waiting.length > 0) {
+      const turn = /** @type {(typeof waiting)[number]} */ (takeNext())
+      run(turn.request, turn.response, turn.handle)
+    }
   }
 
   /**
@@ -114,7 +137,7 @@ export function createAdmission(options = {}) {
    */
   function admit(request, response, handle) {
     if (!isReaderRequest(request)) return void handle().catch(() => {})
-    if (active < concurrency && waiting.length === 0) return void run(handle)
+    if (active < concurrency && waiting.length === 0) return void run(request, response, handle)
     if (waiting.length >= maxWaiting) {
       figures.turnedAway += 1
       options.onTurnedAway?.('full')

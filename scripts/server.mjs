@@ -6,7 +6,7 @@
 import http from 'node:http'
 import { parseArgs } from 'node:util'
 
-import { createAdmission } from './admission.mjs'
+import { ADMISSION_DEFAULTS, createAdmission } from './admission.mjs'
 
 // As `next start` does, before Next.js is loaded: it picks its production code by NODE_ENV.
 process.env.NODE_ENV = 'production'
@@ -23,7 +23,10 @@ await app.prepare()
 
 const LOG_EVERY_MS = 60_000
 let turnedAway = { full: 0, waited: 0 }
-const admit = createAdmission({ onTurnedAway: (reason) => (turnedAway[reason] += 1) })
+const admit = createAdmission({
+  onTurnedAway: (reason) => (turnedAway[reason] += 1),
+  onOverdue: (request) => console.warn(`读者页面渲染超过 ${ADMISSION_DEFAULTS.maxRenderMs / 1000} 秒仍未结束，已让出名额：${request}`),
+})
 setInterval(() => {
   if (turnedAway.full + turnedAway.waited === 0) return
   const { active, waiting, abandoned } = admit.figures()

@@ -1,4 +1,3 @@
-/* global clearTimeout */
 // Keeps the production server running: `npm start` (and the Docker image's CMD) start it
 // through this, so a server that dies (out of memory, a native crash, `kill -9`) is back
 // within seconds instead of leaving the newsroom without its CMS until someone notices.

@@ -33,6 +33,7 @@ async function serverBehind(options: Parameters<typeof createAdmission>[0]) {
   return {
     admit,
     renders,
+    base,
     get: (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, init),
     /** A request whose answer the test does not read: the connection is cut when the test ends. */
     send: (path: string, init: RequestInit = {}) => void fetch(`${base}${path}`, init).catch(() => {}),
@@ -130,6 +131,30 @@ describe('the production server’s admission queue', () => {
     server.renders[1].finish()
     expect((await kept).status).toBe(200)
     expect(server.admit.figures().abandoned).toBe(1)
+  })
+
+  it('gives up the slot of a render that never ends, naming it, so the queue keeps moving', async () => {
+    const overdue: string[] = []
+    server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 10_000, maxRenderMs: 300, onOverdue: (request) => overdue.push(request) })
+    server.send('/never-ends')
+    await until(() => server.renders.length === 1)
+    const next = server.get('/next')
+    await until(() => server.renders.length === 2)
+    expect(overdue).toEqual(['GET /never-ends'])
+    server.renders[1].finish()
+    expect((await next).status).toBe(200)
+  })
+
+  it('frees the slot of a reader who hung up during the render', async () => {
+    server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 10_000 })
+    const gone = new AbortController()
+    void fetch(`${server.base}/hung-up`, { signal: gone.signal }).catch(() => {})
+    await until(() => server.renders.length === 1)
+    gone.abort()
+    const next = server.get('/next')
+    await until(() => server.renders.length === 2)
+    server.renders[1].finish()
+    expect((await next).status).toBe(200)
   })
 
   it('never makes editors’ API and admin requests, or a reader’s POST, wait behind readers', async () => {
