@@ -50,7 +50,7 @@ const log = (line: string) => console.log(line)
 
 /** The server's lines that say something went wrong, for the report of a failed soak. */
 function serverLogExcerpt(output: string): string {
-  const lines = output.split('\n').filter((line) => /error|⨯|warn|exception|SQLITE|fail/i.test(line))
+  const lines = output.split('\n').filter((line) => /error|⨯|warn|exception|SQLITE|fail|读者请求超出|渲染超过/i.test(line))
   return (lines.length ? lines.slice(-40) : output.split('\n').slice(-40)).join('\n')
 }
 
