@@ -90,6 +90,17 @@ async function stopServer(payload: Payload): Promise<void> {
 }
 
 /** Every byte of the live data and every name beside it: a refused restore must leave all of it as it was. */
+/**
+ * The live data once the server's checkpoint thread (src/database/walCheckpointer.ts) has
+ * nothing left to copy: until then it moves earlier writes from the -wal into the database
+ * file on its own, and the bytes would change with no restore involved. Its later passive
+ * checkpoints of an empty log change no byte.
+ */
+async function settledLiveData() {
+  await withSqliteFile(databaseFile, (client) => client.execute('PRAGMA wal_checkpoint(TRUNCATE)'))
+  return fingerprintLiveData()
+}
+
 async function fingerprintLiveData() {
   const digests = async (dir: string) => Promise.all(listTree(dir).files.map(async (file) => `${file} ${await sha256OfFile(path.join(dir, ...file.split('/')))}`))
   return { dataDir: await digests(dataDir), mediaDir: await digests(mediaDir), besideMedia: fs.readdirSync(root).sort() }
@@ -201,7 +212,7 @@ describeOnSqlite('npm run backup / npm run restore on the embedded SQLite databa
     bytes[Math.floor(bytes.length / 2)] ^= 0x01
     fs.writeFileSync(changedFile, bytes)
     fs.rmSync(path.join(damaged, 'media', ...missing.split('/')))
-    const before = await fingerprintLiveData()
+    const before = await settledLiveData()
 
     const refusal = (await restoreInto(damaged).then(() => null, (error: Error) => error))?.message
     expect(refusal).toMatch(/^备份校验失败，未做任何改动/)
@@ -214,7 +225,7 @@ describeOnSqlite('npm run backup / npm run restore on the embedded SQLite databa
     const damaged = copyOfBackup(onlineBackup, 'truncated')
     const snapshot = path.join(damaged, 'newsroom.db')
     fs.truncateSync(snapshot, Math.floor(fs.statSync(snapshot).size / 2))
-    const before = await fingerprintLiveData()
+    const before = await settledLiveData()
     await expect(restoreInto(damaged)).rejects.toThrow(/文件已损坏或被截断（应为 \d+ 字节，实为 \d+ 字节）：newsroom\.db/)
     expect(await fingerprintLiveData()).toEqual(before)
   })
@@ -229,7 +240,7 @@ describeOnSqlite('npm run backup / npm run restore on the embedded SQLite databa
     fs.writeFileSync(snapshot, bytes)
     const sha256 = await sha256OfFile(snapshot)
     rewriteManifest(damaged, (manifest) => Object.assign(manifest.database, { bytes: bytes.length, sha256 }))
-    const before = await fingerprintLiveData()
+    const before = await settledLiveData()
     await expect(restoreInto(damaged)).rejects.toThrow(/数据库未通过 PRAGMA integrity_check：newsroom\.db/)
     expect(await fingerprintLiveData()).toEqual(before)
   })
