@@ -54,14 +54,14 @@ function answerBusy(response) {
  * (in arrival order, newest first when the queue is backed up); a request whose reader hung up while it waited is dropped unrendered; one
  * that waited `maxWaitMs`, or arrived to a full queue, is answered 503 with Retry-After.
  * Anything else is handled at once.
- * @param {Partial<typeof ADMISSION_DEFAULTS> & { onTurnedAway?: (reason: 'full' | 'waited') => void; onOverdue?: (request: string) => void }} [options]
+ * @param {Partial<typeof ADMISSION_DEFAULTS> & { onOverdue?: (request: string) => void }} [options]
  */
 export function createAdmission(options = {}) {
   const { concurrency, maxWaiting, maxWaitMs, maxRenderMs } = { ...ADMISSION_DEFAULTS, ...options }
   /** @type {{ request: Request; response: Response; handle: () => Promise<unknown>; arrivedAt: number }[]} */
   const waiting = []
   let active = 0
-  const figures = { admitted: 0, turnedAway: 0, abandoned: 0, overdue: 0 }
+  const figures = { admitted: 0, turnedAway: { full: 0, waited: 0 }, abandoned: 0, overdue: 0 }
 
   /**
    * The slot is freed when the handler settles, when the response is closed (sent, or the
@@ -104,8 +104,7 @@ export function createAdmission(options = {}) {
         figures.abandoned += 1
         waiting.splice(index, 1)
       } else if (now - turn.arrivedAt > maxWaitMs) {
-        figures.turnedAway += 1
-        options.onTurnedAway?.('waited')
+        figures.turnedAway.waited += 1
         answerBusy(turn.response)
         waiting.splice(index, 1)
       } else index += 1
@@ -139,8 +138,7 @@ export function createAdmission(options = {}) {
     if (!isReaderRequest(request)) return void handle().catch(() => {})
     if (active < concurrency && waiting.length === 0) return void run(request, response, handle)
     if (waiting.length >= maxWaiting) {
-      figures.turnedAway += 1
-      options.onTurnedAway?.('full')
+      figures.turnedAway.full += 1
       return answerBusy(response)
     }
     waiting.push({ request, response, handle, arrivedAt: performance.now() })
@@ -148,6 +146,6 @@ export function createAdmission(options = {}) {
 
   return Object.assign(admit, {
     /** Counts since start, and the queue now: for the server's periodic log line and the tests. */
-    figures: () => ({ ...figures, active, waiting: waiting.length }),
+    figures: () => ({ ...figures, turnedAway: { ...figures.turnedAway }, active, waiting: waiting.length }),
   })
 }

@@ -22,16 +22,17 @@ const handle = app.getRequestHandler()
 await app.prepare()
 
 const LOG_EVERY_MS = 60_000
-let turnedAway = { full: 0, waited: 0 }
 const admit = createAdmission({
-  onTurnedAway: (reason) => (turnedAway[reason] += 1),
   onOverdue: (request) => console.warn(`读者页面渲染超过 ${ADMISSION_DEFAULTS.maxRenderMs / 1000} 秒仍未结束，已让出名额：${request}`),
 })
+let loggedTurnedAway = admit.figures().turnedAway
 setInterval(() => {
-  if (turnedAway.full + turnedAway.waited === 0) return
-  const { active, waiting, abandoned } = admit.figures()
-  console.warn(`读者请求超出服务能力：过去一分钟 ${turnedAway.full} 个因排队已满、${turnedAway.waited} 个因等待过久答以 503；正在渲染 ${active} 个，排队 ${waiting} 个，累计 ${abandoned} 个读者在排队时离开`)
-  turnedAway = { full: 0, waited: 0 }
+  const { active, waiting, abandoned, turnedAway } = admit.figures()
+  const full = turnedAway.full - loggedTurnedAway.full
+  const waited = turnedAway.waited - loggedTurnedAway.waited
+  loggedTurnedAway = turnedAway
+  if (full + waited === 0) return
+  console.warn(`读者请求超出服务能力：过去一分钟 ${full} 个因排队已满、${waited} 个因等待过久答以 503；正在渲染 ${active} 个，排队 ${waiting} 个，累计 ${abandoned} 个读者在排队时离开`)
 }, LOG_EVERY_MS).unref()
 
 const server = http.createServer((request, response) =>
