@@ -30,13 +30,26 @@ async function serverBehind(options: Parameters<typeof createAdmission>[0]) {
   )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const send = (path: string, init: RequestInit = {}) => void fetch(`${base}${path}`, init).catch(() => {})
   return {
     admit,
     renders,
     base,
     get: (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, init),
     /** A request whose answer the test does not read: the connection is cut when the test ends. */
-    send: (path: string, init: RequestInit = {}) => void fetch(`${base}${path}`, init).catch(() => {}),
+    send,
+    /** Sends a reader's request and waits until it is being rendered. */
+    rendering: async (path: string) => {
+      const before = renders.length
+      send(path)
+      await until(() => renders.length > before)
+    },
+    /** Sends a reader's request and waits until it waits in the queue. */
+    queued: async (path: string) => {
+      const before = admit.figures().waiting
+      send(path)
+      await until(() => admit.figures().waiting > before)
+    },
     close: () => {
       server.closeAllConnections()
       return new Promise((resolve) => server.close(resolve))
@@ -73,12 +86,9 @@ describe('the production server’s admission queue', () => {
 
   it('serves the newest waiting reader first once the queue is backed up, so most readers are not kept waiting', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 2_000 })
-    server.send('/busy')
-    await until(() => server.renders.length === 1)
-    server.send('/older')
-    await until(() => server.admit.figures().waiting === 1)
-    server.send('/newer')
-    await until(() => server.admit.figures().waiting === 2)
+    await server.rendering('/busy')
+    await server.queued('/older')
+    await server.queued('/newer')
     // Past a quarter of the limit the oldest has waited too long for arrival order to be kind.
     await new Promise((resolve) => setTimeout(resolve, 600))
     server.renders[0].finish()
@@ -88,10 +98,8 @@ describe('the production server’s admission queue', () => {
 
   it('turns a reader away with 503 and Retry-After when the queue is full, without rendering', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 1, maxWaitMs: 10_000 })
-    server.send('/first')
-    await until(() => server.renders.length === 1)
-    server.send('/waiting')
-    await until(() => server.admit.figures().waiting === 1)
+    await server.rendering('/first')
+    await server.queued('/waiting')
     const refused = await server.get('/one-too-many')
     expect(refused.status).toBe(503)
     expect(refused.headers.get('retry-after')).toBe('5')
@@ -102,8 +110,7 @@ describe('the production server’s admission queue', () => {
 
   it('answers 503 to a reader who waited too long instead of rendering the page late', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 200 })
-    server.send('/slow')
-    await until(() => server.renders.length === 1)
+    await server.rendering('/slow')
     const started = performance.now()
     const waited = await server.get('/late')
     expect(waited.status).toBe(503)
@@ -116,8 +123,7 @@ describe('the production server’s admission queue', () => {
 
   it('drops a waiting request whose reader hung up, unrendered', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 10_000 })
-    server.send('/busy')
-    await until(() => server.renders.length === 1)
+    await server.rendering('/busy')
     const gone = new AbortController()
     const abandoned = server.get('/abandoned', { signal: gone.signal }).catch((error: Error) => error.name)
     await until(() => server.admit.figures().waiting === 1)
@@ -136,8 +142,7 @@ describe('the production server’s admission queue', () => {
   it('gives up the slot of a render that never ends, naming it, so the queue keeps moving', async () => {
     const overdue: string[] = []
     server = await serverBehind({ concurrency: 1, maxWaiting: 10, maxWaitMs: 10_000, maxRenderMs: 300, onOverdue: (request) => overdue.push(request) })
-    server.send('/never-ends')
-    await until(() => server.renders.length === 1)
+    await server.rendering('/never-ends')
     const next = server.get('/next')
     await until(() => server.renders.length === 2)
     expect(overdue).toEqual(['GET /never-ends'])
@@ -159,9 +164,8 @@ describe('the production server’s admission queue', () => {
 
   it('never makes editors’ API and admin requests, or a reader’s POST, wait behind readers', async () => {
     server = await serverBehind({ concurrency: 1, maxWaiting: 1, maxWaitMs: 10_000 })
-    server.send('/articles/busy')
-    server.send('/articles/waiting')
-    await until(() => server.admit.figures().waiting === 1)
+    await server.rendering('/articles/busy')
+    await server.queued('/articles/waiting')
     server.send('/api/articles/1', { method: 'POST', body: '{}' })
     server.send('/admin/collections/articles')
     server.send('/_next/static/chunk.js')
