@@ -51,9 +51,9 @@ function answerBusy(response) {
 
 /**
  * `admit(request, response, handle)` runs `handle` for a reader's request when a slot is free
- * (in arrival order, newest first when the queue is backed up); a request whose reader hung up while it waited is dropped unrendered; one
- * that waited `maxWaitMs`, or arrived to a full queue, is answered 503 with Retry-After.
- * Anything else is handled at once.
+ * (in arrival order, newest first when the queue is backed up); a request whose reader hung up
+ * while it waited is dropped unrendered; one that waited `maxWaitMs`, or arrived to a full
+ * queue, is answered 503 with Retry-After. Anything else is handled at once.
  * @param {Partial<typeof ADMISSION_DEFAULTS> & { onOverdue?: (request: string) => void }} [options]
  */
 export function createAdmission(options = {}) {

@@ -70,8 +70,9 @@ export function originEnv(databaseUri: string, extra: Record<string, string> = {
 }
 
 /**
- * The production server (scripts/server.mjs, as `npm start` runs it) on loopback, with no cached page or read left from another database (as `npm
- * start` does). A further instance on the same build keeps the caches the first one is using.
+ * The production server (scripts/server.mjs, as `npm start` runs it) on loopback, with no
+ * cached page or read left from another database (as `npm start` does). A further instance on
+ * the same build keeps the caches the first one is using.
  */
 export async function startOrigin(port: number, env: NodeJS.ProcessEnv, options: { clearCaches?: boolean } = {}): Promise<Server & { readyMs: number }> {
   if (options.clearCaches ?? true) clearServerCaches(process.cwd())
