@@ -24,6 +24,7 @@ export const GRAPHQL_MAX_EXPANDED_FIELDS = 5_000
  */
 export const GRAPHQL_MAX_NESTING = 256
 const TOO_DEEP = `GraphQL 查询嵌套过深：语法层级最多 ${GRAPHQL_MAX_NESTING} 层（query nested too deep）`
+const VARIABLES_TOO_DEEP = `GraphQL 变量嵌套过深：对象与数组最多 ${GRAPHQL_MAX_NESTING} 层（variables nested too deep）`
 
 export type GraphQLBody = { ok: true; document: DocumentNode } | { ok: false; status: 400 | 415; message: string }
 
@@ -49,6 +50,8 @@ export function readGraphQLBody(contentType: string | null, text: string): Graph
   if (Array.isArray(body)) return refused(400, '不支持批量查询：请求体须为一个 JSON 对象（batched queries are not supported）')
   const query = (body as { query?: unknown } | null)?.query
   if (typeof query !== 'string') return refused(400, '请求体须为含 query 字符串的 JSON 对象（missing query）')
+  // graphql coerces variables recursively, before any of Payload's checks see the conditions in them.
+  if (jsonDepth((body as { variables?: unknown }).variables) > GRAPHQL_MAX_NESTING) return refused(400, VARIABLES_TOO_DEEP)
   let document: DocumentNode
   try {
     document = parse(query, { noLocation: true })
@@ -78,6 +81,20 @@ export function graphQLLoginAttempts(document: DocumentNode): number {
     },
   })
   return attempts
+}
+
+/** How many objects and arrays sit inside one another, walked with a stack of its own. */
+function jsonDepth(value: unknown): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[value, 0]]
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop() as [unknown, number]
+    if (next === null || typeof next !== 'object') continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > GRAPHQL_MAX_NESTING) return deepest
+    for (const child of Object.values(next)) pending.push([child, depth + 1])
+  }
+  return deepest
 }
 
 type Definition = { fields: number; spreads: string[] }

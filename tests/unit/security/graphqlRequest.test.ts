@@ -54,4 +54,16 @@ describe('reading a GraphQL request body', () => {
     expect(asJson(nested(200))).toEqual({ ok: false, status: 400, message: expect.stringMatching(/嵌套过深/) })
     expect(asJson(`${'{ a '.repeat(50_000)}${'}'.repeat(50_000)}`)).toEqual({ ok: false, status: 400, message: expect.stringMatching(/嵌套过深/) })
   })
+
+  it(`refuses variables nested deeper than ${GRAPHQL_MAX_NESTING} levels, before graphql coerces them recursively`, () => {
+    const query = 'query ($where: Article_where) { Articles(where: $where) { docs { id } } }'
+    const nestedWhere = (levels: number) => {
+      let where: Record<string, unknown> = { title: { equals: 'x' } }
+      for (let level = 0; level < levels; level += 1) where = { AND: [where] }
+      return where
+    }
+    const withVariables = (where: unknown) => readGraphQLBody('application/json', JSON.stringify({ query, variables: { where } }))
+    expect(withVariables(nestedWhere(8))).toMatchObject({ ok: true })
+    expect(withVariables(nestedWhere(1_000))).toEqual({ ok: false, status: 400, message: expect.stringMatching(/^GraphQL 变量嵌套过深/) })
+  })
 })
