@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { seedNewsroom } from '../../src/seed/seedNewsroom'
+import { flushStaffEntries } from '../../src/search/staffIndexing'
 import { createStaff, type Staff } from './newsroomUsers'
 
 export type TestPayload = { payload: Payload; cleanup: () => Promise<void> }
@@ -64,6 +65,8 @@ export function useTestPayload(options: { staff?: boolean; seed?: boolean } = {}
     await ready?.(booted)
   })
   afterAll(async () => {
+    // Draft saves through the API left re-indexes waiting: run them before the database closes.
+    if (ctx) await flushStaffEntries(ctx.payload)
     await ctx?.cleanup()
   })
   return booted

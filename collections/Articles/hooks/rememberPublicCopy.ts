@@ -24,7 +24,7 @@ export const rememberPublicCopy: CollectionBeforeChangeHook<Article> = async ({ 
  * save with that status outside a workflow transition cannot take a published copy offline
  * (refuseUnpublishing), so it leaves the public copy as it is and needs no filing.
  */
-const mayChangePublicCopy = (data: Partial<Article>, context: RequestContext) => data._status !== 'draft' || Boolean(context.workflowTransition)
+export const mayChangePublicCopy = (data: Partial<Article>, context: RequestContext) => data._status !== 'draft' || Boolean(context.workflowTransition)
 
 /** What rememberPublicCopy kept for this save: nothing for a new article. */
 export function publicCopyBefore(context: RequestContext, id: DocumentId, operation: 'create' | 'update'): Partial<PublicCopy> | null {

@@ -2,14 +2,19 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { Article } from '../../../payload-types'
 import { removeArticleFromIndex, syncArticleInIndex } from '../../../src/search/indexer'
+import { syncStaffEntrySoon } from '../../../src/search/staffIndexing'
+import { mayChangePublicCopy } from './rememberPublicCopy'
 
 /**
- * Every save (an edit, an autosave, a workflow step, the scheduler's publish, a retraction)
- * re-indexes the article inside the same transaction, so the index never shows a state the
- * database rolled back.
+ * A save re-indexes the article inside the same transaction, so the index never shows a state
+ * the database rolled back. Except an editor's draft save or autosave through the API, which
+ * changes only the entry staff search: it is re-indexed a few seconds later, once for any
+ * number of autosaves. (Scripts and the scheduler save through the Local API and may exit
+ * before then.)
  */
-export const updateSearchIndex: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
-  await syncArticleInIndex(req.payload, doc.id, req)
+export const updateSearchIndex: CollectionAfterChangeHook<Article> = async ({ doc, req, context }) => {
+  if (req.payloadAPI !== 'local' && !mayChangePublicCopy(doc, context)) syncStaffEntrySoon(req.payload, doc.id)
+  else await syncArticleInIndex(req.payload, doc.id, req)
   return doc
 }
 
