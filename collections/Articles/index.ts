@@ -70,6 +70,10 @@ export const Articles: CollectionConfig = {
     // Payload's document lock between saves and let two editors overwrite each other.
     drafts: { autosave: { interval: 3000 } },
   },
+  // Every reader list counts and pages through the published, unretracted articles, newest
+  // first (the front page counts them all on each render): on SQLite at 10,000 articles the
+  // count read every row, 30 ms with the event loop held, and takes 0.3 ms with this index.
+  indexes: [{ fields: ['_status', 'retraction.retractedAt', 'publishedAt'] }],
   hooks: articleHooks,
   endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint],
   fields: [

@@ -1,39 +1,45 @@
-import * as migration_20261122_200832_initial from "./20261122_200832_initial";
-import * as migration_20261122_210757_article_headline from "./20261122_210757_article_headline";
-import * as migration_20261122_232535_search_index from "./20261122_232535_search_index";
-import * as migration_20261123_071805_credited_bylines from "./20261123_071805_credited_bylines";
-import * as migration_20261204_225043_photo_publicity from "./20261204_225043_photo_publicity";
-import * as migration_20261205_040305_desk_fields from "./20261205_040305_desk_fields";
+import * as migration_20261122_200832_initial from './20261122_200832_initial';
+import * as migration_20261122_210757_article_headline from './20261122_210757_article_headline';
+import * as migration_20261122_232535_search_index from './20261122_232535_search_index';
+import * as migration_20261123_071805_credited_bylines from './20261123_071805_credited_bylines';
+import * as migration_20261204_225043_photo_publicity from './20261204_225043_photo_publicity';
+import * as migration_20261205_040305_desk_fields from './20261205_040305_desk_fields';
+import * as migration_20261205_120111_public_listing_index from './20261205_120111_public_listing_index';
 
 export const migrations = [
   {
     up: migration_20261122_200832_initial.up,
     down: migration_20261122_200832_initial.down,
-    name: "20261122_200832_initial",
+    name: '20261122_200832_initial',
   },
   {
     up: migration_20261122_210757_article_headline.up,
     down: migration_20261122_210757_article_headline.down,
-    name: "20261122_210757_article_headline",
+    name: '20261122_210757_article_headline',
   },
   {
     up: migration_20261122_232535_search_index.up,
     down: migration_20261122_232535_search_index.down,
-    name: "20261122_232535_search_index",
+    name: '20261122_232535_search_index',
   },
   {
     up: migration_20261123_071805_credited_bylines.up,
     down: migration_20261123_071805_credited_bylines.down,
-    name: "20261123_071805_credited_bylines",
+    name: '20261123_071805_credited_bylines',
   },
   {
     up: migration_20261204_225043_photo_publicity.up,
     down: migration_20261204_225043_photo_publicity.down,
-    name: "20261204_225043_photo_publicity",
+    name: '20261204_225043_photo_publicity',
   },
   {
     up: migration_20261205_040305_desk_fields.up,
     down: migration_20261205_040305_desk_fields.down,
-    name: "20261205_040305_desk_fields",
+    name: '20261205_040305_desk_fields',
+  },
+  {
+    up: migration_20261205_120111_public_listing_index.up,
+    down: migration_20261205_120111_public_listing_index.down,
+    name: '20261205_120111_public_listing_index'
   },
 ];
