@@ -4,7 +4,7 @@ import * as migration_20261122_232535_search_index from './20261122_232535_searc
 import * as migration_20261123_071805_credited_bylines from './20261123_071805_credited_bylines';
 import * as migration_20261204_225043_photo_publicity from './20261204_225043_photo_publicity';
 import * as migration_20261205_040305_desk_fields from './20261205_040305_desk_fields';
-import * as migration_20261205_120111_public_listing_index from './20261205_120111_public_listing_index';
+import * as migration_20261205_120111_listing_index_search_stale from './20261205_120111_listing_index_search_stale';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261205_040305_desk_fields',
   },
   {
-    up: migration_20261205_120111_public_listing_index.up,
-    down: migration_20261205_120111_public_listing_index.down,
-    name: '20261205_120111_public_listing_index'
+    up: migration_20261205_120111_listing_index_search_stale.up,
+    down: migration_20261205_120111_listing_index_search_stale.down,
+    name: '20261205_120111_listing_index_search_stale'
   },
 ];

@@ -23,8 +23,15 @@ export type StoredHit = { articleId: DocumentId; slug: string; title: string; pu
  * article and its index entry are saved, or rolled back, together.
  */
 export interface SearchStore {
-  /** Replaces every indexed version of one article (none removes it). */
+  /** Replaces every indexed version of one article (none removes it), and clears its stale mark. */
   replaceArticle(articleId: DocumentId, versions: IndexedArticle[], req?: Partial<PayloadRequest>): Promise<void>
+  /**
+   * Marks the article's entries as behind its latest save, in the save's transaction, for a
+   * re-index that runs later (../staffIndexing.ts). Marks outlive a crash: staleArticles
+   * lists them at the next boot.
+   */
+  markStale(articleId: DocumentId, req?: Partial<PayloadRequest>): Promise<void>
+  staleArticles(): Promise<DocumentId[]>
   /**
    * One rebuild batch, as one short write: the entries of every article in `range` become
    * `versions`, and those of articles no longer there go. A reader searching meanwhile sees

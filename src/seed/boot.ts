@@ -3,6 +3,7 @@ import { getPayload } from 'payload'
 
 import { isDemoMode } from '../config/environment'
 import { fillSearchIndexIfEmpty } from '../search/indexer'
+import { syncStaleEntries } from '../search/staffIndexing'
 import { demoPassword, ensureDemoAccounts } from './demoAccounts'
 import { seedNewsroom } from './seedNewsroom'
 
@@ -24,6 +25,8 @@ export async function prepareDatabaseAtBoot(): Promise<void> {
     }
     const filled = await fillSearchIndexIfEmpty(payload)
     if (filled) payload.logger.info(`检索索引已建立：${filled.articles} 篇稿件，${filled.entries} 条索引，用时 ${filled.milliseconds} 毫秒`)
+    const caughtUp = await syncStaleEntries(payload)
+    if (caughtUp) payload.logger.info(`检索索引补上了停机前未完成的 ${caughtUp} 篇稿件`)
     if (isDemoMode()) {
       const created = await ensureDemoAccounts(payload, demoPassword())
       if (created.length > 0) payload.logger.info(`已创建演示账号：${created.join(', ')}`)

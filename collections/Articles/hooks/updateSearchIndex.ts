@@ -13,7 +13,7 @@ import { mayChangePublicCopy } from './rememberPublicCopy'
  * before then.)
  */
 export const updateSearchIndex: CollectionAfterChangeHook<Article> = async ({ doc, req, context }) => {
-  if (req.payloadAPI !== 'local' && !mayChangePublicCopy(doc, context)) syncStaffEntrySoon(req.payload, doc.id)
+  if (req.payloadAPI !== 'local' && !mayChangePublicCopy(doc, context)) await syncStaffEntrySoon(req, doc.id)
   else await syncArticleInIndex(req.payload, doc.id, req)
   return doc
 }

@@ -16,6 +16,8 @@ import type { IdRange, SearchStore, StoreQuery } from '../store'
  * matches only where the index holds it as a whole token.
  */
 const COLLECTION = 'search_index'
+/** Articles whose entries are behind their latest save (store.markStale), by article id. */
+const STALE_COLLECTION = 'search_stale'
 
 type SearchDocument = {
   _id: string
@@ -36,7 +38,12 @@ type Collection = {
   insertMany: (docs: SearchDocument[], options?: Record<string, unknown>) => Promise<unknown>
   bulkWrite: (operations: Record<string, unknown>[], options?: Record<string, unknown>) => Promise<unknown>
   countDocuments: (filter: Record<string, unknown>) => Promise<number>
-  find: (filter: Record<string, unknown>, options?: Record<string, unknown>) => { sort: (s: Record<string, unknown>) => { skip: (n: number) => { limit: (n: number) => { toArray: () => Promise<SearchDocument[]> } } } }
+  updateOne: (filter: Record<string, unknown>, update: Record<string, unknown>, options?: Record<string, unknown>) => Promise<unknown>
+  deleteOne: (filter: Record<string, unknown>, options?: Record<string, unknown>) => Promise<unknown>
+  find: (filter: Record<string, unknown>, options?: Record<string, unknown>) => {
+    sort: (s: Record<string, unknown>) => { skip: (n: number) => { limit: (n: number) => { toArray: () => Promise<SearchDocument[]> } } }
+    toArray: () => Promise<SearchDocument[]>
+  }
 }
 type MongoDb = { connection: { db: { collection: (name: string) => Collection; command: (c: Record<string, unknown>) => Promise<{ size?: number; totalIndexSize?: number; count?: number }> } }; sessions?: Record<string, unknown> }
 
@@ -83,6 +90,7 @@ function filterOf({ terms, audience, filters }: Pick<StoreQuery, 'terms' | 'audi
 export async function mongoSearchStore(payload: Payload): Promise<SearchStore> {
   const db = payload.db as unknown as MongoDb
   const collection = db.connection.db.collection(COLLECTION)
+  const stale = db.connection.db.collection(STALE_COLLECTION)
   await collection.createIndex(Object.fromEntries(SEARCH_FIELDS.map((field) => [fieldKey(field), 'text'])), {
     name: 'search_text',
     default_language: 'none',
@@ -101,6 +109,15 @@ export async function mongoSearchStore(payload: Payload): Promise<SearchStore> {
       const options = await sessionOf(req)
       await collection.deleteMany({ articleId: String(articleId) }, options)
       if (versions.length > 0) await collection.insertMany(versions.map(toDocument), options)
+      await stale.deleteOne({ _id: String(articleId) }, options)
+    },
+
+    async markStale(articleId, req) {
+      await stale.updateOne({ _id: String(articleId) }, { $set: { markedAt: new Date() } }, { upsert: true, ...(await sessionOf(req)) })
+    },
+
+    async staleArticles() {
+      return (await stale.find({}).toArray()).map((doc) => doc._id)
     },
 
     // Without a replica set there is no transaction to lean on, so the order does the work: every

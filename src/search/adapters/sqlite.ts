@@ -34,6 +34,10 @@ const createTable = (table: string) =>
 
 /** Run by the migration that introduced search. */
 export const CREATE_SEARCH_TABLES = Object.values(SEARCH_TABLES).map(createTable)
+/** Articles whose entries are behind their latest save (store.markStale); run by a later migration. */
+export const STALE_TABLE = 'search_stale'
+export const CREATE_STALE_TABLE = `CREATE TABLE IF NOT EXISTS ${STALE_TABLE} (article_id INTEGER PRIMARY KEY NOT NULL)`
+export const DROP_STALE_TABLE = `DROP TABLE IF EXISTS ${STALE_TABLE}`
 export const DROP_SEARCH_TABLES = Object.values(SEARCH_TABLES).map((table) => `DROP TABLE IF EXISTS ${table}`)
 
 type SQL = ReturnType<typeof sql>
@@ -163,6 +167,15 @@ export function sqliteSearchStore(payload: Payload): SearchStore {
         const values = rowValues(version).map((value) => sql`${value}`)
         await target.run(sql`INSERT INTO ${sql.identifier(tableFor(version))} (${sql.raw(INSERTED_COLUMNS.join(', '))}) VALUES (${sql.join(values, sql`, `)})`)
       }
+      await target.run(sql`DELETE FROM ${sql.identifier(STALE_TABLE)} WHERE article_id = ${rowidOf(articleId)}`)
+    },
+
+    async markStale(articleId, req) {
+      await (await dbFor(req)).run(sql`INSERT OR IGNORE INTO ${sql.identifier(STALE_TABLE)} (article_id) VALUES (${rowidOf(articleId)})`)
+    },
+
+    async staleArticles() {
+      return (await db.drizzle.all<{ article_id: number }>(sql`SELECT article_id FROM ${sql.identifier(STALE_TABLE)} ORDER BY article_id`)).map((row) => Number(row.article_id))
     },
 
     // libsql runs a 'write' batch as one transaction: the range's old entries and its new ones

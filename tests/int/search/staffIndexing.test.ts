@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import type { User } from '../../../payload-types'
 import { searchArticles } from '../../../src/search/query'
-import { flushStaffEntries, STAFF_INDEX_DELAY_MS } from '../../../src/search/staffIndexing'
+import { flushStaffEntries, STAFF_INDEX_DELAY_MS, syncStaleEntries } from '../../../src/search/staffIndexing'
+import { searchStoreFor } from '../../../src/search/store'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
@@ -52,6 +53,17 @@ describe("an editor's draft saves and autosaves through the API", () => {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
     expect(await staffFinds('橘子洲头检索稿')).toEqual(['橘子洲头检索稿'])
+  })
+
+  it('are marked stale in the index inside the save, so a server stopped before the re-index catches up at its next boot', async () => {
+    const draft = await draftThroughTheApi('浏阳河畔检索稿')
+    await flushStaffEntries(payload)
+    await autosave(draft.id, '花明楼前检索稿', draft.updatedAt)
+    const store = await searchStoreFor(payload)
+    expect(await store.staleArticles()).toContain(draft.id)
+    // What the boot does (src/seed/boot.ts), before the scheduled re-index has run.
+    expect(await syncStaleEntries(payload)).toBeGreaterThanOrEqual(1)
+    expect([await staffFinds('花明楼前检索稿'), await store.staleArticles()]).toEqual([['花明楼前检索稿'], []])
   })
 })
 
