@@ -1,9 +1,11 @@
 # Varnish in front of the newsroom app (docker-compose.yml; `npm run bench -- --cache`).
 # The app says what may be cached (Cache-Control: s-maxage + stale-while-revalidate on
 # reader pages, private/no-store elsewhere) and what each response shows (Surrogate-Key,
-# the app's cache-tag names). On every content change the app sends
-#   PURGE /  with header  xkey-purge: <keys…>
-# (CACHE_PURGE_URL), and this VCL drops every object carrying one of those keys.
+# the app's cache-tag names). On every content change the app sends (CACHE_PURGE_URL)
+#   PURGE /  with headers  xkey-purge: <keys…>  and/or  xkey-softpurge: <keys…>
+# and this VCL drops every object carrying a key of the first (an article's own page), and
+# marks stale every object carrying one of the second (pages listing articles): those are
+# served for at most 5 s more while a fresh copy is fetched (see vcl_recv).
 vcl 4.1;
 
 import directors;
@@ -51,11 +53,24 @@ sub vcl_recv {
     if (client.ip !~ purgers) {
       return (synth(403, "Forbidden"));
     }
-    if (!req.http.xkey-purge) {
-      return (synth(400, "xkey-purge header required"));
+    if (!req.http.xkey-purge && !req.http.xkey-softpurge) {
+      return (synth(400, "xkey-purge or xkey-softpurge header required"));
     }
-    set req.http.x-purged = xkey.purge(req.http.xkey-purge);
-    return (synth(200, "Purged " + req.http.x-purged));
+    set req.http.x-purged = 0;
+    set req.http.x-softpurged = 0;
+    if (req.http.xkey-purge) {
+      set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+    }
+    if (req.http.xkey-softpurge) {
+      set req.http.x-softpurged = xkey.softpurge(req.http.xkey-softpurge);
+    }
+    return (synth(200, "Purged " + req.http.x-purged + ", soft-purged " + req.http.x-softpurged));
+  }
+  # A stale copy (past its s-maxage, or soft-purged) is served while a fresh one is fetched
+  # only in the 5 s after it went stale, so a change reaches every reader within 5 s plus one
+  # render; later readers wait for the fetch. With the origin down, any stale copy is served.
+  if (std.healthy(req.backend_hint)) {
+    set req.grace = 5s;
   }
   # The app's largest request body (src/security/bodyLimits.ts LARGEST_BODY_LIMIT: a photo at the
   # upload limit and its form). Refused from Content-Length alone, before Varnish reads the body
@@ -124,9 +139,9 @@ sub vcl_backend_response {
   if (bereq.url ~ "^/articles/" && beresp.ttl > 300s) {
     set beresp.ttl = 300s;
   }
-  # TTL comes from s-maxage and grace from stale-while-revalidate: after the TTL a reader
-  # gets the stale copy at once while Varnish fetches a fresh one. Purges remove objects
-  # outright, so a change is never served stale.
+  # TTL comes from s-maxage and grace from stale-while-revalidate: after the TTL (or a soft
+  # purge) a reader gets the stale copy at once while Varnish fetches a fresh one, within the
+  # limit vcl_recv sets.
   return (deliver);
 }
 

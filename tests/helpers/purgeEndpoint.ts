@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type PurgeRequest = { method: string; keys: string[]; headers: http.IncomingHttpHeaders }
+/** `keys`: every key purged, outright (`xkey-purge`) or softly (`xkey-softpurge`). */
+export type PurgeRequest = { method: string; keys: string[]; outright: string[]; headers: http.IncomingHttpHeaders }
 export type PurgeEndpoint = { url: string; requests: PurgeRequest[]; failNext: (count: number) => void; close: () => Promise<void> }
 
 /** A stand-in for Varnish's purge listener: records every purge, answers 503 when told to. */
@@ -16,7 +17,8 @@ export async function startPurgeEndpoint(): Promise<PurgeEndpoint> {
         res.writeHead(503).end()
         return
       }
-      requests.push({ method: req.method ?? '', keys: String(req.headers['xkey-purge'] ?? '').split(' ').filter(Boolean), headers: req.headers })
+      const keysOf = (header: string) => String(req.headers[header] ?? '').split(' ').filter(Boolean)
+      requests.push({ method: req.method ?? '', keys: [...keysOf('xkey-purge'), ...keysOf('xkey-softpurge')], outright: keysOf('xkey-purge'), headers: req.headers })
       res.writeHead(200).end()
     })
   })

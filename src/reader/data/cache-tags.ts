@@ -34,6 +34,15 @@ export const CACHE_TAGS = {
 } as const
 
 /**
+ * Whether the cache tier drops a tag's pages outright on a change, rather than keeping them to
+ * serve while it fetches fresh ones (a soft purge). An article's own page is dropped: after a
+ * retraction or a correction no reader may be given the old text. Pages listing articles are
+ * kept: on a busy front page a dropped copy made every reader wait for one origin render, and
+ * behind a busy origin most of them gave up.
+ */
+export const isPurgedOutright = (tag: string) => tag.startsWith(CACHE_TAGS.article(''))
+
+/**
  * How long a cached page or read is served before it is rendered again in the background. Tags
  * expire what a change touches (expireArticlePages), so this is a safety net and the refresh of
  * related reading. At 300 s every page a reader asked for more than five minutes after its

@@ -1,3 +1,4 @@
+import { isPurgedOutright } from './cache-tags'
 import { createBatchedDelivery, type DeliveryLogger, oncePerProcess } from './batchedDelivery'
 import { SURROGATE_KEY_HEADER } from './httpCaching'
 
@@ -39,14 +40,27 @@ export type Purger = { purge: (keys: readonly string[]) => void; settled: () => 
 export function createPurger({ config, logger, ...timing }: PurgerOptions): Purger {
   const delivery = createBatchedDelivery({
     destinations: config.urls,
-    // Varnish's xkey reads `xkey-purge`; Fastly and other CDNs read `Surrogate-Key`.
-    send: (url, keys, signal) => fetch(url, { method: config.method, headers: { ...config.headers, 'xkey-purge': keys.join(' '), [SURROGATE_KEY_HEADER]: keys.join(' ') }, signal }),
+    send: (url, keys, signal) => fetch(url, { method: config.method, headers: { ...config.headers, ...purgeHeaders(keys) }, signal }),
     label: '缓存清除',
     afterGivingUp: '缓存将在 s-maxage 到期后自行更新。',
     logger,
     ...timing,
   })
   return { purge: delivery.add, settled: delivery.settled }
+}
+
+/**
+ * Varnish's xkey drops the objects of the keys in `xkey-purge` and marks those in
+ * `xkey-softpurge` stale (deploy/varnish/default.vcl serves them a few seconds more while it
+ * fetches fresh copies); Fastly and other CDNs read `Surrogate-Key`, every key purged.
+ */
+export function purgeHeaders(keys: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = { [SURROGATE_KEY_HEADER]: keys.join(' ') }
+  const outright = keys.filter(isPurgedOutright)
+  const soft = keys.filter((key) => !isPurgedOutright(key))
+  if (outright.length) headers['xkey-purge'] = outright.join(' ')
+  if (soft.length) headers['xkey-softpurge'] = soft.join(' ')
+  return headers
 }
 
 /** The process's purger from the environment; null when no cache tier is configured. */

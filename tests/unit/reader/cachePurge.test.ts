@@ -1,4 +1,4 @@
-import { createPurger, type PurgeLogger, purgeConfigFromEnv } from '../../../src/reader/data/cachePurge'
+import { createPurger, purgeHeaders, type PurgeLogger, purgeConfigFromEnv } from '../../../src/reader/data/cachePurge'
 import { type PurgeEndpoint, startPurgeEndpoint } from '../../helpers/purgeEndpoint'
 
 let endpoint: PurgeEndpoint
@@ -32,6 +32,17 @@ describe('purgeConfigFromEnv', () => {
   it('refuses an address that is not http(s) and a header without a name', () => {
     expect(() => purgeConfigFromEnv({ CACHE_PURGE_URL: 'varnish:6081' })).toThrow('CACHE_PURGE_URL')
     expect(() => purgeConfigFromEnv({ CACHE_PURGE_URL: 'http://varnish/', CACHE_PURGE_HEADER: 'no colon' })).toThrow('CACHE_PURGE_HEADER')
+  })
+})
+
+describe('purgeHeaders', () => {
+  it("asks Varnish to drop articles' own pages and to mark the lists stale, and a CDN to purge every key", () => {
+    expect(purgeHeaders(['home', 'article:a', 'column:b', 'article:c'])).toEqual({
+      'xkey-purge': 'article:a article:c',
+      'xkey-softpurge': 'home column:b',
+      'Surrogate-Key': 'home article:a column:b article:c',
+    })
+    expect(purgeHeaders(['feeds'])).toEqual({ 'xkey-softpurge': 'feeds', 'Surrogate-Key': 'feeds' })
   })
 })
 
