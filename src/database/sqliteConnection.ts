@@ -24,7 +24,7 @@ export async function openConnection(settings: ConnectionSettings, timeoutMs: nu
       await run(`PRAGMA journal_size_limit = ${settings.wal.journalSizeLimit}`)
     }
     await run(`PRAGMA synchronous = ${settings.wal.synchronous}`)
-    // Checkpoints run on a thread of their own (./walCheckpointer), never in this connection's COMMIT.
+    // Checkpoints run on a thread of their own (./maintenanceThread), never in this connection's COMMIT.
     await run('PRAGMA wal_autocheckpoint = 0')
   }
   return settings.noteDuration ? timeStatements(client, settings.noteDuration) : client

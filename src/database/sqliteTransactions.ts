@@ -4,7 +4,7 @@ import { APIError } from 'payload'
 import { DatabaseBusyTimeout, retryWhileBusy } from './sqliteBusy'
 import { createSlowStatementLog, type SlowStatementLogger } from './slowStatements'
 import { openConnection, RenewableConnection } from './sqliteConnection'
-import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer'
+import { type MaintenanceThread, startMaintenanceThread } from './maintenanceThread'
 import { type Release, WriteLock, WriteLockTimeout } from './writeLock'
 
 /**
@@ -139,7 +139,7 @@ export function serialiseSqliteWrites(adapter: SqliteAdapterInternals, queueTime
   const lock = new WriteLock(queueTimeoutMs)
   const open = new Map<string, { release: Release; transaction: WriterTransaction }>()
   let writer: RenewableConnection | null = null
-  let checkpointer: WalCheckpointer | null = null
+  let maintenance: MaintenanceThread | null = null
   /** Begun by beginQueuedTransaction, handed to Payload's adapter when it asks the client for a transaction. */
   let begun: WriterTransaction | null = null
 
@@ -159,7 +159,7 @@ export function serialiseSqliteWrites(adapter: SqliteAdapterInternals, queueTime
       }
       // Payload's connect keeps a client it finds and skips its own setup, done above for both connections.
       adapter.client = reader
-      if (adapter.wal) checkpointer = startWalCheckpointer(String(adapter.clientConfig.url), (message) => adapter.payload?.logger.warn(message))
+      if (adapter.wal) maintenance = startMaintenanceThread(String(adapter.clientConfig.url), (message) => adapter.payload?.logger.warn(message))
     }
     return connect.call(adapter, options)
   }
@@ -168,8 +168,8 @@ export function serialiseSqliteWrites(adapter: SqliteAdapterInternals, queueTime
     await destroy?.call(adapter)
     adapter.client?.close()
     writer?.close()
-    await checkpointer?.stop()
-    checkpointer = null
+    await maintenance?.stop()
+    maintenance = null
     adapter.client = undefined
     writer = null
   }

@@ -38,6 +38,13 @@ export const CREATE_SEARCH_TABLES = Object.values(SEARCH_TABLES).map(createTable
 export const STALE_TABLE = 'search_stale'
 export const CREATE_STALE_TABLE = `CREATE TABLE IF NOT EXISTS ${STALE_TABLE} (article_id INTEGER PRIMARY KEY NOT NULL)`
 export const DROP_STALE_TABLE = `DROP TABLE IF EXISTS ${STALE_TABLE}`
+/**
+ * FTS5 merges index segments at the end of each writing transaction, on the event loop's
+ * thread (up to a second at 10,000 articles); with `automerge` 0 the database's maintenance
+ * thread merges them instead (src/database/maintenanceThread.ts). The setting is stored in the
+ * database; the migration's `down` puts back FTS5's default, 4.
+ */
+export const automergeStatements = (automerge: 0 | 4) => Object.values(SEARCH_TABLES).map((table) => `INSERT INTO ${table}(${table}, rank) VALUES ('automerge', ${automerge})`)
 export const DROP_SEARCH_TABLES = Object.values(SEARCH_TABLES).map((table) => `DROP TABLE IF EXISTS ${table}`)
 
 type SQL = ReturnType<typeof sql>

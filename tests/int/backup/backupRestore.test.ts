@@ -91,7 +91,7 @@ async function stopServer(payload: Payload): Promise<void> {
 
 /** Every byte of the live data and every name beside it: a refused restore must leave all of it as it was. */
 /**
- * The live data once the server's checkpoint thread (src/database/walCheckpointer.ts) has
+ * The live data once the server's checkpoint thread (src/database/maintenanceThread.ts) has
  * nothing left to copy: until then it moves earlier writes from the -wal into the database
  * file on its own, and the bytes would change with no restore involved. Its later passive
  * checkpoints of an empty log change no byte.

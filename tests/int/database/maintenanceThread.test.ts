@@ -4,13 +4,15 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
+import { SEARCH_TABLES } from '../../../src/search/adapters/sqlite'
 import { useTestPayload } from '../../helpers/payload'
 
 /**
- * The server's connections never copy the write-ahead log into the database file themselves
- * (that happens inside a COMMIT, on the event loop's thread); a worker thread does, every
- * second. Seen from outside: the database file alone, without its -wal, catches up with what
- * was committed, although no connection of this process checkpointed.
+ * The server's connections never copy the write-ahead log into the database file themselves,
+ * nor merge the search index's segments (both happen inside a COMMIT, on the event loop's
+ * thread); a worker thread does, every second. Seen from outside: the database file alone,
+ * without its -wal, catches up with what was committed, and the index's segments, one per
+ * writing transaction, are merged, although no connection of this process did either.
  */
 const booted = useTestPayload()
 const databaseFile = () => (process.env.DATABASE_URI ?? '').replace(/^file:/, '')
@@ -45,5 +47,25 @@ describe('SQLite write-ahead log checkpoints', () => {
       seen = await titlesInDatabaseFileAlone()
     }
     expect(seen).toContain(name)
+  })
+
+  sqliteOnly('merge the search index’s segments, which no COMMIT merges any more, from the same thread', async () => {
+    const client = createClient({ url: `file:${databaseFile()}` })
+    try {
+      const automerge = await client.execute(`SELECT v FROM ${SEARCH_TABLES.public}_config WHERE k = 'automerge'`)
+      expect(automerge.rows.map((row) => Number(row.v))).toEqual([0])
+      const segmentRows = async () => Number((await client.execute(`SELECT count(*) AS n FROM ${SEARCH_TABLES.public}_data`)).rows[0].n)
+      // Each transaction writing to an FTS5 table adds a segment; without automerge they pile up.
+      for (let row = 1; row <= 24; row += 1) await client.execute({ sql: `INSERT INTO ${SEARCH_TABLES.public} (rowid, title) VALUES (?, ?)`, args: [900_000 + row, `段落合并测试 ${row}`] })
+      const piledUp = await segmentRows()
+      let merged = piledUp
+      for (let attempt = 0; attempt < 50 && merged >= piledUp; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        merged = await segmentRows()
+      }
+      expect(merged).toBeLessThan(piledUp)
+    } finally {
+      client.close()
+    }
   })
 })
