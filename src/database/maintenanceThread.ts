@@ -25,7 +25,13 @@ const MERGE_PAGES = 200
 const MAINTENANCE_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { createClient } = require('@libsql/client')
-const client = createClient({ url: workerData.url })
+// Waiting for another checkpoint, or for a writer's lock, blocks this thread only.
+const connect = async () => {
+  const connection = createClient({ url: workerData.url })
+  await connection.execute('PRAGMA busy_timeout = 5000').catch(() => {})
+  return connection
+}
+let client
 let stopped = false
 const reported = new Set()
 parentPort.once('message', () => (stopped = true))
@@ -36,12 +42,15 @@ const attempt = async (task, statement) => {
   } catch (error) {
     if (!reported.has(task)) parentPort.postMessage({ problem: task + '：' + String(error && error.message) })
     reported.add(task)
+    // A statement that failed mid-way can leave the connection unable to checkpoint ("database
+    // table is locked"): the next round starts on a fresh one.
+    client.close()
+    client = await connect()
   }
 }
 const quoted = (name) => '"' + name.replace(/"/g, '""') + '"'
 ;(async () => {
-  // Waiting for another checkpoint, or for a writer's lock, blocks this thread only.
-  await client.execute('PRAGMA busy_timeout = 5000').catch(() => {})
+  client = await connect()
   while (!stopped) {
     await attempt('检查点', 'PRAGMA wal_checkpoint(PASSIVE)')
     const fts = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").catch(() => ({ rows: [] }))
