@@ -5,7 +5,7 @@ import { bodyRefusal, PROXY_BODY_COPY_LIMIT } from '@/security/bodyLimits'
 import { CONTENT_SECURITY_POLICY_HEADER, createNonce, readerPagePolicyWithNonce } from '@/security/contentSecurityPolicy.mjs'
 import { rateLimitRefusal } from '@/security/rateLimits'
 
-/** Paths of app/(reader) rendered for every request, never cached. */
+/** Paths of app/(reader) rendered for every request, never by Next.js's own cache. */
 const PER_REQUEST_READER_PAGES = /^\/(search$|preview\/)/
 
 /**
@@ -14,8 +14,11 @@ const PER_REQUEST_READER_PAGES = /^\/(search$|preview\/)/
  * - a Content-Security-Policy with a fresh nonce for the reader pages rendered per request.
  *   Next.js reads the nonce from the request's policy header and puts it on every script it
  *   renders, so these pages hydrate (the admin's live preview refreshes through a client
- *   component). Nothing there is cached (`private, no-store`), so a nonce is never shared.
- *   Cached reader pages get hashes instead (src/security/readerPageCacheHandler.mjs).
+ *   component). Next.js never reuses such a page. A search results page may be kept a minute
+ *   by the cache tier (scripts/searchCaching.mjs) and its readers then share its nonce: to use
+ *   it, injected markup would have to be in that very response, which was fixed before anyone
+ *   could read the nonce; the next render gets a new one. Reader pages in Next.js's cache get
+ *   hashes instead (src/security/readerPageCacheHandler.mjs).
  *
  * No API path may be matched: for a matched request Next.js reads the whole body, copying it
  * for this function, before it sends even this function's refusal (a 200 MB post is received

@@ -7,6 +7,7 @@ import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 import { ADMISSION_DEFAULTS, createAdmission } from './admission.mjs'
+import { shareSearchResults } from './searchCaching.mjs'
 
 // As `next start` does, before Next.js is loaded: it picks its production code by NODE_ENV.
 process.env.NODE_ENV = 'production'
@@ -35,15 +36,16 @@ setInterval(() => {
   console.warn(`读者请求超出服务能力：过去一分钟 ${full} 个因排队已满、${waited} 个因等待过久答以 503；正在渲染 ${active} 个，排队 ${waiting} 个，累计 ${abandoned} 个读者在排队时离开`)
 }, LOG_EVERY_MS).unref()
 
-const server = http.createServer((request, response) =>
+const server = http.createServer((request, response) => {
+  shareSearchResults(request, response)
   admit(request, response, () =>
     handle(request, response).catch((/** @type {unknown} */ error) => {
       console.error(`处理请求 ${request.method} ${request.url} 时出错：`, error)
       if (!response.headersSent) response.writeHead(500)
       response.end()
     }),
-  ),
-)
+  )
+})
 server.listen(port, hostname, () => console.log(`✓ 服务器已就绪：http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {

@@ -67,6 +67,19 @@ describe('the Varnish cache tier', () => {
     expect(await eventually(async () => (await viaCache('/')).text.includes(title))).toBe(true)
   })
 
+  it('keeps a search results page for readers, one copy per query, and refreshes it when a change is published', async () => {
+    const searchFor = (words: string) => viaCache(`/search?q=${encodeURIComponent(words)}`)
+    await searchFor('湖南')
+    expect((await searchFor('湖南')).cache).toBe('HIT')
+    expect((await searchFor('长沙')).cache).toBe('MISS')
+    const before = await searchFor('缓存检索刷新')
+    expect(before.status).toBe(200)
+    const article = await publishedArticle()
+    const title = `${article.title}（缓存检索刷新）`
+    expect((await saveArticle(editor, article.id, { title }, { draft: false })).status).toBe(200)
+    expect(await eventually(async () => (await searchFor('缓存检索刷新')).text.includes(title))).toBe(true)
+  })
+
   it('keeps HTTPS and plain-HTTP copies apart, so only readers over HTTPS get Strict-Transport-Security', async () => {
     const { slug } = await publishedArticle()
     const hsts = async (headers: Record<string, string>) => {
