@@ -25,12 +25,15 @@ const MERGE_PAGES = 200
 const MAINTENANCE_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { createClient } = require('@libsql/client')
-// Waiting for another checkpoint, or for a writer's lock, blocks this thread only.
+// A passive checkpoint never waits for a lock. A merge waits briefly for a writer's, and when
+// the database stays busy it is left to the next round: waiting longer would hold back the
+// next checkpoint, and writers matter more.
 const connect = async () => {
   const connection = createClient({ url: workerData.url })
-  await connection.execute('PRAGMA busy_timeout = 5000').catch(() => {})
+  await connection.execute('PRAGMA busy_timeout = 250').catch(() => {})
   return connection
 }
+const isBusy = (error) => /SQLITE_BUSY|database is locked/.test(String(error && (error.code || '') + ' ' + error.message))
 let client
 let stopped = false
 const reported = new Set()
@@ -40,6 +43,7 @@ const attempt = async (task, statement) => {
     await client.execute(statement)
     reported.delete(task)
   } catch (error) {
+    if (isBusy(error)) return
     if (!reported.has(task)) parentPort.postMessage({ problem: task + '：' + String(error && error.message) })
     reported.add(task)
     // A statement that failed mid-way can leave the connection unable to checkpoint ("database

@@ -24,6 +24,9 @@ async function titlesInDatabaseFileAlone(): Promise<string[]> {
   fs.copyFileSync(databaseFile(), copy)
   const client = createClient({ url: `file:${copy}` })
   try {
+    // Right after boot the file alone may not even hold the tables the migrations created yet.
+    const created = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'tags'")
+    if (created.rows.length === 0) return []
     return (await client.execute('SELECT name FROM tags')).rows.map((row) => String(row.name))
   } finally {
     client.close()
