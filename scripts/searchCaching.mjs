@@ -6,6 +6,8 @@
 // address, so the cache tier may keep it a minute; a public change soft-purges it by its
 // `search` surrogate key (src/reader/data/httpCaching.ts) like every list of articles.
 
+import { isReaderRequest } from './admission.mjs'
+
 /** What a search results page tells shared caches; browsers still ask every time. */
 export const SEARCH_SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
 
@@ -19,8 +21,7 @@ const SIGNED_IN = /(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data
  * @param {import('node:http').ServerResponse} response
  */
 export function shareSearchResults(request, response) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return
-  if (new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return
+  if (!isReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return
   if (request.headers.authorization || SIGNED_IN.test(request.headers.cookie ?? '')) return
   const writeHead = response.writeHead
   response.writeHead = /** @type {typeof response.writeHead} */ (

@@ -34,6 +34,7 @@ const createTable = (table: string) =>
 
 /** Run by the migration that introduced search. */
 export const CREATE_SEARCH_TABLES = Object.values(SEARCH_TABLES).map(createTable)
+export const DROP_SEARCH_TABLES = Object.values(SEARCH_TABLES).map((table) => `DROP TABLE IF EXISTS ${table}`)
 /** Articles whose entries are behind their latest save (store.markStale); run by a later migration. */
 export const STALE_TABLE = 'search_stale'
 export const CREATE_STALE_TABLE = `CREATE TABLE IF NOT EXISTS ${STALE_TABLE} (article_id INTEGER PRIMARY KEY NOT NULL)`
@@ -45,7 +46,6 @@ export const DROP_STALE_TABLE = `DROP TABLE IF EXISTS ${STALE_TABLE}`
  * database; the migration's `down` puts back FTS5's default, 4.
  */
 export const automergeStatements = (automerge: 0 | 4) => Object.values(SEARCH_TABLES).map((table) => `INSERT INTO ${table}(${table}, rank) VALUES ('automerge', ${automerge})`)
-export const DROP_SEARCH_TABLES = Object.values(SEARCH_TABLES).map((table) => `DROP TABLE IF EXISTS ${table}`)
 
 type SQL = ReturnType<typeof sql>
 type Drizzle = { run: (query: SQL) => Promise<unknown>; all: <T>(query: SQL) => Promise<T[]> }

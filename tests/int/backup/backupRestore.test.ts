@@ -89,7 +89,6 @@ async function stopServer(payload: Payload): Promise<void> {
   expect(openFilesUnder(dataDir)).toEqual([])
 }
 
-/** Every byte of the live data and every name beside it: a refused restore must leave all of it as it was. */
 /**
  * The live data once the server's checkpoint thread (src/database/maintenanceThread.ts) has
  * nothing left to copy: until then it moves earlier writes from the -wal into the database
@@ -101,6 +100,7 @@ async function settledLiveData() {
   return fingerprintLiveData()
 }
 
+/** Every byte of the live data and every name beside it: a refused restore must leave all of it as it was. */
 async function fingerprintLiveData() {
   const digests = async (dir: string) => Promise.all(listTree(dir).files.map(async (file) => `${file} ${await sha256OfFile(path.join(dir, ...file.split('/')))}`))
   return { dataDir: await digests(dataDir), mediaDir: await digests(mediaDir), besideMedia: fs.readdirSync(root).sort() }
