@@ -15,7 +15,8 @@ const PER_REQUEST_READER_PAGES = /^\/(search$|preview\/)/
  *   Next.js reads the nonce from the request's policy header and puts it on every script it
  *   renders, so these pages hydrate (the admin's live preview refreshes through a client
  *   component). Next.js never reuses such a page. A search results page may be kept a minute
- *   by the cache tier (scripts/searchCaching.mjs) and its readers then share its nonce: to use
+ *   by the production server and the cache tier (scripts/responseCache.mjs,
+ *   scripts/searchCaching.mjs), and its readers then share its nonce: to use
  *   it, injected markup would have to be in that very response, which was fixed before anyone
  *   could read the nonce; the next render gets a new one. Reader pages in Next.js's cache get
  *   hashes instead (src/security/readerPageCacheHandler.mjs).

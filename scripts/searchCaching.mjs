@@ -15,14 +15,22 @@ export const SEARCH_SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stal
 const SIGNED_IN = /(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=/
 
 /**
+ * Whether a request is an anonymous reader's search: one every such reader is answered alike.
+ * @param {import('node:http').IncomingMessage} request
+ */
+export function isAnonymousSearch(request) {
+  if (!isReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return false
+  return !request.headers.authorization && !SIGNED_IN.test(request.headers.cookie ?? '')
+}
+
+/**
  * Lets shared caches keep this response if it is a search results page answered 200 to an
  * anonymous reader; leaves every other response as Next.js writes it.
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
  */
 export function shareSearchResults(request, response) {
-  if (!isReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return
-  if (request.headers.authorization || SIGNED_IN.test(request.headers.cookie ?? '')) return
+  if (!isAnonymousSearch(request)) return
   const writeHead = response.writeHead
   response.writeHead = /** @type {typeof response.writeHead} */ (
     function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {

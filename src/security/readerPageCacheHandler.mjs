@@ -3,6 +3,7 @@
 // is plain JavaScript.
 import { createRequire } from 'node:module'
 
+import { purgeOriginResponses } from '../reader/data/originResponses.mjs'
 import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} NextFileSystemCache */
@@ -18,7 +19,8 @@ const FileSystemCache = createRequire(import.meta.url)('next/dist/server/lib/inc
  * Next.js's file-system cache, plus a Content-Security-Policy header on every cached page that
  * lists the hash of each of its inline scripts (contentSecurityPolicy.mjs). Next.js sends the
  * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
- * render, and a hit costs a property lookup.
+ * render, and a hit costs a property lookup. Tags it expires are passed on to the production
+ * server's kept responses.
  */
 export default class ReaderPageCacheHandler extends FileSystemCache {
   /** @param {Parameters<NextFileSystemCache['set']>} args */
@@ -38,6 +40,16 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
     // is added to the entry the memory cache keeps, so it is computed once per page.
     if (value && isAppPage(value) && !value.headers?.[CONTENT_SECURITY_POLICY_HEADER]) addPolicyTo(value)
     return entry
+  }
+
+  /** @param {Parameters<NextFileSystemCache['revalidateTag']>} args */
+  async revalidateTag(...args) {
+    await super.revalidateTag(...args)
+    // Here, not where the app calls revalidateTag: Next.js applies those calls after the
+    // request that made them, and a search rendered in between would read the old results and
+    // be kept a minute.
+    const [tags] = args
+    purgeOriginResponses(typeof tags === 'string' ? [tags] : tags)
   }
 }
 

@@ -136,6 +136,31 @@ describe('drafts and retractions', () => {
   })
 })
 
+describe('search results at the production server', () => {
+  const cacheOf = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${running.server.baseUrl}${path}`, { headers: { 'Accept-Encoding': 'gzip', ...headers } })
+    return { state: response.headers.get('x-origin-cache'), html: await response.text() }
+  }
+
+  it('answers a repeated anonymous search from memory, never a signed-in reader’s, and forgets it when an article is published', async () => {
+    const word = '岳麓山缓存检索测试'
+    const path = `/search?q=${encodeURIComponent(word)}`
+    expect((await cacheOf(path)).state).toBe('MISS')
+    const again = await cacheOf(path)
+    expect(again.state).toBe('HIT')
+    expect(again.html).toContain(`搜索“${word}”`)
+    expect((await cacheOf(path, { Cookie: `payload-token=${editor.token}` })).state).toBeNull()
+    const created = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: `${word}：登山步道开放` } })).json.doc
+    expect((await cacheOf(path)).state).toBe('HIT')
+    for (const action of ['submit', 'approve', 'publish']) {
+      expect((await editor.rest(`/api/articles/${created.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
+    }
+    const afterPublication = await cacheOf(path)
+    expect(afterPublication.state).toBe('MISS')
+    expect(afterPublication.html).toContain(`${word}：登山步道开放`)
+  })
+})
+
 describe('pinyin in the admin', () => {
   it('finds a byline by its initials in an article’s byline picker', async () => {
     const page = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
+import { registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
 import ReaderPageCacheHandler from '../../../src/security/readerPageCacheHandler.mjs'
 
 // Next.js's own cache, on a throwaway server directory: what `next start` runs, minus the server.
@@ -48,5 +49,13 @@ describe('the reader page cache handler', () => {
     const feed = { kind: 'APP_ROUTE', body: Buffer.from('<rss/>'), headers: { 'content-type': 'application/rss+xml' }, status: 200 }
     await cache.set('/rss.xml', feed as any, { kind: 'APP_ROUTE', isFallback: false, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
     expect(feed.headers).toEqual({ 'content-type': 'application/rss+xml' })
+  })
+
+  it('passes the tags it expires on to the production server’s kept responses, once they are expired', async () => {
+    const purged: string[][] = []
+    registerOriginResponseCache({ purge: (keys) => purged.push([...keys]) })
+    await cache.revalidateTag(['search', 'columns'], { expire: 0 })
+    await cache.revalidateTag('home', { expire: 0 })
+    expect(purged).toEqual([['search', 'columns'], ['home']])
   })
 })
