@@ -1,35 +1,45 @@
 // @ts-check
-// Whole responses kept in the production server's memory (scripts/server.mjs) for pages Next.js
-// renders per request although every anonymous reader is given the same one: search results,
-// whose query is in the address. At 10,000 articles one results page costs the origin's thread
-// 14–17 ms of rendering, a tenth of what readers ask for is a search, and most searches are
-// for the same few words. Other reader pages are kept by Next.js's own page cache, which knows
-// which data each one read. A kept response is forgotten when it expires (its `s-maxage`) or
-// when a public change expires one of the cache tags it carries as surrogate keys: Next.js's
-// page cache handler passes every tag it expires on (src/security/readerPageCacheHandler.mjs).
+// Whole reader responses kept in the production server's memory (scripts/server.mjs), answered
+// before the admission queue and without entering Next.js. Next.js's own page cache answers a
+// kept page in 4–17 ms of the origin's one thread (its router, the cached entry's headers,
+// gzip of up to 170 KB for the front page); from here it takes a Map lookup and a socket write.
+// Search results, which Next.js renders per request, are kept the same way.
+//
+// A response is kept only as long as Next.js's own cache would give the same one: it is
+// forgotten when a public change expires one of its tags (the page cache handler,
+// src/security/readerPageCacheHandler.mjs, passes on every tag Next.js expires, at the moment
+// it expires them), and after at most `maxAgeSeconds`, so time-based revalidation in Next.js
+// shows here within that time. Its tags are those Next.js keeps with the page (every data read
+// it made, as the handler last saw them) and its surrogate keys (the cache tier's names).
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
-/** @typedef {{ status: number; headers: import('node:http').OutgoingHttpHeaders; body: Buffer; keys: string[]; storedAt: number; expiresAt: number }} Entry */
+/** @typedef {{ status: number; headers: import('node:http').OutgoingHttpHeaders; body: Buffer; keys: string[]; vary: [string, string][]; storedAt: number; expiresAt: number }} Entry */
 /** @typedef {ReturnType<typeof createResponseCache>} ResponseCache */
 
 export const RESPONSE_CACHE_DEFAULTS = Object.freeze({
-  /** All entries together; a results page is about 10 KB compressed. */
-  maxBytes: 16 * 1024 * 1024,
+  /** All entries together; an article page is about 15 KB compressed, the front page 40 KB. */
+  maxBytes: 48 * 1024 * 1024,
   /** One response larger than this is not kept. */
   maxEntryBytes: 1024 * 1024,
+  /** However long shared caches may keep a response, it is asked of Next.js again after this. */
+  maxAgeSeconds: 60,
 })
 
 /** The response header whose value says whether this cache answered (tests, the soak). */
 export const RESPONSE_CACHE_HEADER = 'x-origin-cache'
 
+/** Says whether Next.js answered from its page cache (HIT, STALE) or rendered (MISS). */
+const NEXT_CACHE_HEADER = 'x-nextjs-cache'
+
 /**
- * @param {{ admits: (request: Request) => boolean; maxBytes?: number; maxEntryBytes?: number; now?: () => number }} options
+ * @param {{ admits: (request: Request) => boolean; pageTags: (pathname: string) => readonly string[] | null; maxBytes?: number; maxEntryBytes?: number; maxAgeSeconds?: number; now?: () => number }} options
  *   `admits`: which requests may be answered from, and stored into, this cache; it must admit
- *   only requests that every anonymous reader would be answered alike.
+ *   only requests that every anonymous reader would be answered alike. `pageTags`: the tags
+ *   Next.js keeps with the cached page at this path, null when unknown (such a page is not kept).
  */
-export function createResponseCache({ admits, now = Date.now, ...limits }) {
-  const { maxBytes, maxEntryBytes } = { ...RESPONSE_CACHE_DEFAULTS, ...limits }
+export function createResponseCache({ admits, pageTags, now = Date.now, ...limits }) {
+  const { maxBytes, maxEntryBytes, maxAgeSeconds } = { ...RESPONSE_CACHE_DEFAULTS, ...limits }
   /** In least recently used order: an entry served is moved to the end. @type {Map<string, Entry>} */
   const entries = new Map()
   let bytes = 0
@@ -55,26 +65,35 @@ export function createResponseCache({ admits, now = Date.now, ...limits }) {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !admits(request)) return false
     const key = cacheKey(request)
     const entry = entries.get(key)
-    if (entry && entry.expiresAt > now()) {
+    if (entry && entry.expiresAt > now() && entry.vary.every(([name, value]) => String(request.headers[name] ?? '') === value)) {
       entries.delete(key)
       entries.set(key, entry)
       counts.hits += 1
       const age = Math.floor((now() - entry.storedAt) / 1000)
-      response.writeHead(entry.status, { ...entry.headers, age: String(age), 'content-length': String(entry.body.length), [RESPONSE_CACHE_HEADER]: 'HIT' })
+      const replayed = { ...entry.headers, age: String(age), [RESPONSE_CACHE_HEADER]: 'HIT' }
+      if (NEXT_CACHE_HEADER in replayed) replayed[NEXT_CACHE_HEADER] = 'HIT'
+      // A browser revalidating the copy it has (the pages say max-age=0) needs no body.
+      if (entry.headers.etag && request.headers['if-none-match'] === entry.headers.etag) {
+        response.writeHead(304, replayed)
+        response.end()
+        return true
+      }
+      response.writeHead(entry.status, { ...replayed, 'content-length': String(entry.body.length) })
       response.end(request.method === 'HEAD' ? undefined : entry.body)
       return true
     }
     drop(key)
     counts.misses += 1
-    if (request.method === 'GET') keepWhenShareable(key, response)
+    if (request.method === 'GET') keepWhenShareable(key, request, response)
     return false
   }
 
   /**
    * @param {string} key
+   * @param {Request} request
    * @param {Response} response
    */
-  function keepWhenShareable(key, response) {
+  function keepWhenShareable(key, request, response) {
     const purgesAtStart = purgeCount
     /** @type {Buffer[]} */
     const chunks = []
@@ -99,7 +118,7 @@ export function createResponseCache({ admits, now = Date.now, ...limits }) {
       function (/** @type {any[]} */ ...args) {
         collect(args[0], args[1])
         const result = end.apply(response, /** @type {any} */ (args))
-        if (size <= maxEntryBytes && purgeCount === purgesAtStart) store(key, response, Buffer.concat(chunks))
+        if (size <= maxEntryBytes && purgeCount === purgesAtStart) store(key, request, response, Buffer.concat(chunks))
         return result
       }
     )
@@ -107,17 +126,32 @@ export function createResponseCache({ admits, now = Date.now, ...limits }) {
 
   /**
    * @param {string} key
+   * @param {Request} request
    * @param {Response} response
    * @param {Buffer} body
    */
-  function store(key, response, body) {
+  function store(key, request, response, body) {
     const headers = response.getHeaders()
-    const lifetimeSeconds = sharedMaxAge(headers['cache-control'])
-    if (response.statusCode !== 200 || headers['set-cookie'] || !lifetimeSeconds) return
+    const lifetimeSeconds = Math.min(sharedMaxAge(headers['cache-control']), maxAgeSeconds)
+    // A stale page is being rendered anew behind it; the fresh one is kept on the next miss.
+    if (response.statusCode !== 200 || headers['set-cookie'] || !lifetimeSeconds || headers[NEXT_CACHE_HEADER] === 'STALE') return
+    const keys = new Set(String(headers['surrogate-key'] ?? '').split(/\s+/).filter(Boolean))
+    if (NEXT_CACHE_HEADER in headers) {
+      const tags = pageTags(pathnameOf(request))
+      if (!tags) return
+      for (const tag of tags) keys.add(tag)
+    }
+    if (keys.size === 0) return
+    /** @type {[string, string][]} */
+    const vary = String(headers.vary ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name && name !== 'accept-encoding')
+      .map((name) => [name, String(request.headers[name] ?? '')])
     const { [RESPONSE_CACHE_HEADER]: _marker, 'transfer-encoding': _chunked, 'content-length': _length, ...kept } = headers
     const storedAt = now()
     drop(key)
-    entries.set(key, { status: 200, headers: kept, body, keys: String(headers['surrogate-key'] ?? '').split(/\s+/).filter(Boolean), storedAt, expiresAt: storedAt + lifetimeSeconds * 1000 })
+    entries.set(key, { status: 200, headers: kept, body, keys: [...keys], vary, storedAt, expiresAt: storedAt + lifetimeSeconds * 1000 })
     bytes += body.length
     counts.stored += 1
     for (const oldest of entries.keys()) {
@@ -147,7 +181,9 @@ export function createResponseCache({ admits, now = Date.now, ...limits }) {
 /**
  * What else the response depends on besides the address: Next.js compresses for readers who
  * accept it, and adds Strict-Transport-Security when the proxy in front says the reader came
- * over HTTPS (src/security/securityHeaders.ts).
+ * over HTTPS (src/security/securityHeaders.ts). The request headers a response names in `Vary`
+ * (Next.js's router asks for the same address with `RSC: 1` and gets its payload) are checked
+ * per entry.
  * @param {Request} request
  */
 function cacheKey(request) {
@@ -155,12 +191,17 @@ function cacheKey(request) {
 }
 
 /**
- * How long a shared cache may keep a response, in seconds; 0 unless it is `public` with an
- * `s-maxage`.
+ * How long a shared cache may keep a response, in seconds: its `s-maxage`, 0 without one or
+ * when it is private. Next.js's cached pages say `s-maxage=…, stale-while-revalidate=…`.
  * @param {import('node:http').OutgoingHttpHeader | undefined} cacheControl
  */
 function sharedMaxAge(cacheControl) {
   const value = String(cacheControl ?? '')
-  if (!/\bpublic\b/.test(value) || /\b(private|no-store)\b/.test(value)) return 0
+  if (/\b(private|no-store)\b/.test(value)) return 0
   return Number(/\bs-maxage=(\d+)/.exec(value)?.[1] ?? 0)
+}
+
+/** @param {Request} request */
+function pathnameOf(request) {
+  return new URL(request.url ?? '/', 'http://origin').pathname
 }

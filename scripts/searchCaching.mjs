@@ -15,12 +15,12 @@ export const SEARCH_SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stal
 const SIGNED_IN = /(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=/
 
 /**
- * Whether a request is an anonymous reader's search: one every such reader is answered alike.
+ * Whether a request is an anonymous reader's: one every such reader of the address is answered
+ * alike (no session, no preview).
  * @param {import('node:http').IncomingMessage} request
  */
-export function isAnonymousSearch(request) {
-  if (!isReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return false
-  return !request.headers.authorization && !SIGNED_IN.test(request.headers.cookie ?? '')
+export function isAnonymousReaderRequest(request) {
+  return isReaderRequest(request) && !request.headers.authorization && !SIGNED_IN.test(request.headers.cookie ?? '')
 }
 
 /**
@@ -30,7 +30,7 @@ export function isAnonymousSearch(request) {
  * @param {import('node:http').ServerResponse} response
  */
 export function shareSearchResults(request, response) {
-  if (!isAnonymousSearch(request)) return
+  if (!isAnonymousReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return
   const writeHead = response.writeHead
   response.writeHead = /** @type {typeof response.writeHead} */ (
     function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {

@@ -7,9 +7,9 @@ import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 import { ADMISSION_DEFAULTS, createAdmission } from './admission.mjs'
-import { registerOriginResponseCache } from '../src/reader/data/originResponses.mjs'
+import { cachedPageTags, registerOriginResponseCache } from '../src/reader/data/originResponses.mjs'
 import { createResponseCache } from './responseCache.mjs'
-import { isAnonymousSearch, shareSearchResults } from './searchCaching.mjs'
+import { isAnonymousReaderRequest, shareSearchResults } from './searchCaching.mjs'
 
 // As `next start` does, before Next.js is loaded: it picks its production code by NODE_ENV.
 process.env.NODE_ENV = 'production'
@@ -38,13 +38,13 @@ setInterval(() => {
   console.warn(`读者请求超出服务能力：过去一分钟 ${full} 个因排队已满、${waited} 个因等待过久答以 503；正在渲染 ${active} 个，排队 ${waiting} 个，累计 ${abandoned} 个读者在排队时离开`)
 }, LOG_EVERY_MS).unref()
 
-// Search results, each kept a minute per address (scripts/searchCaching.mjs) and forgotten on
-// a public change: answered before the admission queue, as the cache tier would.
-const searchResults = createResponseCache({ admits: isAnonymousSearch })
-registerOriginResponseCache(searchResults)
+// Anonymous readers' pages, search results included, kept whole and forgotten on the public
+// changes that concern them: answered before the admission queue, as the cache tier would.
+const readerResponses = createResponseCache({ admits: isAnonymousReaderRequest, pageTags: cachedPageTags })
+registerOriginResponseCache(readerResponses)
 
 const server = http.createServer((request, response) => {
-  if (searchResults.serve(request, response)) return
+  if (readerResponses.serve(request, response)) return
   shareSearchResults(request, response)
   admit(request, response, () =>
     handle(request, response).catch((/** @type {unknown} */ error) => {

@@ -3,12 +3,15 @@
 // is plain JavaScript.
 import { createRequire } from 'node:module'
 
-import { purgeOriginResponses } from '../reader/data/originResponses.mjs'
+import { noteCachedPageTags, purgeOriginResponses } from '../reader/data/originResponses.mjs'
 import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} NextFileSystemCache */
 /** @typedef {import('next/dist/server/response-cache/types').IncrementalCacheValue} IncrementalCacheValue */
 /** @typedef {import('next/dist/server/response-cache/types').IncrementalCachedAppPageValue} CachedAppPage */
+
+/** Where Next.js keeps a cached page's tags (next/dist/lib/constants.js). */
+const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags'
 
 // Next.js's own file-system cache, loaded through require so it is the very module instance the
 // server uses: tags, revalidation, the memory cache and the build's seed pages behave as before.
@@ -19,13 +22,14 @@ const FileSystemCache = createRequire(import.meta.url)('next/dist/server/lib/inc
  * Next.js's file-system cache, plus a Content-Security-Policy header on every cached page that
  * lists the hash of each of its inline scripts (contentSecurityPolicy.mjs). Next.js sends the
  * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
- * render, and a hit costs a property lookup. Tags it expires are passed on to the production
- * server's kept responses.
+ * render, and a hit costs a property lookup. The production server's kept responses
+ * (scripts/responseCache.mjs) learn from it which tags each page carries and which tags expire.
  */
 export default class ReaderPageCacheHandler extends FileSystemCache {
   /** @param {Parameters<NextFileSystemCache['set']>} args */
   async set(...args) {
-    const [, data] = args
+    const [key, data] = args
+    noteTagsOf(key, data)
     // The response cache answers a miss with this same object once set() resolves, so the
     // first reader of a fresh render gets the header too.
     if (data && isAppPage(data)) addPolicyTo(data)
@@ -36,6 +40,7 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
   async get(...args) {
     const entry = await super.get(...args)
     const value = entry?.value
+    noteTagsOf(args[0], value)
     // Pages prerendered by `next build` were written without going through set(). The header
     // is added to the entry the memory cache keeps, so it is computed once per page.
     if (value && isAppPage(value) && !value.headers?.[CONTENT_SECURITY_POLICY_HEADER]) addPolicyTo(value)
@@ -51,6 +56,17 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
     const [tags] = args
     purgeOriginResponses(typeof tags === 'string' ? [tags] : tags)
   }
+}
+
+/**
+ * @param {string} key
+ * @param {IncrementalCacheValue | null | undefined} value
+ */
+function noteTagsOf(key, value) {
+  const kind = /** @type {string | undefined} */ (value?.kind)
+  if (kind !== 'APP_PAGE' && kind !== 'APP_ROUTE') return
+  const tags = /** @type {{ headers?: Record<string, unknown> }} */ (value).headers?.[NEXT_CACHE_TAGS_HEADER]
+  if (typeof tags === 'string') noteCachedPageTags(key, tags)
 }
 
 /**

@@ -2,29 +2,37 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 
-import { purgeOriginResponses, registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
+import { cachedPageTags, noteCachedPageTags, purgeOriginResponses, registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
 import { createResponseCache, RESPONSE_CACHE_HEADER } from '../../../scripts/responseCache.mjs'
 
 const SHARED = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
 
+const PAGE = 's-maxage=3600, stale-while-revalidate=82800'
+
 /**
- * A real HTTP server answering as Next.js answers a search: the body written in chunks,
- * gzipped for readers who accept it, the page's surrogate keys in a header. What it answers
- * is decided per test; `renders` counts the requests that reached it.
+ * A real HTTP server answering as Next.js answers a search or a page of its cache: the body
+ * written in chunks, gzipped for readers who accept it, the surrogate keys in a header, and for
+ * a cached page `x-nextjs-cache` and `Vary`. What it answers is decided per test; `renders`
+ * counts the requests that reached it.
  */
-let answer: { status: number; cacheControl: string; keys: string; body: string; cookie?: string; holdMs?: number }
+let answer: { status: number; cacheControl: string; keys: string; body: string; cookie?: string; holdMs?: number; nextCache?: 'HIT' | 'MISS' | 'STALE' }
 let renders = 0
 let clock = 0
 let server: http.Server
 let base: string
-const cache = createResponseCache({ admits: (request) => (request.url ?? '').startsWith('/search'), maxBytes: 64 * 1024, now: () => clock })
+const cache = createResponseCache({ admits: (request) => !(request.url ?? '').startsWith('/private'), pageTags: cachedPageTags, maxBytes: 64 * 1024, now: () => clock })
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     if (cache.serve(request, response)) return
     renders += 1
-    const { status, cacheControl, keys, body, cookie, holdMs } = answer
+    const { status, cacheControl, keys, body, cookie, holdMs, nextCache } = answer
     response.statusCode = status
+    if (nextCache) {
+      response.setHeader('ETag', '"yuelu-1"')
+      response.setHeader('x-nextjs-cache', nextCache)
+      response.setHeader('Vary', 'rsc, next-router-state-tree, next-router-prefetch, Accept-Encoding')
+    }
     response.setHeader('Cache-Control', cacheControl)
     response.setHeader('Surrogate-Key', keys)
     response.setHeader('Content-Type', 'text/html; charset=utf-8')
@@ -123,8 +131,8 @@ describe('the production server’s kept responses', () => {
     await get('/search?q=h')
     await get('/search?q=h')
     answer.status = 200
-    await get('/articles/x')
-    expect((await get('/articles/x')).headers[RESPONSE_CACHE_HEADER]).toBeUndefined()
+    await get('/private/x')
+    expect((await get('/private/x')).headers[RESPONSE_CACHE_HEADER]).toBeUndefined()
     expect(renders - before).toBe(8)
   })
 
@@ -144,5 +152,62 @@ describe('the production server’s kept responses', () => {
     expect((await get('/search?q=j')).headers[RESPONSE_CACHE_HEADER]).toBe('HIT')
     purgeOriginResponses(['columns'])
     expect((await get('/search?q=j')).headers[RESPONSE_CACHE_HEADER]).toBe('MISS')
+  })
+})
+
+describe('pages of Next.js’s cache, kept whole', () => {
+  beforeEach(() => {
+    answer = { status: 200, cacheControl: PAGE, keys: 'article:yuelu columns', body: '<h1>岳麓山</h1>', nextCache: 'MISS' }
+    noteCachedPageTags('/articles/yuelu', 'article:yuelu,columns,tag:shan,_N_T_/articles/yuelu')
+  })
+
+  it('keeps a page under the tags Next.js keeps with it, and forgets it when one expires', async () => {
+    await get('/articles/yuelu')
+    const kept = await get('/articles/yuelu')
+    expect([kept.headers[RESPONSE_CACHE_HEADER], kept.headers['x-nextjs-cache'], kept.text]).toEqual(['HIT', 'HIT', '<h1>岳麓山</h1>'])
+    // A tag of its related reading, in no surrogate key: Next.js's own cache would render it anew.
+    purgeOriginResponses(['tag:shan'])
+    expect((await get('/articles/yuelu')).headers[RESPONSE_CACHE_HEADER]).toBe('MISS')
+  })
+
+  it('keeps no page whose tags Next.js has not shown, and none Next.js served stale', async () => {
+    const before = renders
+    await get('/articles/unnoted')
+    await get('/articles/unnoted')
+    answer.nextCache = 'STALE'
+    await get('/articles/yuelu')
+    await get('/articles/yuelu')
+    expect(renders - before).toBe(4)
+  })
+
+  it('answers a browser revalidating the copy it has with 304 and no body', async () => {
+    await get('/articles/yuelu')
+    const revalidated = await get('/articles/yuelu', 'identity', { 'If-None-Match': '"yuelu-1"' })
+    expect([revalidated.status, revalidated.text, revalidated.headers[RESPONSE_CACHE_HEADER]]).toEqual([304, '', 'HIT'])
+    const older = await get('/articles/yuelu', 'identity', { 'If-None-Match': '"yuelu-0"' })
+    expect([older.status, older.text]).toEqual([200, '<h1>岳麓山</h1>'])
+  })
+
+  it('asks Next.js again after a minute, whatever the page’s s-maxage', async () => {
+    await get('/articles/yuelu')
+    clock += 59_000
+    expect((await get('/articles/yuelu')).headers[RESPONSE_CACHE_HEADER]).toBe('HIT')
+    clock += 2_000
+    expect((await get('/articles/yuelu')).headers[RESPONSE_CACHE_HEADER]).toBe('MISS')
+  })
+
+  it('answers the router’s payload request apart from the page, as the page’s Vary says', async () => {
+    await get('/articles/yuelu')
+    const before = renders
+    expect((await get('/articles/yuelu', 'identity', { RSC: '1' })).headers[RESPONSE_CACHE_HEADER]).toBe('MISS')
+    expect(renders - before).toBe(1)
+  })
+
+  it('finds a page’s tags under Next.js’s key for it, the front page’s and a path with Chinese in it', async () => {
+    noteCachedPageTags('/route-cache/APP_PAGE/8acfb0c1/$/index', 'home,columns')
+    noteCachedPageTags('/route-cache/APP_PAGE/2eb96618/$/tags/岳麓', 'tag:yuelu')
+    expect(cachedPageTags('/')).toEqual(['home', 'columns'])
+    expect(cachedPageTags(`/tags/${encodeURIComponent('岳麓')}`)).toEqual(['tag:yuelu'])
+    expect(cachedPageTags('/tags/%E5%B2')).toBeNull()
   })
 })

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import { registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
+import { cachedPageTags, registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
 import ReaderPageCacheHandler from '../../../src/security/readerPageCacheHandler.mjs'
 
 // Next.js's own cache, on a throwaway server directory: what `next start` runs, minus the server.
@@ -57,5 +57,17 @@ describe('the reader page cache handler', () => {
     await cache.revalidateTag(['search', 'columns'], { expire: 0 })
     await cache.revalidateTag('home', { expire: 0 })
     expect(purged).toEqual([['search', 'columns'], ['home']])
+  })
+
+  it('tells the production server which tags each page it writes or reads carries', async () => {
+    const page = { ...appPage('t()'), headers: { 'x-next-cache-tags': 'article:tagged,columns,tag:shan' } }
+    await cache.set('/route-cache/APP_PAGE/2eb96618/$/articles/tagged', page as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    expect(cachedPageTags('/articles/tagged')).toEqual(['article:tagged', 'columns', 'tag:shan'])
+    const dir = path.join(serverDistDir, 'app')
+    fs.writeFileSync(path.join(dir, 'index.html'), html('front()'))
+    fs.writeFileSync(path.join(dir, 'index.rsc'), '0:{}')
+    fs.writeFileSync(path.join(dir, 'index.meta'), JSON.stringify({ status: 200, headers: { 'x-next-cache-tags': 'home,columns' } }))
+    await cache.get('/index', PAGE_CONTEXT as any)
+    expect(cachedPageTags('/')).toEqual(['home', 'columns'])
   })
 })
