@@ -40,6 +40,19 @@ export function isReaderRequest(request) {
   return READ_METHODS.has(request.method ?? 'GET') && !UNQUEUED_PATH.test(request.url ?? '/')
 }
 
+/**
+ * The path a request asks for, or null when its target is no URL at all: Node.js passes on
+ * an absolute-form target such as `http://[` as it came, and `new URL` throws on it.
+ * @param {{ url?: string }} request
+ */
+export function requestPathname(request) {
+  try {
+    return new URL(request.url ?? '/', 'http://origin').pathname
+  } catch {
+    return null
+  }
+}
+
 const BUSY_PAGE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>服务器繁忙</title><p>读者太多，服务器正忙，请稍后刷新本页（server busy, retry shortly）。</p></html>'
 
 /** @param {Response} response */

@@ -12,6 +12,8 @@
 // shows here within that time. Its tags are those Next.js keeps with the page (every data read
 // it made, as the handler last saw them) and its surrogate keys (the cache tier's names).
 
+import { requestPathname } from './admission.mjs'
+
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
 /** @typedef {{ status: number; headers: import('node:http').OutgoingHttpHeaders; body: Buffer; keys: string[]; vary: [string, string][]; storedAt: number; expiresAt: number }} Entry */
@@ -137,7 +139,8 @@ export function createResponseCache({ admits, pageTags, now = Date.now, ...limit
     if (response.statusCode !== 200 || headers['set-cookie'] || !lifetimeSeconds || headers[NEXT_CACHE_HEADER] === 'STALE') return
     const keys = new Set(String(headers['surrogate-key'] ?? '').split(/\s+/).filter(Boolean))
     if (NEXT_CACHE_HEADER in headers) {
-      const tags = pageTags(pathnameOf(request))
+      const pathname = requestPathname(request)
+      const tags = pathname === null ? null : pageTags(pathname)
       if (!tags) return
       for (const tag of tags) keys.add(tag)
     }
@@ -199,9 +202,4 @@ function sharedMaxAge(cacheControl) {
   const value = String(cacheControl ?? '')
   if (/\b(private|no-store)\b/.test(value)) return 0
   return Number(/\bs-maxage=(\d+)/.exec(value)?.[1] ?? 0)
-}
-
-/** @param {Request} request */
-function pathnameOf(request) {
-  return new URL(request.url ?? '/', 'http://origin').pathname
 }

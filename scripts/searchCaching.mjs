@@ -6,7 +6,7 @@
 // address, so the cache tier may keep it a minute; a public change soft-purges it by its
 // `search` surrogate key (src/reader/data/httpCaching.ts) like every list of articles.
 
-import { isReaderRequest } from './admission.mjs'
+import { isReaderRequest, requestPathname } from './admission.mjs'
 
 /** What a search results page tells shared caches; browsers still ask every time. */
 export const SEARCH_SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
@@ -30,7 +30,7 @@ export function isAnonymousReaderRequest(request) {
  * @param {import('node:http').ServerResponse} response
  */
 export function shareSearchResults(request, response) {
-  if (!isAnonymousReaderRequest(request) || new URL(request.url ?? '/', 'http://origin').pathname !== '/search') return
+  if (!isAnonymousReaderRequest(request) || requestPathname(request) !== '/search') return
   const writeHead = response.writeHead
   response.writeHead = /** @type {typeof response.writeHead} */ (
     function (/** @type {number} */ statusCode, /** @type {any[]} */ ...rest) {

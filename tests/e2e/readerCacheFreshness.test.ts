@@ -75,4 +75,35 @@ describe('the reader page cache while editors work', () => {
     await screenshotAtDeskWidths(reader, 'reader-cache-column-after-publish')
     await reader.close()
   })
+
+  it('refreshes the installments beside a published or retracted one at once, and keeps the column’s other installment pages cached', async () => {
+    const { json: created } = await editor.rest('/api/columns', { method: 'POST', body: { name: '缓存连载', slug: 'cache-series', numberingStyle: 'circled', cadence: 'weekly' } })
+    const seriesColumn = created.doc.id
+    const publish = async (number: number) => {
+      const title = `缓存连载第${number}期`
+      const { json } = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title, slug: `cache-series-${number}`, column: seriesColumn, installment: { number } } })
+      for (const action of ['submit', 'approve', 'publish']) expect((await editor.rest(`/api/articles/${json.doc.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
+      return { id: json.doc.id as number, title }
+    }
+    for (const number of [1, 3, 4]) await publish(number)
+    const pageOf = (number: number) => `/articles/cache-series-${number}`
+    for (const number of [1, 3, 4]) await cached(pageOf(number))
+
+    const second = await publish(2)
+    for (const number of [1, 3]) {
+      const page = await read(pageOf(number))
+      expect({ number, linksSecond: page.text.includes(second.title) }).toEqual({ number, linksSecond: true })
+    }
+    const farther = await read(pageOf(4))
+    expect([farther.cache, farther.origin]).toEqual(['HIT', 'HIT'])
+
+    for (const number of [1, 3]) await cached(pageOf(number))
+    expect((await editor.rest(`/api/articles/${second.id}/workflow`, { method: 'POST', body: { action: 'retract', note: '缓存测试撤稿' } })).status).toBe(200)
+    for (const number of [1, 3]) {
+      const page = await read(pageOf(number))
+      expect({ number, linksSecond: page.text.includes(second.title) }).toEqual({ number, linksSecond: false })
+    }
+    const stillFarther = await read(pageOf(4))
+    expect([stillFarther.cache, stillFarther.origin]).toEqual(['HIT', 'HIT'])
+  })
 })

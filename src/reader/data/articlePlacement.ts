@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Article } from '../../../payload-types'
 import { type DocumentId, relationId } from '../../data/relationId'
 import type { ArticlePlacement } from './cache-tags'
+import { type ArticleLink, findColumnRunningOrder, neighboursIn } from './queries'
 
 /** What an article row holds that decides which reader pages show it: ids, not slugs. */
 export type ArticleFiling = Partial<Pick<Article, 'slug' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'>>
@@ -54,17 +55,32 @@ function ancestry(regions: Map<string, { slug: string | null; parent: DocumentId
 }
 
 /**
+ * The installments either side of an article in its column's running order as it is now. Where
+ * the article was before a change needs no lookup: the pages beside its old place carry its
+ * own tag (src/reader/data/articles.ts, installmentNeighbours).
+ */
+function neighbourSlugs(order: readonly ArticleLink[] | undefined, article: ArticleFiling): string[] {
+  const self = order?.find((link) => link.slug === article.slug)
+  if (!order || !self) return []
+  const { previous, next } = neighboursIn(order, self.id)
+  return [previous?.slug, next?.slug].filter((slug): slug is string => Boolean(slug))
+}
+
+/**
  * Where the reader site shows these articles (each as it was before a change, and as it is
- * after): their column, bylines, tags, regions with their ancestors, by slug. A document
- * deleted meanwhile has no page left to refresh and is skipped.
+ * after): their column, bylines, tags, regions with their ancestors, by slug, and the
+ * installments beside them. A document deleted meanwhile has no page left to refresh and is
+ * skipped.
  */
 export async function placementsOf(payload: Payload, articles: readonly ArticleFiling[]): Promise<ArticlePlacement[]> {
   const all = <T>(pick: (article: ArticleFiling) => readonly T[]) => articles.flatMap(pick)
-  const [columns, bylines, tags, regions] = await Promise.all([
-    slugRows(payload, 'columns', idsOf(all((article) => [article.column]))),
+  const columnIds = idsOf(all((article) => [article.column]))
+  const [columns, bylines, tags, regions, runningOrders] = await Promise.all([
+    slugRows(payload, 'columns', columnIds),
     slugRows(payload, 'bylines', idsOf(all((article) => (article.bylines ?? []).map((credit) => credit.byline)))),
     slugRows(payload, 'tags', idsOf(all((article) => article.tags ?? []))),
     regionSlugsWithAncestors(payload, idsOf(all((article) => article.regions ?? []))),
+    Promise.all(columnIds.map(async (id) => [String(id), await findColumnRunningOrder(payload, id)] as const)).then((orders) => new Map(orders)),
   ])
   const slugMap = (rows: SlugRow[]) => new Map(rows.map((row) => [String(row.id), row.slug ?? null]))
   const [columnSlugs, bylineSlugs, tagSlugs] = [slugMap(columns), slugMap(bylines), slugMap(tags)]
@@ -78,6 +94,7 @@ export async function placementsOf(payload: Payload, articles: readonly ArticleF
     bylineSlugs: slugsFor((article.bylines ?? []).map((credit) => credit.byline), bylineSlugs),
     tagSlugs: slugsFor(article.tags ?? [], tagSlugs),
     regionSlugs: idsOf(article.regions ?? []).flatMap((id) => ancestry(regions, id)),
+    neighbourSlugs: neighbourSlugs(runningOrders.get(String(relationId(article.column))), article),
     publishedAt: article.publishedAt,
     editionDate: article.print?.editionDate,
   }))

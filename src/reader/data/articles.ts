@@ -2,7 +2,6 @@ import { unstable_cache } from 'next/cache'
 
 import type { Article } from '../../../payload-types'
 import { relationId } from '../../data/relationId'
-import { columnOf } from '../presentation'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
@@ -57,9 +56,25 @@ export function getArticleBySlug(slug: string): Promise<Article | null> {
   return cachedRead(['article', slug], [CACHE_TAGS.article(slug), ...ARTICLE_LIST_TAGS], async () => queries.findArticleBySlug(await readerPayload(), slug))
 }
 
-// A column's running order is read once for all its installments, not once per article page.
-const runningOrder = (columnId: number | string, columnSlug: string) =>
-  cachedRead(['column-running-order', String(columnId)], [CACHE_TAGS.column(columnSlug)], async () => queries.findColumnRunningOrder(await readerPayload(), columnId))
+/**
+ * An installment's previous and next pieces, read when its page is rendered, with the page
+ * tagged by those two articles (a neighbour's new headline, its retraction or its move
+ * re-renders this page) and by its own `neighbours` tag, which a piece published beside it
+ * expires (articleTagsToExpire). Before, the column's running order was one cached read tagged
+ * by the column, which Next.js attaches to every page that reads it: each publication in a
+ * column re-rendered all of that column's article pages, at 10,000 articles most of the
+ * origin's renders under the soak.
+ */
+async function installmentNeighbours(article: Article) {
+  const neighbours = await queries.findInstallmentNeighbours(await readerPayload(), article)
+  if (relationId(article.column) == null || !article.slug) return neighbours
+  const linked = [neighbours.previous, neighbours.next].flatMap((link) => (link?.slug ? [CACHE_TAGS.article(link.slug)] : []))
+  await tagPage([CACHE_TAGS.neighbours(article.slug), ...linked])
+  return neighbours
+}
+
+/** Next.js attaches every cached read's tags to the page that makes it: a read of nothing adds tags alone. */
+const tagPage = (tags: string[]) => cachedRead(['page-tags', ...tags], tags, async () => true)
 
 /**
  * Which articles to suggest is refreshed by time alone (a newly published article joins
@@ -78,12 +93,11 @@ export async function getArticleSurroundings(article: Article) {
   // Ids only: the cache key is built from the arguments, and the whole article would bloat it.
   const ids = (values: unknown[] | null | undefined) => (values ?? []).map(relationId).filter((id) => id != null)
   const column = relationId(article.column)
-  const columnSlug = columnOf(article)?.slug
-  const [order, related] = await Promise.all([
-    column == null || !columnSlug ? [] : runningOrder(column, columnSlug),
+  const [neighbours, related] = await Promise.all([
+    installmentNeighbours(article),
     relatedSlugs({ id: article.id, column: column as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] }).then(articleLinks),
   ])
-  return { ...queries.neighboursIn(order, article.id), related }
+  return { ...neighbours, related }
 }
 
 export const getFrontPage = unstable_cache(

@@ -7,6 +7,11 @@ import { toShanghaiDate } from '../../newsroom/dates'
  */
 export const CACHE_TAGS = {
   article: (slug: string) => `article:${slug}`,
+  /**
+   * Which installments an article's page shows as previous and next, by the article's slug:
+   * apart from `article`, which pages linking to the article also carry.
+   */
+  neighbours: (slug: string) => `neighbours:${slug}`,
   /** The front page and its later pages (`/page/N`): the latest articles, the lead, column blocks. */
   home: 'home',
   /** The site-wide RSS and Atom feeds. */
@@ -67,6 +72,8 @@ export type ArticlePlacement = {
   tagSlugs: readonly string[]
   /** The article's regions and every region above them: a region page lists its descendants' articles. */
   regionSlugs: readonly string[]
+  /** The installments either side of it in its column now: their pages show it as previous or next. */
+  neighbourSlugs?: readonly string[]
   publishedAt?: string | null
   editionDate?: string | null
 }
@@ -80,6 +87,7 @@ export function articleTagsToExpire(placements: readonly ArticlePlacement[]): st
   const tags = new Set<string>([CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search])
   for (const placement of placements) {
     if (placement.slug) tags.add(CACHE_TAGS.article(placement.slug))
+    for (const slug of placement.neighbourSlugs ?? []) tags.add(CACHE_TAGS.neighbours(slug))
     for (const slug of placement.columnSlugs) tags.add(CACHE_TAGS.column(slug))
     for (const slug of placement.bylineSlugs) tags.add(CACHE_TAGS.byline(slug))
     for (const slug of placement.tagSlugs) tags.add(CACHE_TAGS.tag(slug))

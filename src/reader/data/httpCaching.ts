@@ -24,8 +24,8 @@ type Header = { key: string; value: string }
 export type HeaderRule = { source: string; headers: Header[] }
 
 const KINDS = ARTICLE_LIST_TAGS
-/** The route pattern's `:slug` becomes the article's own key (`article:<slug>`). */
-const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), ...KINDS]
+/** The route pattern's `:slug` becomes the article's own keys (`article:<slug>`, `neighbours:<slug>`). */
+const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), CACHE_TAGS.neighbours(':slug'), ...KINDS]
 const COLUMN_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...KINDS]
 const HOME_KEYS = [CACHE_TAGS.home, ...KINDS]
 

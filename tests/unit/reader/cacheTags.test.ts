@@ -17,6 +17,12 @@ describe('articleTagsToExpire', () => {
     expect(tags).toEqual(expect.arrayContaining([CACHE_TAGS.day('2026-03-02'), CACHE_TAGS.edition('2026-03-02')]))
   })
 
+  it('expires the pages of the installments beside it, which show it as previous or next, and not the pages linking to those', () => {
+    const tags = articleTagsToExpire([{ ...placement, slug: 'part-2', neighbourSlugs: ['part-1', 'part-3'] }])
+    expect(tags).toEqual(expect.arrayContaining([CACHE_TAGS.article('part-2'), CACHE_TAGS.neighbours('part-1'), CACHE_TAGS.neighbours('part-3')]))
+    expect(tags).not.toContain(CACHE_TAGS.article('part-1'))
+  })
+
   it('expires the column, byline, tag and region pages the article is filed under', () => {
     const tags = articleTagsToExpire([{ slug: 'a', columnSlugs: ['c'], bylineSlugs: ['b'], tagSlugs: ['t'], regionSlugs: ['district', 'city'] }])
     expect(tags).toEqual(expect.arrayContaining([CACHE_TAGS.column('c'), CACHE_TAGS.byline('b'), CACHE_TAGS.tag('t'), CACHE_TAGS.region('district'), CACHE_TAGS.region('city')]))

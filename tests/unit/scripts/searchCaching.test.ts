@@ -1,5 +1,5 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 
 import { SEARCH_SHARED_CACHE_CONTROL, shareSearchResults } from '../../../scripts/searchCaching.mjs'
 
@@ -40,5 +40,17 @@ describe('search results pages at the production server', () => {
     expect(await cacheControlOf('/search?q=bad')).toBe(PRIVATE)
     expect(await cacheControlOf('/searchable?q=x')).toBe(PRIVATE)
     expect(await cacheControlOf('/admin/search?q=x')).toBe(PRIVATE)
+  })
+
+  it('let a request whose target is no URL at all through to an answer, rather than failing on it', async () => {
+    const { port } = server.address() as AddressInfo
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))
+      let received = ''
+      socket.on('data', (chunk) => (received += chunk))
+      socket.on('end', () => resolve(received.split('\r\n')[0]))
+      socket.on('error', reject)
+    })
+    expect(statusLine).toBe('HTTP/1.1 200 OK')
   })
 })
