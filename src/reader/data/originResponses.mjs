@@ -29,14 +29,16 @@ export function purgeOriginResponses(keys) {
   cache?.purge(keys)
 }
 
-/** @returns {Map<string, readonly string[]>} */
+/** @returns {Map<string, string>} */
 function notedPageTags() {
-  const shared = /** @type {Record<symbol, Map<string, readonly string[]> | undefined>} */ (globalThis)
+  const shared = /** @type {Record<symbol, Map<string, string> | undefined>} */ (globalThis)
   return (shared[PAGE_TAGS] ??= new Map())
 }
 
 /**
- * Remembers the tags Next.js keeps with a cached page or route response.
+ * Remembers the tags Next.js keeps with a cached page or route response. Called on every read
+ * of Next.js's page cache, so the tags are kept as Next.js stores them and split only when the
+ * server keeps a response.
  * @param {string} cacheKey the page cache's key, whose path is `/index` for `/`
  * @param {string} tags as Next.js stores them, comma-separated
  */
@@ -44,7 +46,7 @@ export function noteCachedPageTags(cacheKey, tags) {
   const noted = notedPageTags()
   const pagePath = ROUTE_CACHE_KEY.exec(cacheKey)?.[1] ?? cacheKey
   noted.delete(pagePath)
-  noted.set(pagePath, tags.split(',').filter(Boolean))
+  noted.set(pagePath, tags)
   for (const oldest of noted.keys()) {
     if (noted.size <= MAX_PAGES_NOTED) break
     noted.delete(oldest)
@@ -63,5 +65,5 @@ export function cachedPageTags(pathname) {
   } catch {
     return null
   }
-  return notedPageTags().get(decoded === '/' ? '/index' : decoded) ?? null
+  return notedPageTags().get(decoded === '/' ? '/index' : decoded)?.split(',').filter(Boolean) ?? null
 }
