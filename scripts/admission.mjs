@@ -1,6 +1,7 @@
 // @ts-check
-// The production server's front door (scripts/server.mjs): how many reader page requests are
-// rendered at once, and which are turned away when more arrive than the server can answer.
+// The production server's front door (scripts/server.mjs): what kind of request each is (a
+// reader's, an anonymous reader's), how many reader page requests are rendered at once, and
+// which are turned away when more arrive than the server can answer.
 //
 // The server is one Node.js thread. Without a limit, readers arriving faster than it renders
 // (a breaking story at 10,000 articles, most pages not yet cached) were all taken in at once:
@@ -38,6 +39,18 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
  */
 export function isReaderRequest(request) {
   return READ_METHODS.has(request.method ?? 'GET') && !UNQUEUED_PATH.test(request.url ?? '/')
+}
+
+/** The cookies that make a response someone's own, as deploy/varnish/default.vcl names them. */
+const SIGNED_IN = /(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=/
+
+/**
+ * Whether a request is an anonymous reader's: one every such reader of the address is answered
+ * alike (no session, no preview).
+ * @param {{ method?: string; url?: string; headers: import('node:http').IncomingHttpHeaders }} request
+ */
+export function isAnonymousReaderRequest(request) {
+  return isReaderRequest(request) && !request.headers.authorization && !SIGNED_IN.test(request.headers.cookie ?? '')
 }
 
 /**

@@ -6,22 +6,10 @@
 // address, so the cache tier may keep it a minute; a public change soft-purges it by its
 // `search` surrogate key (src/reader/data/httpCaching.ts) like every list of articles.
 
-import { isReaderRequest, requestPathname } from './admission.mjs'
+import { isAnonymousReaderRequest, requestPathname } from './admission.mjs'
 
 /** What a search results page tells shared caches; browsers still ask every time. */
 export const SEARCH_SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'
-
-/** The cookies that make a response someone's own, as deploy/varnish/default.vcl names them. */
-const SIGNED_IN = /(^|;\s*)(payload-token|__prerender_bypass|__next_preview_data)=/
-
-/**
- * Whether a request is an anonymous reader's: one every such reader of the address is answered
- * alike (no session, no preview).
- * @param {import('node:http').IncomingMessage} request
- */
-export function isAnonymousReaderRequest(request) {
-  return isReaderRequest(request) && !request.headers.authorization && !SIGNED_IN.test(request.headers.cookie ?? '')
-}
 
 /**
  * Lets shared caches keep this response if it is a search results page answered 200 to an

@@ -6,10 +6,10 @@
 import http from 'node:http'
 import { parseArgs } from 'node:util'
 
-import { ADMISSION_DEFAULTS, createAdmission } from './admission.mjs'
+import { ADMISSION_DEFAULTS, createAdmission, isAnonymousReaderRequest } from './admission.mjs'
 import { cachedPageTags, registerOriginResponseCache } from '../src/reader/data/originResponses.mjs'
 import { createResponseCache } from './responseCache.mjs'
-import { isAnonymousReaderRequest, shareSearchResults } from './searchCaching.mjs'
+import { shareSearchResults } from './searchCaching.mjs'
 
 // As `next start` does, before Next.js is loaded: it picks its production code by NODE_ENV.
 process.env.NODE_ENV = 'production'
