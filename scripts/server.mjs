@@ -17,6 +17,9 @@ const { default: next } = await import('next')
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
+// The timed-publishing loop (src/workflow/boot.ts) calls this server back on $PORT: started with
+// --port alone, it called port 3000, and nothing scheduled was ever published.
+process.env.PORT = String(port)
 // Not $HOSTNAME, which container runtimes set to the container's name.
 const hostname = values.hostname ?? '0.0.0.0'
 
