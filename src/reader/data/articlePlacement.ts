@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 import type { Article } from '../../../payload-types'
 import { type DocumentId, relationId } from '../../data/relationId'
 import type { ArticlePlacement } from './cache-tags'
-import { type ArticleLink, findColumnRunningOrder, neighboursIn } from './queries'
+import { columnRunningOrder, type InstallmentRow } from './publicRows'
+import { neighboursIn } from './queries'
 
 /** What an article row holds that decides which reader pages show it: ids, not slugs. */
 export type ArticleFiling = Partial<Pick<Article, 'slug' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'>>
@@ -59,8 +60,8 @@ function ancestry(regions: Map<string, { slug: string | null; parent: DocumentId
  * the article was before a change needs no lookup: the pages beside its old place carry its
  * own tag (src/reader/data/articles.ts, installmentNeighbours).
  */
-function neighbourSlugs(order: readonly ArticleLink[] | undefined, article: ArticleFiling): string[] {
-  const self = order?.find((link) => link.slug === article.slug)
+function neighbourSlugs(order: readonly InstallmentRow[] | undefined, article: ArticleFiling): string[] {
+  const self = order?.find((row) => row.slug === article.slug)
   if (!order || !self) return []
   const { previous, next } = neighboursIn(order, self.id)
   return [previous?.slug, next?.slug].filter((slug): slug is string => Boolean(slug))
@@ -80,7 +81,7 @@ export async function placementsOf(payload: Payload, articles: readonly ArticleF
     slugRows(payload, 'bylines', idsOf(all((article) => (article.bylines ?? []).map((credit) => credit.byline)))),
     slugRows(payload, 'tags', idsOf(all((article) => article.tags ?? []))),
     regionSlugsWithAncestors(payload, idsOf(all((article) => article.regions ?? []))),
-    Promise.all(columnIds.map(async (id) => [String(id), await findColumnRunningOrder(payload, id)] as const)).then((orders) => new Map(orders)),
+    Promise.all(columnIds.map(async (id) => [String(id), await columnRunningOrder(payload, id)] as const)).then((orders) => new Map(orders)),
   ])
   const slugMap = (rows: SlugRow[]) => new Map(rows.map((row) => [String(row.id), row.slug ?? null]))
   const [columnSlugs, bylineSlugs, tagSlugs] = [slugMap(columns), slugMap(bylines), slugMap(tags)]

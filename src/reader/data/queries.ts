@@ -4,6 +4,8 @@ import type { Article, Byline, Column, Region, Tag } from '../../../payload-type
 import { relationId } from '../../data/relationId'
 import { shanghaiDayRange } from '../../newsroom/dates'
 
+import { type ArticleStamp, columnRunningOrder, publishedArticleStamps, relatedCandidates } from './publicRows'
+
 /**
  * The reader site's reads, uncached and given a Payload instance, so integration tests run
  * them on a temporary database. Every read is an anonymous one: access rules, not this code,
@@ -102,6 +104,15 @@ export async function findArticles(payload: Payload, filter: ArticleFilter, page
   return toArticlePage(result, page)
 }
 
+/**
+ * The newest few of a list, without the count a paged list needs: counting is a second pass
+ * over every row the filter matches (at 10,000 articles most of a lead story's read).
+ */
+export async function findNewest(payload: Payload, filter: ArticleFilter, limit: number, shape: ArticleShape = 'whole'): Promise<Article[]> {
+  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, ...readShape(shape), depth: 2, where: whereFor(filter), sort: ['-publishedAt', '-id'], limit, pagination: false })
+  return docs as Article[]
+}
+
 export async function findArticleBySlug(payload: Payload, slug: string): Promise<Article | null> {
   const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 2, limit: 1, where: { slug: { equals: slug } } })
   return docs[0] ?? null
@@ -194,68 +205,47 @@ export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions
 
 export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'webTitle' | 'installment' | 'publishedAt'>
 
-/** A column's published installments in running order, as links: what its neighbours are found in. */
-export async function findColumnRunningOrder(payload: Payload, columnId: number | string): Promise<ArticleLink[]> {
-  const { docs } = await payload.find({
-    collection: 'articles',
-    ...AS_READER,
-    depth: 0,
-    pagination: false,
-    limit: 0,
-    where: inColumn(columnId),
-    sort: RUNNING_ORDER,
-    select: { slug: true, title: true, webTitle: true, installment: true, publishedAt: true },
-  })
-  return docs as ArticleLink[]
-}
-
-/** The installments before and after an article in its column's running order. */
-export function neighboursIn(runningOrder: readonly ArticleLink[], articleId: number | string): { previous: ArticleLink | null; next: ArticleLink | null } {
-  const index = runningOrder.findIndex((doc) => String(doc.id) === String(articleId))
+/** The installments before and after an article in a running order (./publicRows columnRunningOrder). */
+export function neighboursIn<Row extends { id: number | string }>(runningOrder: readonly Row[], articleId: number | string): { previous: Row | null; next: Row | null } {
+  const index = runningOrder.findIndex((row) => String(row.id) === String(articleId))
   if (index < 0) return { previous: null, next: null }
   return { previous: runningOrder[index - 1] ?? null, next: runningOrder[index + 1] ?? null }
 }
 
-/** The installments either side of an article in its column's running order. */
+const LINK_FIELDS = { slug: true, title: true, webTitle: true, installment: true, publishedAt: true } as const
+
+/** The installments either side of an article in its column's running order, as links. */
 export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
   const columnId = relationId(article.column)
   if (columnId == null) return { previous: null, next: null }
-  return neighboursIn(await findColumnRunningOrder(payload, columnId), article.id)
+  const { previous, next } = neighboursIn(await columnRunningOrder(payload, columnId), article.id)
+  const ids = [previous, next].flatMap((row) => (row ? [row.id] : []))
+  if (ids.length === 0) return { previous: null, next: null }
+  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 0, pagination: false, limit: ids.length, where: { id: { in: ids } }, select: LINK_FIELDS })
+  const link = (row: typeof previous) => (row ? ((docs.find((doc) => String(doc.id) === String(row.id)) as ArticleLink | undefined) ?? null) : null)
+  return { previous: link(previous), next: link(next) }
 }
 
+/** How many of the newest articles sharing something with an article are ranked for its related reading. */
+const RELATED_CANDIDATES = 40
 
 /**
  * Related reading, as slugs: articles sharing the column, a tag or a region, the closest first
- * (a shared column counts most, then each shared tag, then each shared region).
+ * (a shared column counts most, then each shared tag, then each shared region; the newest
+ * first among equals).
  */
 export async function rankRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<string[]> {
   const columnId = relationId(article.column)
   const tagIds = (article.tags ?? []).map(relationId).filter((id) => id != null)
   const regionIds = (article.regions ?? []).map(relationId).filter((id) => id != null)
-  const shared: Where[] = []
-  if (columnId != null) shared.push({ column: { equals: columnId } })
-  if (tagIds.length > 0) shared.push({ tags: { in: tagIds } })
-  if (regionIds.length > 0) shared.push({ regions: { in: regionIds } })
-  if (shared.length === 0) return []
-  // Only what scores a candidate: whole articles with their bodies, and the count a paginated
-  // find adds, cost most of an uncached article page at 10,000 articles.
-  const { docs } = (await payload.find({
-    collection: 'articles',
-    ...AS_READER,
-    depth: 0,
-    limit: 40,
-    pagination: false,
-    where: { and: [NOT_RETRACTED, { id: { not_equals: article.id } }, { or: shared }] },
-    sort: '-publishedAt',
-    select: { slug: true, column: true, tags: true, regions: true },
-  })) as unknown as { docs: Pick<Article, 'id' | 'slug' | 'column' | 'tags' | 'regions'>[] }
+  const candidates = await relatedCandidates(payload, { id: article.id, columnId, tagIds, regionIds, limit: RELATED_CANDIDATES })
   const tagSet = new Set(tagIds.map(String))
   const regionSet = new Set(regionIds.map(String))
-  const score = (candidate: (typeof docs)[number]) =>
-    (columnId != null && String(relationId(candidate.column)) === String(columnId) ? 3 : 0) +
-    2 * (candidate.tags ?? []).filter((tag) => tagSet.has(String(relationId(tag)))).length +
-    (candidate.regions ?? []).filter((region) => regionSet.has(String(relationId(region)))).length
-  return docs
+  const score = (candidate: (typeof candidates)[number]) =>
+    (columnId != null && String(candidate.columnId) === String(columnId) ? 3 : 0) +
+    2 * candidate.tagIds.filter((tag) => tagSet.has(String(tag))).length +
+    candidate.regionIds.filter((region) => regionSet.has(String(region))).length
+  return candidates
     .filter((candidate) => candidate.slug)
     .map((candidate, order) => ({ candidate, order, score: score(candidate) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
@@ -292,22 +282,20 @@ export async function findLeadArticle(payload: Payload): Promise<Article | null>
     ...AS_READER,
     depth: 2,
     limit: 1,
+    pagination: false,
     where: { and: [NOT_RETRACTED, { headline: { equals: true } }] },
     sort: '-publishedAt',
   })
   if (marked.docs[0]) return marked.docs[0]
-  return (await findArticles(payload, { kind: 'latest' }, 1, 1)).docs[0] ?? null
+  return (await findNewest(payload, { kind: 'latest' }, 1))[0] ?? null
 }
 
 export type ColumnBlock = { column: Column; articles: Article[] }
 
-/** The home page's block per active column, each with its newest installments. */
-export async function findActiveColumnBlocks(payload: Payload, perColumn = 3): Promise<ColumnBlock[]> {
-  const { docs: columns } = await payload.find({ collection: 'columns', overrideAccess: false, depth: 1, limit: 50, where: { active: { not_equals: false } }, sort: 'name' })
-  const blocks = await Promise.all(
-    columns.map(async (column) => ({ column, articles: (await findArticles(payload, { kind: 'column', id: column.id }, 1, perColumn, 'teaser')).docs })),
-  )
-  return blocks.filter((block) => block.articles.length > 0)
+/** The columns the home page gives a block, by name. */
+export async function findActiveColumns(payload: Payload): Promise<Column[]> {
+  const { docs } = await payload.find({ collection: 'columns', overrideAccess: false, depth: 1, limit: 50, where: { active: { not_equals: false } }, sort: 'name' })
+  return docs
 }
 
 export type PrintPage = { pageNumber: number | null; pageName: string | null; articles: Article[] }
@@ -340,7 +328,7 @@ export async function hasPrintEdition(payload: Payload, date: string): Promise<b
 }
 
 export type SitemapSource = {
-  articles: Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>[]
+  articles: ArticleStamp[]
   columns: Pick<Column, 'slug' | 'updatedAt'>[]
   bylines: Pick<Byline, 'slug' | 'updatedAt'>[]
   tags: Pick<Tag, 'slug' | 'updatedAt'>[]
@@ -351,11 +339,11 @@ export type SitemapSource = {
 export async function findSitemapSource(payload: Payload): Promise<SitemapSource> {
   const everything = { overrideAccess: false, depth: 0, limit: 0, pagination: false } as const
   const [articles, columns, bylines, tags, regions] = await Promise.all([
-    payload.find({ collection: 'articles', ...everything, draft: false, where: NOT_RETRACTED, sort: '-publishedAt', select: { slug: true, updatedAt: true, publishedAt: true } }),
+    publishedArticleStamps(payload),
     payload.find({ collection: 'columns', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'bylines', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'tags', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'regions', ...everything, select: { slug: true, updatedAt: true } }),
   ])
-  return { articles: articles.docs, columns: columns.docs, bylines: bylines.docs, tags: tags.docs, regions: regions.docs }
+  return { articles, columns: columns.docs, bylines: bylines.docs, tags: tags.docs, regions: regions.docs }
 }

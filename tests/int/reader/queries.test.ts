@@ -6,10 +6,12 @@ import { CACHE_TAGS } from '../../../src/reader/data/cache-tags'
 import {
   type ArticleFilter,
   findArticleBySlug,
+  findActiveColumns,
   findArticles,
   findColumnArticles,
   findInstallmentNeighbours,
   findLeadArticle,
+  findNewest,
   findNextPlannedDate,
   findPrintEdition,
   findRegionTree,
@@ -394,6 +396,18 @@ describe('a column', () => {
     expect((await findArticles(payload, { kind: 'column', id: column.id }, 1, 20, 'whole')).docs[1]).toHaveProperty('body')
   })
 
+  it('gives the home page its newest published installments as teasers, and the columns still running', async () => {
+    const block = await findNewest(payload, { kind: 'column', id: column.id }, 2, 'teaser')
+    expect(ids(block)).toEqual([parts[2].id, parts[1].id])
+    expect(block[0]).not.toHaveProperty('body')
+    expect(ids(await findNewest(payload, { kind: 'column', id: column.id }, 5))).toEqual([parts[2].id, parts[1].id, parts[3].id])
+    const ended = await createColumn('已停办专栏', 'reader-ended-column')
+    await payload.update({ collection: 'columns', id: ended.id, data: { active: false }, ...asEditor() })
+    const running = (await findActiveColumns(payload)).map((candidate) => candidate.slug)
+    expect(running).toEqual(expect.arrayContaining(['reader-column', 'reader-other-column']))
+    expect(running).not.toContain('reader-ended-column')
+  })
+
   it('links each installment to the one before and after it, but not to an unpublished one', async () => {
     const { docs } = await findColumnArticles(payload, column.id)
     const [first, second, third] = docs
@@ -402,6 +416,25 @@ describe('a column', () => {
     expect(middle.next).toMatchObject({ id: third.id, slug: 'column-part-3', installment: { number: 3 } })
     expect(await findInstallmentNeighbours(payload, first)).toMatchObject({ previous: null, next: { id: second.id } })
     expect(await findInstallmentNeighbours(payload, third)).toMatchObject({ previous: { id: second.id }, next: null })
+  })
+
+  it('finds neighbours in the order the column page lists, unnumbered pieces and all, and skips a retracted one', async () => {
+    const mixed = await createColumn('混排专栏', 'reader-mixed-column')
+    const piece = (title: string, slug: string, publishedAt: string, number?: number) =>
+      published({ title, slug, column: mixed.id, ...(number ? { installment: { number } } : {}) }, publishedAt)
+    await piece('无编号之二', 'mixed-plain-2', '2030-07-02T00:00:00.000Z')
+    await piece('第二期', 'mixed-2', '2030-07-01T00:00:00.000Z', 2)
+    await piece('无编号之一', 'mixed-plain-1', '2030-07-01T00:00:00.000Z')
+    await piece('第一期', 'mixed-1', '2030-07-03T00:00:00.000Z', 1)
+    await retracted({ title: '撤下的一期', slug: 'mixed-retracted', column: mixed.id, installment: { number: 3 } }, '2030-07-04T00:00:00.000Z')
+    await piece('第四期', 'mixed-4', '2030-07-05T00:00:00.000Z', 4)
+
+    const listed = (await findColumnArticles(payload, mixed.id)).docs
+    expect(listed.map((article) => article.slug)).toEqual(['mixed-plain-1', 'mixed-plain-2', 'mixed-1', 'mixed-2', 'mixed-4'])
+    for (const [index, article] of listed.entries()) {
+      const { previous, next } = await findInstallmentNeighbours(payload, article)
+      expect([previous?.slug ?? null, next?.slug ?? null]).toEqual([listed[index - 1]?.slug ?? null, listed[index + 1]?.slug ?? null])
+    }
   })
 
   it('has no neighbours for an article outside any column', async () => {
@@ -573,6 +606,22 @@ describe('the sitemap', () => {
     })
     expect(source.tags.map((tag) => tag.slug)).toContain('sitemap-tag')
     expect(source.columns.map((column) => column.slug)).toContain('reader-column')
+  })
+
+  it('lists the newest publication first, and a published article with a newer draft once, as published', async () => {
+    const redrafted = await published({ title: '改稿中', slug: 'sitemap-redrafted' }, '2030-09-03T00:00:00.000Z')
+    await published({ title: '更新的一篇', slug: 'sitemap-newer' }, '2030-09-04T00:00:00.000Z')
+    await payload.update({ collection: 'articles', id: redrafted.id, data: { title: '改稿中（草稿）' }, draft: true, ...asEditor() })
+
+    const { articles } = await findSitemapSource(payload)
+    const at = (slug: string) => articles.findIndex((article) => article.slug === slug)
+    expect(articles.filter((article) => article.slug === 'sitemap-redrafted')).toEqual([
+      { id: redrafted.id, slug: 'sitemap-redrafted', updatedAt: expect.any(String), publishedAt: '2030-09-03T00:00:00.000Z' },
+    ])
+    expect(at('sitemap-newer')).toBeLessThan(at('sitemap-redrafted'))
+    expect(at('sitemap-redrafted')).toBeLessThan(at('sitemap-live'))
+    const publishedTimes = articles.map((article) => article.publishedAt ?? '')
+    expect(publishedTimes).toEqual([...publishedTimes].sort().reverse())
   })
 })
 

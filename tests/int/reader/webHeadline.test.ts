@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { findColumnRunningOrder, findRelatedArticles } from '../../../src/reader/data/queries'
+import { findInstallmentNeighbours, findRelatedArticles } from '../../../src/reader/data/queries'
 import { searchArticles } from '../../../src/search/query'
 import { type InProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
@@ -35,8 +35,8 @@ useTestPayload({ staff: true }, async (booted) => {
 
 describe('the web headline on reader lists', () => {
   it('reaches the column’s previous/next links and related reading', async () => {
-    const order = await findColumnRunningOrder(payload, columnId)
-    expect(order.find((link) => link.id === first.id)?.webTitle).toBe('桂阳村民议事有了“固定会期”')
+    const { previous } = await findInstallmentNeighbours(payload, second)
+    expect(previous).toMatchObject({ id: first.id, webTitle: '桂阳村民议事有了“固定会期”' })
     const related = await findRelatedArticles(payload, { id: second.id, column: columnId, tags: [], regions: [] } as never)
     expect(related.find((article) => article.id === first.id)?.webTitle).toBe('桂阳村民议事有了“固定会期”')
   })
