@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module'
 
 import { noteCachedPageTags, purgeOriginResponses } from '../reader/data/originResponses.mjs'
+import { createRenderRaceGuard } from '../reader/data/renderRaces.mjs'
 import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} NextFileSystemCache */
@@ -18,17 +19,22 @@ const NEXT_CACHE_TAGS_HEADER = 'x-next-cache-tags'
 /** @type {typeof import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} */
 const FileSystemCache = createRequire(import.meta.url)('next/dist/server/lib/incremental-cache/file-system-cache.js').default
 
+/** One per process, like Next.js's tag manifest: Next.js makes a handler per request. */
+const renderRaces = createRenderRaceGuard()
+
 /**
  * Next.js's file-system cache, plus a Content-Security-Policy header on every cached page that
  * lists the hash of each of its inline scripts (contentSecurityPolicy.mjs). Next.js sends the
  * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
  * render, and a hit costs a property lookup. The production server's kept responses
  * (scripts/responseCache.mjs) learn from it which tags each page carries and which tags expire.
+ * A render that overlapped the expiry of one of its tags is not stored (../reader/data/renderRaces.mjs).
  */
 export default class ReaderPageCacheHandler extends FileSystemCache {
   /** @param {Parameters<NextFileSystemCache['set']>} args */
   async set(...args) {
-    const [key, data] = args
+    const [key, data, context] = args
+    if (!renderRaces.mayKeep(key, tagsOf(data, context))) return
     noteTagsOf(key, data)
     // The response cache answers a miss with this same object once set() resolves, so the
     // first reader of a fresh render gets the header too.
@@ -39,6 +45,8 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
   /** @param {Parameters<NextFileSystemCache['get']>} args */
   async get(...args) {
     const entry = await super.get(...args)
+    // Next.js renders (or reads the database for unstable_cache) only after a lookup that found nothing.
+    if (!entry) renderRaces.renderStarted(args[0])
     const value = entry?.value
     noteTagsOf(args[0], value)
     // Pages prerendered by `next build` were written without going through set(). The header
@@ -49,6 +57,8 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
 
   /** @param {Parameters<NextFileSystemCache['revalidateTag']>} args */
   async revalidateTag(...args) {
+    const [expiring] = args
+    renderRaces.tagsExpired(typeof expiring === 'string' ? [expiring] : expiring)
     await super.revalidateTag(...args)
     // Here, not where the app calls revalidateTag: Next.js applies those calls after the
     // request that made them, and a search rendered in between would read the old results and
@@ -67,6 +77,23 @@ function noteTagsOf(key, value) {
   if (kind !== 'APP_PAGE' && kind !== 'APP_ROUTE') return
   const tags = /** @type {{ headers?: Record<string, unknown> }} */ (value).headers?.[NEXT_CACHE_TAGS_HEADER]
   if (typeof tags === 'string') noteCachedPageTags(key, tags)
+}
+
+/**
+ * The tags a cache entry is stored with: a page's or route's in its headers, an
+ * unstable_cache read's in the value and the lookup's context.
+ * @param {IncrementalCacheValue | null | undefined} value
+ * @param {object | undefined} context
+ * @returns {string[]}
+ */
+function tagsOf(value, context) {
+  const headerTags = /** @type {{ headers?: Record<string, unknown> }} */ (value ?? {}).headers?.[NEXT_CACHE_TAGS_HEADER]
+  const valueTags = /** @type {{ tags?: unknown }} */ (value ?? {}).tags
+  return [
+    ...(typeof headerTags === 'string' ? headerTags.split(',') : []),
+    ...(Array.isArray(valueTags) ? valueTags.filter((tag) => typeof tag === 'string') : []),
+    ...(/** @type {{ tags?: string[] }} */ (context ?? {}).tags ?? []),
+  ]
 }
 
 /**

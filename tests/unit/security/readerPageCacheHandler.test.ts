@@ -70,4 +70,28 @@ describe('the reader page cache handler', () => {
     await cache.get('/index', PAGE_CONTEXT as any)
     expect(cachedPageTags('/')).toEqual(['home', 'columns'])
   })
+
+  it('does not keep a page whose render began before one of its tags expired, and keeps the next render', async () => {
+    const key = '/route-cache/APP_PAGE/race/$/index'
+    const frontPage = (headline: string) => ({ ...appPage(`render(${JSON.stringify(headline)})`), headers: { 'x-next-cache-tags': 'home,columns' } })
+    const stored = { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any
+    expect(await cache.get(key, PAGE_CONTEXT as any)).toBeNull()
+    await cache.revalidateTag('home', { expire: 0 })
+    await cache.set(key, frontPage('旧头条') as any, stored)
+    // Expiry is kept to the millisecond: the next render begins after it.
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(await cache.get(key, PAGE_CONTEXT as any)).toBeNull()
+    await cache.set(key, frontPage('新头条') as any, stored)
+    expect((await cache.get(key, PAGE_CONTEXT as any))?.value).toMatchObject({ html: expect.stringContaining('新头条') })
+  })
+
+  it('does not keep a cached read whose lookup came before one of its tags expired', async () => {
+    const key = 'race-read'
+    const lookup = { kind: 'FETCH', tags: ['column:race'], softTags: [], fetchIdx: 0, fetchUrl: 'unstable_cache' } as any
+    const read = (value: string) => ({ kind: 'FETCH', data: { headers: {}, body: Buffer.from(JSON.stringify(value)).toString('base64'), status: 200, url: '' }, revalidate: 300, tags: ['column:race'] })
+    expect(await cache.get(key, lookup)).toBeNull()
+    await cache.revalidateTag('column:race', { expire: 0 })
+    await cache.set(key, read('旧') as any, { fetchCache: true, tags: ['column:race'], fetchIdx: 0, fetchUrl: 'unstable_cache' } as any)
+    expect(await cache.get(key, lookup)).toBeNull()
+  })
 })
