@@ -31,6 +31,9 @@ export const RESPONSE_CACHE_DEFAULTS = Object.freeze({
 /** The response header whose value says whether this cache answered (tests, the soak). */
 export const RESPONSE_CACHE_HEADER = 'x-origin-cache'
 
+/** For a response rendered while a purge happened: readers get it, no cache keeps it. */
+const UNSHAREABLE = 'private, no-cache, no-store, max-age=0, must-revalidate'
+
 /** Says whether Next.js answered from its page cache (HIT, STALE) or rendered (MISS). */
 const NEXT_CACHE_HEADER = 'x-nextjs-cache'
 
@@ -109,15 +112,33 @@ export function createResponseCache({ admits, pageTags, now = Date.now, ...limit
     }
     const write = response.write
     const end = response.end
+    const writeHead = response.writeHead
     response.setHeader(RESPONSE_CACHE_HEADER, 'MISS')
+    // Nor may the cache tier keep it: Varnish refetches a page the moment it is purged, and a
+    // render begun before the publication would be kept there as fresh with the old content.
+    const unshareableIfPurged = (/** @type {unknown} */ headers) => {
+      if (purgeCount === purgesAtStart || response.headersSent) return
+      response.setHeader('cache-control', UNSHAREABLE)
+      if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') /** @type {Record<string, unknown>} */ (headers)[name] = UNSHAREABLE
+      }
+    }
+    response.writeHead = /** @type {typeof response.writeHead} */ (
+      function (/** @type {any[]} */ ...args) {
+        unshareableIfPurged(typeof args[1] === 'object' ? args[1] : args[2])
+        return writeHead.apply(response, /** @type {any} */ (args))
+      }
+    )
     response.write = /** @type {typeof response.write} */ (
       function (/** @type {any[]} */ ...args) {
+        unshareableIfPurged(null)
         collect(args[0], args[1])
         return write.apply(response, /** @type {any} */ (args))
       }
     )
     response.end = /** @type {typeof response.end} */ (
       function (/** @type {any[]} */ ...args) {
+        unshareableIfPurged(null)
         collect(args[0], args[1])
         const result = end.apply(response, /** @type {any} */ (args))
         if (size <= maxEntryBytes && purgeCount === purgesAtStart) store(key, request, response, Buffer.concat(chunks))
