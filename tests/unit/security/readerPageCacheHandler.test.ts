@@ -8,9 +8,12 @@ import ReaderPageCacheHandler from '../../../src/security/readerPageCacheHandler
 
 // Next.js's own cache, on a throwaway server directory: what `next start` runs, minus the server.
 const { nodeFs } = createRequire(import.meta.url)('next/dist/server/lib/node-fs-methods.js')
-const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-cache-handler-'))
+// Next.js keeps cached reads beside the server directory (`<serverDistDir>/../cache`): both in the throwaway one.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-cache-handler-'))
+const serverDistDir = path.join(scratch, 'server')
+fs.mkdirSync(serverDistDir)
 const cache = new ReaderPageCacheHandler({ fs: nodeFs, serverDistDir, flushToDisk: true, maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [], _requestHeaders: {} })
-afterAll(() => fs.rmSync(serverDistDir, { recursive: true, force: true }))
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }))
 
 const PAGE_CONTEXT = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false } as const
 const html = (script: string) => `<!DOCTYPE html><html><body><h1>头条</h1><script>${script}</script></body></html>`
