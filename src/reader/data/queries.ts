@@ -90,17 +90,18 @@ const TEASER_READ = {
 
 const readShape = (shape: ArticleShape) => (shape === 'teaser' ? TEASER_READ : {})
 
+/** A list of articles as readers see it, newest first: what a paged list and its newest few share. */
+const listRead = (filter: ArticleFilter, shape: ArticleShape) => ({
+  collection: 'articles' as const,
+  ...AS_READER,
+  ...readShape(shape),
+  depth: 2,
+  where: whereFor(filter),
+  sort: ['-publishedAt', '-id'],
+})
+
 export async function findArticles(payload: Payload, filter: ArticleFilter, page = 1, limit = LIST_PAGE_SIZE, shape: ArticleShape = 'whole'): Promise<ArticlePage> {
-  const result = (await payload.find({
-    collection: 'articles',
-    ...AS_READER,
-    ...readShape(shape),
-    depth: 2,
-    where: whereFor(filter),
-    sort: ['-publishedAt', '-id'],
-    page,
-    limit,
-  })) as PaginatedDocs<Article>
+  const result = (await payload.find({ ...listRead(filter, shape), page, limit })) as PaginatedDocs<Article>
   return toArticlePage(result, page)
 }
 
@@ -109,7 +110,7 @@ export async function findArticles(payload: Payload, filter: ArticleFilter, page
  * over every row the filter matches (at 10,000 articles most of a lead story's read).
  */
 export async function findNewest(payload: Payload, filter: ArticleFilter, limit: number, shape: ArticleShape = 'whole'): Promise<Article[]> {
-  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, ...readShape(shape), depth: 2, where: whereFor(filter), sort: ['-publishedAt', '-id'], limit, pagination: false })
+  const { docs } = await payload.find({ ...listRead(filter, shape), limit, pagination: false })
   return docs as Article[]
 }
 
@@ -212,8 +213,6 @@ export function neighboursIn<Row extends { id: number | string }>(runningOrder: 
   return { previous: runningOrder[index - 1] ?? null, next: runningOrder[index + 1] ?? null }
 }
 
-const LINK_FIELDS = { slug: true, title: true, webTitle: true, installment: true, publishedAt: true } as const
-
 /** The installments either side of an article in its column's running order, as links. */
 export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
   const columnId = relationId(article.column)
@@ -221,7 +220,7 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
   const { previous, next } = neighboursIn(await columnRunningOrder(payload, columnId), article.id)
   const ids = [previous, next].flatMap((row) => (row ? [row.id] : []))
   if (ids.length === 0) return { previous: null, next: null }
-  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 0, pagination: false, limit: ids.length, where: { id: { in: ids } }, select: LINK_FIELDS })
+  const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 0, pagination: false, limit: ids.length, where: { id: { in: ids } }, select: LINK_SELECT })
   const link = (row: typeof previous) => (row ? ((docs.find((doc) => String(doc.id) === String(row.id)) as ArticleLink | undefined) ?? null) : null)
   return { previous: link(previous), next: link(next) }
 }
