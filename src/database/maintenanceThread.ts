@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads'
  *   switch that off (`automerge` 0, the search index's migration) are merged here, a bounded
  *   amount each second; the write lock is held for that while, the event loop never.
  */
-const ROUND_EVERY_MS = 1_000
+export const MAINTENANCE_ROUND_MS = 1_000
 /** Pages of merged index one round may write per table: a few milliseconds of the write lock. */
 const MERGE_PAGES = 200
 
@@ -71,7 +71,7 @@ const quoted = (name) => '"' + name.replace(/"/g, '""') + '"'
 
 export type MaintenanceThread = { stop: () => Promise<void> }
 
-export function startMaintenanceThread(url: string, warn: (message: string) => void, everyMs = ROUND_EVERY_MS): MaintenanceThread {
+export function startMaintenanceThread(url: string, warn: (message: string) => void, everyMs = MAINTENANCE_ROUND_MS): MaintenanceThread {
   const worker = new Worker(MAINTENANCE_SOURCE, { eval: true, workerData: { url, everyMs, mergePages: MERGE_PAGES } })
   // A process that has finished its work (a CLI, a test) exits without stopping it first.
   worker.unref()

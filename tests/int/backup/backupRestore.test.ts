@@ -12,6 +12,7 @@ import { listTree, sha256OfFile } from '../../../src/backup/fileDigest'
 import { type BackupManifest, MANIFEST_FILE, readManifest } from '../../../src/backup/manifest'
 import { countNewsroomRows, integrityProblems, referencedPhotoFiles, withSqliteFile } from '../../../src/backup/sqliteFile'
 import { restoreBackup } from '../../../src/backup/sqliteRestore'
+import { MAINTENANCE_ROUND_MS } from '../../../src/database/maintenanceThread'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { captureNewsroom, createNewsroomContent, holdLongRead, keepTransferring, keepWriting, type NewsroomCapture, type NewsroomContent, PROBE_TOTAL, type WriteRecord } from './newsroomFixture'
 
@@ -90,14 +91,22 @@ async function stopServer(payload: Payload): Promise<void> {
 }
 
 /**
- * The live data once the server's checkpoint thread (src/database/maintenanceThread.ts) has
- * nothing left to copy: until then it moves earlier writes from the -wal into the database
- * file on its own, and the bytes would change with no restore involved. Its later passive
- * checkpoints of an empty log change no byte.
+ * The live data once the server's maintenance thread (src/database/maintenanceThread.ts) has
+ * nothing left to do: until then it moves earlier writes from the -wal into the database file
+ * and merges the search index's segments a few hundred pages a second, and the bytes would
+ * change with no restore involved. Once it has nothing left to copy or merge, its rounds
+ * change no byte; two fingerprints a round apart show when that is.
  */
 async function settledLiveData() {
   await withSqliteFile(databaseFile, (client) => client.execute('PRAGMA wal_checkpoint(TRUNCATE)'))
-  return fingerprintLiveData()
+  let previous = await fingerprintLiveData()
+  for (let round = 0; round < 60; round++) {
+    await new Promise((resolve) => setTimeout(resolve, MAINTENANCE_ROUND_MS + 500))
+    const fingerprint = await fingerprintLiveData()
+    if (JSON.stringify(fingerprint) === JSON.stringify(previous)) return fingerprint
+    previous = fingerprint
+  }
+  throw new Error(`the live data kept changing for a minute with nothing writing to it: ${previous.dataDir.join(', ')}`)
 }
 
 /** Every byte of the live data and every name beside it: a refused restore must leave all of it as it was. */
