@@ -18,12 +18,14 @@ export default {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@collections/(.*)$': '<rootDir>/collections/$1',
+    '^@payload-types$': '<rootDir>/payload-types.ts',
   },
   setupFiles: ['<rootDir>/tests/helpers/environment.ts'],
   testMatch: ['<rootDir>/tests/{unit,int,e2e}/**/*.test.ts?(x)'],
   reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.cjs'],
   testTimeout: 120_000,
-  // One file at a time: browser suites each start the production server, and servers
-  // started side by side would share one build directory and Next.js data cache.
+  // One file at a time unless told otherwise: npm test and its tiers (scripts/test.mjs) run two,
+  // each end-to-end server on its own data directory and page cache (tests/helpers/demoServer.ts).
   maxWorkers: 1,
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
-import { httpCachingHeaderRules, SHARED_CACHE_EXPIRE_SECONDS } from './src/reader/data/httpCaching'
+import { httpCachingHeaderRules, SHARED_CACHE_EXPIRE_SECONDS } from './src/publishing/httpCaching'
 import { PROXY_BODY_COPY_LIMIT } from './src/security/bodyLimits'
 import { securityHeaderRules } from './src/security/securityHeaders'
 

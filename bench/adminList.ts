@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { analyzeSqlite } from '../src/database/adapter'
-import { creditedBylinesKey } from '../src/newsroom/bylines'
-import { SEED_CONTEXT } from '../src/seed/seedNewsroom'
+import { analyzeSqlite } from '@/database/adapter'
+import { creditedBylinesKey } from '@/newsroom/bylines'
+import { SEED_CONTEXT } from '@/seed/seedNewsroom'
 import { generateArticles, generatedVocabulary, lexicalBodyOf } from './dataset'
 import { percentiles, type Percentiles } from './stats'
 

@@ -1,5 +1,5 @@
-import { loadSeedData } from '../src/seed/data'
-import { headingNode, paragraphNode, rootNode } from '../src/seed/lexical'
+import { loadSeedData } from '@/seed/data'
+import { headingNode, paragraphNode, rootNode } from '@/seed/lexical'
 import { seededRandom } from './seededRandom'
 
 /**

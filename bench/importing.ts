@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { importPage } from '../src/import/importPage'
-import { parsePage } from '../src/import/parsePage'
-import { readSeedPage } from '../src/seed/data'
+import { importPage } from '@/import/importPage'
+import { parsePage } from '@/import/parsePage'
+import { readSeedPage } from '@/seed/data'
 
 export type ImportBenchResult = { parse: { pages: number; seconds: number; pagesPerSecond: number; pageChars: number }; importSeedPages: { milliseconds: number; articles: number } }
 

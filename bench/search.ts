@@ -2,10 +2,10 @@ import fs from 'node:fs'
 
 import type { Payload } from 'payload'
 
-import type { Article } from '../payload-types'
-import { indexedArticleOf } from '../src/search/document'
-import { searchArticles } from '../src/search/query'
-import { searchStoreFor } from '../src/search/store'
+import type { Article } from '@payload-types'
+import { indexedArticleOf } from '@/search/document'
+import { searchArticles } from '@/search/query'
+import { searchStoreFor } from '@/search/store'
 import { type GeneratedArticle, generateArticles, generatedVocabulary, lexicalBodyOf } from './dataset'
 import { percentiles, type Percentiles } from './stats'
 

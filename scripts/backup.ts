@@ -3,11 +3,11 @@
 // Plain TypeScript run by tsx: it never loads Payload's configuration, so it needs no secret.
 import path from 'node:path'
 
-import { BackupError } from '../src/backup/backupError'
-import { locateLiveData, MONGODB_REFUSAL } from '../src/backup/databaseLocation'
-import { describeBackup } from '../src/backup/report'
-import { createBackup } from '../src/backup/sqliteBackup'
-import { runCommand } from '../src/backup/runCommand'
+import { BackupError } from '@/backup/backupError'
+import { locateLiveData, MONGODB_REFUSAL } from '@/backup/databaseLocation'
+import { describeBackup } from '@/backup/report'
+import { createBackup } from '@/backup/sqliteBackup'
+import { runCommand } from '@/backup/runCommand'
 
 const USAGE = '用法：npm run backup [-- --out <备份目录>]（默认 ./backups）'
 

@@ -30,6 +30,8 @@ export function buildIsStale(root) {
 // were invalidated does not; the database may also have changed while the server was down
 // (seed, restore, another DATABASE_URI). So a start never trusts cached reads or pages: a
 // page cached before a retraction must not be served again after a restart.
+// With NEWSROOM_PAGE_CACHE_DIR (src/security/readerPageCacheHandler.mjs) they are kept there instead.
 export function clearServerCaches(root) {
-  for (const cache of [['cache', 'fetch-cache'], ['server', 'route-cache']]) fs.rmSync(path.join(root, '.next', ...cache), { recursive: true, force: true })
+  const base = process.env.NEWSROOM_PAGE_CACHE_DIR?.trim() || path.join(root, '.next')
+  for (const cache of [['cache', 'fetch-cache'], ['server', 'route-cache']]) fs.rmSync(path.join(base, ...cache), { recursive: true, force: true })
 }

@@ -4,14 +4,14 @@
 // override it). Articles already in the database (the same page imported before, or the same
 // headline on the same day) are skipped, never duplicated or overwritten. With --dry-run nothing
 // is written (Payload is not even started); with --json the result is printed as JSON on stdout
-// (README, "Importing print pages", documents the shape).
+// (docs/import.md documents the shape).
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { existingStatus, matchReason } from '../src/import/decisions'
-import { describeEdition, type Edition, resolveEdition } from '../src/import/edition'
-import { type ReadPage, readPage } from '../src/import/readPage'
-import type { PageParse } from '../src/import/types'
+import { existingStatus, matchReason } from '@/import/decisions'
+import { describeEdition, type Edition, resolveEdition } from '@/import/edition'
+import { type ReadPage, readPage } from '@/import/readPage'
+import type { PageParse } from '@/import/types'
 
 const args = process.argv.slice(2)
 const dryRun = args.includes('--dry-run')
@@ -92,7 +92,7 @@ if (editions.size === 0) await exit(1)
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('@payload-config')
-const { importPage } = await import('../src/import/importPage')
+const { importPage } = await import('@/import/importPage')
 // Payload's log goes to stderr, so stdout carries only the result (JSON with --json).
 const payload = await getPayload({ config: { ...(await config), logger: { options: {}, destination: process.stderr } } as never })
 const reports: unknown[] = []

@@ -3,11 +3,11 @@
 // The replaced data is renamed aside (…before-restore-<北京时间>), never deleted.
 import path from 'node:path'
 
-import { BackupError } from '../src/backup/backupError'
-import { locateLiveData, MONGODB_REFUSAL } from '../src/backup/databaseLocation'
-import { describeRestore } from '../src/backup/report'
-import { runCommand } from '../src/backup/runCommand'
-import { restoreBackup } from '../src/backup/sqliteRestore'
+import { BackupError } from '@/backup/backupError'
+import { locateLiveData, MONGODB_REFUSAL } from '@/backup/databaseLocation'
+import { describeRestore } from '@/backup/report'
+import { runCommand } from '@/backup/runCommand'
+import { restoreBackup } from '@/backup/sqliteRestore'
 
 const USAGE = '用法：npm run restore -- <备份目录>（npm run backup 生成的 newsroom-… 目录）。恢复前请先停止服务器。'
 

@@ -2,8 +2,8 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { rebuildSearchIndex } from '../src/search/indexer'
-import { searchStoreFor } from '../src/search/store'
+import { rebuildSearchIndex } from '@/search/indexer'
+import { searchStoreFor } from '@/search/store'
 
 const payload = await getPayload({ config })
 try {

@@ -4,7 +4,7 @@
 // 10,000-article `--cache` soak, 5,982 of 5,982 searches, a tenth of all reader requests, with
 // the origin's one thread already full. Every anonymous reader gets the same page for the same
 // address, so the cache tier may keep it a minute; a public change soft-purges it by its
-// `search` surrogate key (src/reader/data/httpCaching.ts) like every list of articles.
+// `search` surrogate key (src/publishing/httpCaching.ts) like every list of articles.
 
 import { isAnonymousReaderRequest, requestPathname } from './admission.mjs'
 

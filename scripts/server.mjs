@@ -7,7 +7,7 @@ import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 import { ADMISSION_DEFAULTS, createAdmission, isAnonymousReaderRequest } from './admission.mjs'
-import { cachedPageTags, registerOriginResponseCache } from '../src/reader/data/originResponses.mjs'
+import { cachedPageTags, registerOriginResponseCache } from '../src/publishing/originResponses.mjs'
 import { createResponseCache } from './responseCache.mjs'
 import { shareSearchResults } from './searchCaching.mjs'
 

@@ -12,7 +12,7 @@ export const SERVER_HEAP_MB = 768
 
 //
 // NEWSROOM_SERVER_NODE_OPTIONS adds options to the server alone, not to the tool that starts
-// it, e.g. a CPU profile of the server under the soak (README, "What blocks the event loop"):
+// it, e.g. a CPU profile of the server under the soak (docs/performance.md, "What blocks the event loop"):
 //   NEWSROOM_SERVER_NODE_OPTIONS="--import ./scripts/cpuProfile.mjs" CPU_PROFILE_DIR=/tmp/prof npm run soak -- --seconds 60
 // (Node refuses --cpu-prof in NODE_OPTIONS; the preload starts the same profiler.)
 /** @param {string} [inherited] @param {Readonly<Record<string, string | undefined>>} [env] */

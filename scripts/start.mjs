@@ -41,6 +41,8 @@ if (buildIsStale(root)) {
 } else {
   console.log('✔ 生产版本已是最新，跳过构建')
 }
+// `--build-only`: the end-to-end tier builds once before its files start servers side by side.
+if (process.argv.includes('--build-only')) process.exit(0)
 
 const url = process.env.NEXT_PUBLIC_SERVER_URL?.replace(/\/$/, '') || `http://localhost:${port}`
 console.log(`\n新闻采编发布系统已启动`)

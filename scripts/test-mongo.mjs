@@ -8,7 +8,7 @@ if (!process.env.TEST_MONGODB_URI?.startsWith('mongodb')) {
   console.error('TEST_MONGODB_URI 未设置：请提供一个 MongoDB 副本集地址，例如 mongodb://localhost:27017/?replicaSet=rs0&directConnection=true')
   process.exit(2)
 }
-const sqliteOnly = ['tests/int/database/migrations.test.ts', 'tests/int/database/sqliteSelection.test.ts']
+const sqliteOnly = ['tests/int/migrations/index.test.ts', 'tests/int/database/adapter.sqlite.test.ts']
 const result = spawnSync(
   'node_modules/.bin/jest',
   ['tests/int', '--runInBand', ...sqliteOnly.flatMap((file) => ['--testPathIgnorePatterns', file])],

@@ -4,7 +4,7 @@ import type React from 'react'
 
 import { SITE_FEEDS } from '@/reader/metadata'
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/reader/site'
-import { readerPaths } from '@/reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 import './reader.css'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { readerPaths } from '@/reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false } }
 

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { renderPlaceholderPhoto } from '../../src/seed/placeholderImage'
-import { SEED_CONTEXT } from '../../src/seed/seedNewsroom'
-import { loadSeedData } from '../../src/seed/data'
-import { rebuildSearchIndex } from '../../src/search/indexer'
+import { renderPlaceholderPhoto } from '@/seed/placeholderImage'
+import { SEED_CONTEXT } from '@/seed/seedNewsroom'
+import { loadSeedData } from '@/seed/data'
+import { rebuildSearchIndex } from '@/search/indexer'
 import { type DatasetShape, generateArticles, generatedVocabulary, lexicalBodyOf } from '../dataset'
 
 export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'site-bench-passphrase-2026' }

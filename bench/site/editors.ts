@@ -1,4 +1,4 @@
-import { paragraphNode, rootNode } from '../../src/seed/lexical'
+import { paragraphNode, rootNode } from '@/seed/lexical'
 import { percentiles, type Percentiles } from '../stats'
 import { BENCH_EDITOR } from './dataset'
 

@@ -1,4 +1,4 @@
-import { paragraphNode, rootNode } from '../../src/seed/lexical'
+import { paragraphNode, rootNode } from '@/seed/lexical'
 
 type Id = number | string
 

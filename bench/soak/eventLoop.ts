@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import type { EventLoopLine, IntervalFigures } from '../../src/observability/eventLoop'
+import type { EventLoopLine, IntervalFigures } from '@/observability/eventLoop'
 
 /** The target: p99 event-loop delay under this during the soak, imports and index rebuilds included (issue 20). */
 export const EVENT_LOOP_TARGET_MS = 50

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { passwordProblem } from '../../src/security/passwordPolicy'
+import { passwordProblem } from '@/security/passwordPolicy'
 import { datasetShape } from '../dataset'
 import { seededRandom } from '../seededRandom'
 import { BENCH_EDITOR } from '../site/dataset'

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnDraftOrEditor, readArticles, readArticleVersions } from '../../src/access/articles'
-import { staffOnly } from '../../src/access/rules'
+import { changeOwnDraftOrEditor, readArticles, readArticleVersions } from '@/access/articles'
+import { staffOnly } from '@/access/rules'
 
 export const articlesAccess: CollectionConfig['access'] = {
   read: readArticles,

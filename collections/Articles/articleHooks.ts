@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { releasePhotosOf } from '../Photos/hooks/releasePhotosOf'
-import { photosOfArticle } from '../../src/publishing/photoPublicity'
+import { releasePhotosOf } from '@collections/Photos/hooks/releasePhotosOf'
+import { photosOfArticle } from '@/publishing/photoPublicity'
 import { deleteArticleRecords } from './hooks/deleteArticleRecords'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { expireArticlePages, expireDeletedArticlePages } from './hooks/expireArticlePages'

@@ -28,10 +28,10 @@ import {
   validations,
 } from 'payload'
 
-import { checkLinkUrl, type UnsafeLinkReason, unsafeLinkMessage } from '../../src/newsroom/safeUrl'
-import type { LexicalTreeRules } from '../../src/security/lexicalTree'
-import { withTextLimit, withTextLimits } from '../../src/security/textLimitFields'
-import { BODY_BLOCK_LIMITS, MAX_URL_LENGTH, RICH_TEXT_LIMITS } from '../../src/security/textLimits'
+import { checkLinkUrl, type UnsafeLinkReason, unsafeLinkMessage } from '@/newsroom/safeUrl'
+import type { LexicalTreeRules } from '@/security/lexicalTree'
+import { withTextLimit, withTextLimits } from '@/security/textLimitFields'
+import { BODY_BLOCK_LIMITS, MAX_URL_LENGTH, RICH_TEXT_LIMITS } from '@/security/textLimits'
 import { EditorNote } from './blocks/EditorNote'
 import { LabelledBox } from './blocks/LabelledBox'
 

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Article, Byline } from '../../payload-types'
-import { isStaffUser } from '../../src/access/roles'
-import { relationId } from '../../src/data/relationId'
-import type { BylineRole } from '../../src/newsroom/bylines'
+import type { Article, Byline } from '@payload-types'
+import { isStaffUser } from '@/access/roles'
+import { relationId } from '@/data/relationId'
+import type { BylineRole } from '@/newsroom/bylines'
 
 /** How the writer's own name prints: `本报记者 X` for a staff journalist, `X 摄` for a photographer. */
 const ROLE_FOR_KIND: Partial<Record<NonNullable<Byline['kind']>, BylineRole>> = {

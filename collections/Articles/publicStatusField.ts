@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { label } from '../shared/labels'
+import { label } from '@collections/shared/labels'
 
 /**
  * Payload's own `_status` (draft or published), which it adds for versions with drafts; declared

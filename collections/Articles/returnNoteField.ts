@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { label } from '../shared/labels'
+import { label } from '@collections/shared/labels'
 
 /** First of the article's fields: a returned article opens on the editor's reason for returning it. */
 export const returnNoteField: Field = {

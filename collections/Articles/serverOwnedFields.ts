@@ -1,6 +1,6 @@
 import type { FieldAccess } from 'payload'
 
-import { nobodyField, staffOnlyField } from '../../src/access/rules'
+import { nobodyField, staffOnlyField } from '@/access/rules'
 
 /**
  * Fields only the workflow service sets (src/workflow/transitionArticle.ts, which the

@@ -1,8 +1,9 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import type { Article, User } from '../../payload-types'
-import { inTransaction } from '../../src/database/transaction'
-import { UNTYPED_ARTICLE_FIELDS } from '../../src/newsroom/untypedArticleFields'
+import type { Article, User } from '@payload-types'
+import { inTransaction } from '@/database/transaction'
+import { UNTYPED_ARTICLE_FIELDS } from '@/newsroom/untypedArticleFields'
+import type { DocumentId } from '@/data/relationId'
 
 /** Creating and its hooks take well under this; a later save shows as a later `updatedAt`. */
 const CREATION_MS = 2_000
@@ -72,7 +73,7 @@ export async function notDiscardableBecause(req: PayloadRequest, article: Articl
  * transaction with the check, so a save that lands first keeps it. `problem` is null when it
  * was deleted, else why not; the article must be readable by `req.user` (NotFound otherwise).
  */
-export function discardIfUntouched(req: PayloadRequest, id: number | string): Promise<{ id: Article['id']; problem: string | null }> {
+export function discardIfUntouched(req: PayloadRequest, id: DocumentId): Promise<{ id: Article['id']; problem: string | null }> {
   return inTransaction(req, async () => {
     const article = await req.payload.findByID({ collection: 'articles', id, draft: true, depth: 0, overrideAccess: false, req })
     const problem = await notDiscardableBecause(req, article)
@@ -91,7 +92,7 @@ export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
 const SWEEP_BATCH = 50
 
 /** Discards, each in its own transaction and on its owner's behalf, the empty drafts left for longer than ABANDONED_AFTER_MS. */
-export async function discardAbandonedDrafts(payload: Payload, now: Date = new Date()): Promise<(number | string)[]> {
+export async function discardAbandonedDrafts(payload: Payload, now: Date = new Date()): Promise<DocumentId[]> {
   const cutoff = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString()
   const { docs } = await payload.find({
     collection: 'articles',
@@ -104,7 +105,7 @@ export async function discardAbandonedDrafts(payload: Payload, now: Date = new D
     where: { and: [{ workflowState: { equals: 'draft' } }, { or: [{ title: { exists: false } }, { title: { equals: null } }] }, { createdAt: { less_than: cutoff } }] },
     select: { owner: true },
   })
-  const discarded: (number | string)[] = []
+  const discarded: DocumentId[] = []
   for (const { id, owner } of docs) {
     const ownerId = typeof owner === 'object' && owner ? owner.id : owner
     if (ownerId === null || ownerId === undefined) continue

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnProposalOrEditor, createBylines, deleteBylines, readBylines } from '../../src/access/bylines'
+import { changeOwnProposalOrEditor, createBylines, deleteBylines, readBylines } from '@/access/bylines'
 
 /**
  * Confirmed bylines are public (readers browse a person's archive); editors maintain them.

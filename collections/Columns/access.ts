@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { publicReadEditorsWrite } from '../../src/access/rules'
+import { publicReadEditorsWrite } from '@/access/rules'
 
 export const columnsAccess: CollectionConfig['access'] = publicReadEditorsWrite

@@ -1,8 +1,8 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { readArticleRecords } from '../../src/access/articles'
-import { isEditorialUser } from '../../src/access/roles'
-import { staffOnly } from '../../src/access/rules'
+import { readArticleRecords } from '@/access/articles'
+import { isEditorialUser } from '@/access/roles'
+import { staffOnly } from '@/access/rules'
 
 const authorOrEditor: Access = ({ req }) => {
   if (isEditorialUser(req.user)) return true

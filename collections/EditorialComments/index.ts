@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { label } from '../shared/labels'
+import { label } from '@collections/shared/labels'
 import { editorialCommentsAccess } from './access'
 import { stampCommentAuthor } from './hooks/stampCommentAuthor'
 import { articleTheAuthorMayRead } from './validation'

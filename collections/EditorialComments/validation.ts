@@ -1,7 +1,7 @@
 import { type RelationshipFieldSingleValidation, validations } from 'payload'
 
-import { mayReadArticle } from '../../src/access/articles'
-import { relationId } from '../../src/data/relationId'
+import { mayReadArticle } from '@/access/articles'
+import { relationId } from '@/data/relationId'
 
 /**
  * A comment is attached to an article its author may read: otherwise a journalist could

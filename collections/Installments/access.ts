@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editorsOnly } from '../../src/access/rules'
+import { anyone, editorsOnly } from '@/access/rules'
 
 /**
  * Readers may learn when a column's next installment is due (the reader column page shows

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOnlyField } from '../../src/access/rules'
-import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
-import { label } from '../shared/labels'
+import { staffOnlyField } from '@/access/rules'
+import { readerCacheHooks } from '@collections/shared/hooks/invalidateReaderCache'
+import { label } from '@collections/shared/labels'
 import { installmentsAccess } from './access'
 import { assignInstallmentNumber } from './hooks/assignInstallmentNumber'
 import { followPlanWithArticle } from './hooks/followPlanWithArticle'

@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { isStaffUser } from '../../src/access/roles'
-import { editorsOnly, staffOnly } from '../../src/access/rules'
+import { isStaffUser } from '@/access/roles'
+import { editorsOnly, staffOnly } from '@/access/rules'
 
 /**
  * Staff see every photo; readers only those something public shows (src/publishing/photoPublicity.ts). Payload's

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { readerCacheHooks } from '../shared/hooks/invalidateReaderCache'
-import { reindexReferencingArticles } from '../shared/hooks/reindexReferencingArticles'
-import { label } from '../shared/labels'
-import { slugField } from '../shared/slugField'
+import { readerCacheHooks } from '@collections/shared/hooks/invalidateReaderCache'
+import { reindexReferencingArticles } from '@collections/shared/hooks/reindexReferencingArticles'
+import { label } from '@collections/shared/labels'
+import { slugField } from '@collections/shared/slugField'
 import { tagsAccess } from './access'
 
 export const Tags: CollectionConfig = {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaffUser } from '../../src/access/roles'
-import { adminsOnly, editorsOrSelf, staffOnly } from '../../src/access/rules'
+import { isStaffUser } from '@/access/roles'
+import { adminsOnly, editorsOrSelf, staffOnly } from '@/access/rules'
 
 /**
  * User accounts are never public: not their emails, not even their existence. Staff see

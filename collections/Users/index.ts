@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { ROLE_LABELS, ROLES } from '../../src/access/roles'
-import { adminsOnlyField, editorsOnlyField, selfOrAdminsField, selfOrEditorsField } from '../../src/access/rules'
-import { servedOverHttps } from '../../src/security/origins'
-import { label, option } from '../shared/labels'
+import { ROLE_LABELS, ROLES } from '@/access/roles'
+import { adminsOnlyField, editorsOnlyField, selfOrAdminsField, selfOrEditorsField } from '@/access/rules'
+import { servedOverHttps } from '@/security/origins'
+import { label, option } from '@collections/shared/labels'
 import { usersAccess } from './access'
 import { resetPasswordEndpoint } from './endpoints/resetPassword'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
@@ -60,7 +60,7 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => option(role, ROLE_LABELS[role].zh, ROLE_LABELS[role].en)),
       saveToJWT: true,
       // Unlike the fields below, a role from anyone but an admin is dropped without a word:
-      // Local API callers rely on that (tests/int/access/localApiAccess.test.ts).
+      // Local API callers rely on that (tests/int/access/rules.test.ts).
       access: { read: selfOrEditorsField, create: adminsOnlyField, update: adminsOnlyField },
     },
     {

@@ -1,6 +1,6 @@
 import { type PayloadRequest, ValidationError } from 'payload'
 
-import { passwordProblem } from '../../src/security/passwordPolicy'
+import { passwordProblem } from '@/security/passwordPolicy'
 
 /** Refuses a new password the policy rejects, as a validation error on the `password` field. */
 export function refuseWeakPassword(req: PayloadRequest, password: unknown, account: { email?: unknown } = {}): void {

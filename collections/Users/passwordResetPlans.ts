@@ -1,8 +1,9 @@
 import type { PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type { DocumentId } from '@/data/relationId'
 
 /** The user row as the database holds it, hidden reset fields included. */
 type ResetRow = {
-  id: number | string
+  id: DocumentId
   email: string
   name?: string | null
   resetPasswordToken?: string | null
@@ -16,8 +17,8 @@ type ResetRow = {
  * nothing, so a stream of requests can neither flood an inbox nor void the link just sent.
  */
 export type ResetPlan =
-  | { kind: 'send'; userId: number | string; email: string; name: string }
-  | { kind: 'keep'; userId: number | string; token: string | null; expiration: string | null }
+  | { kind: 'send'; userId: DocumentId; email: string; name: string }
+  | { kind: 'keep'; userId: DocumentId; token: string | null; expiration: string | null }
 
 /** Keyed by the operation's own arguments object, which Payload hands from beforeOperation to afterOperation. */
 const plans = new WeakMap<object, ResetPlan>()

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { readArticleRecords } from '../../src/access/articles'
+import { readArticleRecords } from '@/access/articles'
 
 /** The history is written by the workflow service alone and never rewritten; staff read that of the articles they may read. */
 export const workflowEventsAccess: CollectionConfig['access'] = {

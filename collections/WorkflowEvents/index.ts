@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { RECORDED_SAVES, type RecordedSave, WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '../../src/newsroom/workflow'
-import { label, option } from '../shared/labels'
-import { workflowStateOptions } from '../shared/workflowStateOptions'
+import { RECORDED_SAVES, type RecordedSave, WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '@/newsroom/workflow'
+import { label, option } from '@collections/shared/labels'
+import { workflowStateOptions } from '@collections/shared/workflowStateOptions'
 import { workflowEventsAccess } from './access'
 
 export const WorkflowEvents: CollectionConfig = {

@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
-import { pinyinLabels } from '../../src/search/tokens'
-import { codePointCount, LONGEST_NAME } from '../../src/security/textLimits'
+import { pinyinLabels } from '@/search/tokens'
+import { codePointCount, LONGEST_NAME } from '@/security/textLimits'
 import { label } from './labels'
 
 /**

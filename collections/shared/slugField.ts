@@ -1,7 +1,7 @@
 import type { Field, FieldHook } from 'payload'
 
-import { SLUG_PATTERN, slugify, withSuffix } from '../../src/newsroom/slug'
-import { leadingCharacters } from '../../src/security/textLimits'
+import { SLUG_PATTERN, slugify, withSuffix } from '@/newsroom/slug'
+import { leadingCharacters } from '@/security/textLimits'
 import { label } from './labels'
 
 type CollectionWithSlug = 'articles' | 'columns' | 'bylines' | 'tags' | 'regions'

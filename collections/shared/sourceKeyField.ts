@@ -1,6 +1,6 @@
 import type { Field, FieldAccess } from 'payload'
 
-import { staffOnlyField } from '../../src/access/rules'
+import { staffOnlyField } from '@/access/rules'
 import { label } from './labels'
 
 /**

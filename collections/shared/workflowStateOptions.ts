@@ -1,4 +1,4 @@
-import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '../../src/newsroom/workflow'
+import { WORKFLOW_STATE_LABELS, WORKFLOW_STATES } from '@/newsroom/workflow'
 import { option } from './labels'
 
 /** The workflow states as select options, labelled as the newsroom says them. */

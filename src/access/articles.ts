@@ -1,10 +1,10 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { type DocumentId, relationId } from '../data/relationId'
-import { creditedBylineNeedle } from '../newsroom/bylines'
+import { type DocumentId, relationId } from '@/data/relationId'
+import { creditedBylineNeedle } from '@/newsroom/bylines'
 import { isStaffUser, roleOf } from './roles'
 
-type UserWithByline = { id: number | string; byline?: unknown }
+type UserWithByline = { id: DocumentId; byline?: unknown }
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
 const STILL_WITH_THE_WRITER: Where = { workflowState: { in: ['draft', 'returned'] } }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 
-import { MEDIA_DIR } from '../config/environment'
-import { chooseDatabase, type DatabaseChoice, DEFAULT_SQLITE_FILE } from '../database/choice'
+import { MEDIA_DIR } from '@/config/environment'
+import { chooseDatabase, type DatabaseChoice, DEFAULT_SQLITE_FILE } from '@/database/choice'
 import { BackupError } from './backupError'
 
 export type LiveData = { engine: 'sqlite'; databaseFile: string; mediaDir: string } | { engine: 'mongodb' }
@@ -30,7 +30,7 @@ export function sqliteFileFromUrl(url: string, cwd: string = process.cwd()): str
 
 export const MONGODB_REFUSAL = [
   '当前 DATABASE_URI 指向 MongoDB：本命令只备份和恢复内置的 SQLite 数据库。',
-  'MongoDB 请用官方工具（见 README「备份与恢复」）：',
+  'MongoDB 请用官方工具（见 docs/backup.md）：',
   '  备份  mongodump --uri "$DATABASE_URI" --archive=newsroom.archive --gzip',
   '  恢复  mongorestore --uri "$DATABASE_URI" --archive=newsroom.archive --gzip --drop',
   '并同时复制媒体目录（docker-compose 的 media 卷，容器内 /app/media）。',

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import { toShanghaiIso } from '../newsroom/dates'
+import { toShanghaiIso } from '@/newsroom/dates'
 
 /** `20261123-153000`: Beijing wall-clock time, since that is the time the newsroom reads on its clocks. */
 export function shanghaiTimestamp(at: Date): string {

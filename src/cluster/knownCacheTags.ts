@@ -1,4 +1,4 @@
-import { CACHE_TAGS } from '../reader/data/cache-tags'
+import { CACHE_TAGS } from '@/publishing/cacheTags'
 
 const MARKER = '\u0000'
 const LONGEST_NAME = 200

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-import { BODY_LIMITS } from '../security/bodyLimits'
-import { createBatchedDelivery, type DeliveryLogger, oncePerProcess } from '../reader/data/batchedDelivery'
+import { BODY_LIMITS } from '@/security/bodyLimits'
+import { createBatchedDelivery, type DeliveryLogger, oncePerProcess } from '@/publishing/batchedDelivery'
 
 /**
  * The other app instances behind the same cache tier. Each instance keeps its own Next.js

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { expireReaderTags } from '../reader/data/expireTags'
+import { expireReaderTags } from '@/publishing/expireTags'
 import { isKnownCacheTag } from './knownCacheTags'
 import { hasValidPeerSignature, PEER_SIGNATURE_HEADER } from './peers'
 

@@ -5,11 +5,11 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
-import { migrations } from '../migrations/index'
+import { migrations } from '@/migrations/index'
 import { withAfterCommit } from './afterCommit'
 import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
-import { backfillPhotoPublicity } from '../publishing/photoPublicity'
+import { backfillPhotoPublicity } from '@/publishing/photoPublicity'
 import { backfillCharacterCounts } from './characterCountBackfill'
 
 /**

@@ -1,11 +1,12 @@
 import type { Payload, Where } from 'payload'
 
-import type { Article } from '../../payload-types'
-import { bodyCharacterCount } from '../newsroom/characterCount'
+import type { Article } from '@payload-types'
+import { bodyCharacterCount } from '@/newsroom/characterCount'
+import type { DocumentId } from '@/data/relationId'
 
 const PAGE = 100
 
-type Row = { id: number | string }
+type Row = { id: DocumentId }
 
 /**
  * Walks every row `where` matches, a page at a time, in id order. A cursor on the id rather

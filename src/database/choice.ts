@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { DATA_DIR } from '../config/environment'
+import { DATA_DIR } from '@/config/environment'
 
 /** Which database engine a DATABASE_URI selects. Loads no driver: see ./adapter for those. */
 export type DatabaseChoice =

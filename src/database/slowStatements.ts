@@ -3,7 +3,7 @@ import type { Client, InStatement } from '@libsql/client'
 /**
  * libsql runs every SQLite statement synchronously on the event loop's thread: while one runs,
  * the server answers nothing else. A statement slower than this is logged with its SQL, so
- * what stalls the server shows in its log (README, "What blocks the event loop"). At most one
+ * what stalls the server shows in its log (docs/performance.md, "What blocks the event loop"). At most one
  * line per statement shape a minute, with how often it was slow meanwhile.
  */
 export const SLOW_STATEMENT_MS = Number(process.env.SQLITE_SLOW_STATEMENT_MS) > 0 ? Number(process.env.SQLITE_SLOW_STATEMENT_MS) : 50

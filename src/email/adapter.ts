@@ -1,6 +1,6 @@
 import type { PayloadEmailAdapter as EmailAdapter } from 'payload'
 
-import { type Env, isDemoMode } from '../config/environment'
+import { type Env, isDemoMode } from '@/config/environment'
 import { logOnlyEmailAdapter } from './logAdapter'
 import { smtpSettings } from './settings'
 import { smtpEmailAdapter } from './smtpAdapter'

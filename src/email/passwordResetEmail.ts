@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
-import type { Env } from '../config/environment'
+import type { Env } from '@/config/environment'
 
 /**
  * The origin the admin is served on, from configuration only. Payload would build the link

@@ -1,4 +1,4 @@
-import type { Env } from '../config/environment'
+import type { Env } from '@/config/environment'
 
 export type Sender = { name: string; address: string }
 

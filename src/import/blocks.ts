@@ -1,5 +1,5 @@
-import type { BylineRole } from '../newsroom/bylines'
-import { normaliseDisplayName } from '../newsroom/names'
+import type { BylineRole } from '@/newsroom/bylines'
+import { normaliseDisplayName } from '@/newsroom/names'
 import type { ImportedPhoto } from './types'
 
 /**

@@ -1,4 +1,5 @@
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../newsroom/workflow'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
+import type { DocumentId } from '@/data/relationId'
 
 /**
  * What an import does with each article of a page, given what the database already holds.
@@ -22,7 +23,7 @@ export type ArticleOrigin = 'import' | 'seed' | 'admin'
 
 export type ExistingArticle = {
   /** Null, with a stand-in title, when the one previewing may not read the article (a journalist, another's draft). */
-  id: number | string | null
+  id: DocumentId | null
   title: string
   state: WorkflowState
   /** Published or retracted: readers see it (a retraction shows its notice). */

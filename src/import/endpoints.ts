@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { mayReadArticle } from '../access/articles'
-import { isEditorialUser, isStaffUser } from '../access/roles'
+import { mayReadArticle } from '@/access/articles'
+import { isEditorialUser, isStaffUser } from '@/access/roles'
 import { applyDecisions, type ArticlePlan } from './decisions'
 import type { Edition, PageEdition } from './edition'
 import { importPage, planPageImport } from './importPage'

@@ -1,12 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { shanghaiDayRange } from '../newsroom/dates'
-import { normalizeText } from '../search/tokens'
-import type { WorkflowState } from '../newsroom/workflow'
+import { shanghaiDayRange } from '@/newsroom/dates'
+import { normalizeText } from '@/search/tokens'
+import type { WorkflowState } from '@/newsroom/workflow'
 import type { ArticleOrigin, ExistingArticle, MatchRule } from './decisions'
 import type { PageParse } from './types'
+import type { DocumentId } from '@/data/relationId'
 
-type Id = number | string
+type Id = DocumentId
 type Candidate = { id: Id; title: string; workflowState?: string | null; _status?: string | null; sourceKey?: string | null; publishedAt?: string | null; print?: { editionDate?: string | null } | null }
 
 /** The source key of the article at `index` of the page whose text hashes to `pageKey`. */

@@ -2,17 +2,18 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
-import type { BylineRole } from '../newsroom/bylines'
-import { shanghaiNoon } from '../newsroom/dates'
-import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '../seed/lexical'
-import { placeholderAltText, renderPlaceholderPhoto } from '../seed/placeholderImage'
+import type { BylineRole } from '@/newsroom/bylines'
+import { shanghaiNoon } from '@/newsroom/dates'
+import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '@/seed/lexical'
+import { placeholderAltText, renderPlaceholderPhoto } from '@/seed/placeholderImage'
 import { applyDecisions, type ArticlePlan, type ExistingArticle, planArticle } from './decisions'
 import { describeEdition, type Edition, type EditionCheck, resolveEdition } from './edition'
 import { articleSourceKey, findExistingArticles } from './existingArticles'
 import { parsePage } from './parsePage'
 import type { ImportedArticle, ImportedBlock, PageParse } from './types'
+import type { DocumentId } from '@/data/relationId'
 
-type Id = number | string
+type Id = DocumentId
 
 /** One article of the page and what the import did with it; `id` is the draft written, or the existing article skipped. */
 export type ImportedDraft = {

@@ -1,9 +1,9 @@
-import type { BylineRole } from '../newsroom/bylines'
+import type { BylineRole } from '@/newsroom/bylines'
 import type { PageEdition } from './edition'
 
 /**
  * What the importer makes of one page: the JSON `npm run import -- --dry-run --json` prints.
- * Other tools rely on this shape; README (Importing print pages) documents it. Fields may be
+ * Other tools rely on this shape; docs/import.md documents it. Fields may be
  * added, never renamed or removed.
  */
 export type ImportedBlock =

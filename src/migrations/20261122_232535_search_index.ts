@@ -1,7 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { CREATE_SEARCH_TABLES, DROP_SEARCH_TABLES } from '../search/adapters/sqlite'
-import { pinyinLabels } from '../search/tokens'
+import { CREATE_SEARCH_TABLES, DROP_SEARCH_TABLES } from '@/search/adapters/sqlite'
+import { pinyinLabels } from '@/search/tokens'
 
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`columns\` ADD \`pinyin\` text;`)

@@ -1,6 +1,6 @@
 import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
 
-import { photosOfArticle, usedPhotosKey } from '../publishing/photoPublicity'
+import { photosOfArticle, usedPhotosKey } from '@/publishing/photoPublicity'
 
 type ArticleRow = { id: number; lead_photo_id: number | null; seo_image_id: number | null; body: string | null }
 type GalleryRow = { parent_id: number; photos_id: number }

@@ -1,6 +1,6 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { automergeStatements, CREATE_STALE_TABLE, DROP_STALE_TABLE } from '../search/adapters/sqlite'
+import { automergeStatements, CREATE_STALE_TABLE, DROP_STALE_TABLE } from '@/search/adapters/sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_status_retraction_retractedAt_publishedAt_idx\` ON \`articles\` (\`_status\`,\`retraction_retracted_at\`,\`published_at\`);`)

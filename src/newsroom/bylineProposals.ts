@@ -1,9 +1,10 @@
+import type { DocumentId } from '@/data/relationId'
 /**
  * Bylines journalists propose from an article (a new 通讯员, a photographer) wait for an
  * editor's confirmation: what counts as the same person, and how a refusal names them.
  */
 
-type BylineLike = { id: number | string; name: string; organisation?: string | null; status?: string | null }
+type BylineLike = { id: DocumentId; name: string; organisation?: string | null; status?: string | null }
 
 const organisationKey = (organisation: string | null | undefined): string => (organisation ?? '').trim()
 

@@ -1,4 +1,5 @@
 import { padNameForPrint } from './names'
+import type { DocumentId } from '@/data/relationId'
 
 export const BYLINE_ROLES = {
   byline: { zh: '署名', en: 'Byline', prefix: '', suffix: '' },
@@ -55,9 +56,9 @@ export function formatBylines(entries: readonly BylineEntry[], layout: BylineLay
  * credit this byline?" of that column needs no join through the bylines table, which made the
  * journalist's admin list count every version through it (seconds at 100,000 articles).
  */
-export function creditedBylinesKey(bylineIds: readonly (number | string)[]): string | null {
+export function creditedBylinesKey(bylineIds: readonly DocumentId[]): string | null {
   return bylineIds.length ? `,${bylineIds.join(',')},` : null
 }
 
 /** What `creditedBylinesKey` contains when the article credits the byline. */
-export const creditedBylineNeedle = (bylineId: number | string): string => `,${bylineId},`
+export const creditedBylineNeedle = (bylineId: DocumentId): string => `,${bylineId},`

@@ -3,6 +3,7 @@
  * The admin calendar and its tests both call this.
  */
 import { formatChineseDate, formatChineseDateTime, startOfShanghaiDay } from './dates'
+import type { DocumentId } from '@/data/relationId'
 
 export type Cadence = 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'irregular'
 
@@ -13,8 +14,8 @@ const DAY = 24 * 60 * 60 * 1000
 const READY_STATES = new Set(['approved', 'scheduled', 'published'])
 
 export type PlannedInstallment = {
-  id: number | string
-  column: { id: number | string; name: string }
+  id: DocumentId
+  column: { id: DocumentId; name: string }
   /** The column and number as printed (善治天心③); without it, `善治天心 第3期`. */
   label?: string
   number: number | null
@@ -22,13 +23,13 @@ export type PlannedInstallment = {
   articleState: string | null
 }
 
-export type PlannedColumn = { id: number | string; name: string; cadence: Cadence; active: boolean }
+export type PlannedColumn = { id: DocumentId; name: string; cadence: Cadence; active: boolean }
 
 export type PlanningProblem =
-  | { kind: 'atRisk'; installmentId: number | string; message: string }
-  | { kind: 'clash'; installmentIds: (number | string)[]; message: string }
-  | { kind: 'cadenceGap'; columnId: number | string; message: string }
-  | { kind: 'numberGap'; columnId: number | string; message: string }
+  | { kind: 'atRisk'; installmentId: DocumentId; message: string }
+  | { kind: 'clash'; installmentIds: DocumentId[]; message: string }
+  | { kind: 'cadenceGap'; columnId: DocumentId; message: string }
+  | { kind: 'numberGap'; columnId: DocumentId; message: string }
 
 /** An installment due within 24 hours whose article is not yet approved. */
 export function atRiskProblems(installments: PlannedInstallment[], now: Date): PlanningProblem[] {
@@ -80,7 +81,7 @@ export function cadenceProblems(columns: PlannedColumn[], installments: PlannedI
 }
 
 /** Numbers must run without gaps; a dropped installment leaves one until an editor renumbers. */
-export function numberGapProblems(columnId: number | string, columnName: string, numbers: number[]): PlanningProblem[] {
+export function numberGapProblems(columnId: DocumentId, columnName: string, numbers: number[]): PlanningProblem[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b)
   const missing: number[] = []
   for (let index = 1; index < sorted.length; index += 1) {
@@ -94,7 +95,7 @@ export function numberGapProblems(columnId: number | string, columnName: string,
  * New numbers for the planned (unpublished) installments after a drop: they close up behind
  * the last number already in print, in planned order. Published numbers never change.
  */
-export function renumberPlan(published: number[], planned: { id: number | string; number: number; plannedFor: string }[]) {
+export function renumberPlan(published: number[], planned: { id: DocumentId; number: number; plannedFor: string }[]) {
   let next = Math.max(0, ...published) + 1
   return [...planned]
     .sort((a, b) => a.number - b.number || Date.parse(a.plannedFor) - Date.parse(b.plannedFor))

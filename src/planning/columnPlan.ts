@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Article, Column, Installment } from '../../payload-types'
-import { relationId } from '../data/relationId'
-import { formatLengthSummary, lengthVerdict } from '../newsroom/articleLength'
-import { type ColumnLabelInput, formatColumnLabel } from '../newsroom/columnLabel'
-import { formatChineseDate, formatChineseWeekday, startOfShanghaiDay } from '../newsroom/dates'
+import type { Article, Column, Installment } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { formatLengthSummary, lengthVerdict } from '@/newsroom/articleLength'
+import { type ColumnLabelInput, formatColumnLabel } from '@/newsroom/columnLabel'
+import { formatChineseDate, formatChineseWeekday, startOfShanghaiDay } from '@/newsroom/dates'
 import {
   atRiskProblems,
   cadenceProblems,
@@ -14,13 +14,14 @@ import {
   type PlannedInstallment,
   type PlanningProblem,
   renumberPlan,
-} from '../newsroom/planning'
+} from '@/newsroom/planning'
+import type { DocumentId } from '@/data/relationId'
 
 const DAY = 24 * 60 * 60 * 1000
 
 export type CalendarEntry = {
   kind: 'installment' | 'article'
-  id: number | string
+  id: DocumentId
   at: string
   title: string
   columnName: string | null
@@ -30,7 +31,7 @@ export type CalendarEntry = {
   /** `字数 1,234 · 目标 800（消息）` of the article, when there is one. */
   length: string | null
   lengthStatus: 'short' | 'within' | 'long' | null
-  articleId: number | string | null
+  articleId: DocumentId | null
   articleState: string | null
   problems: string[]
 }
@@ -67,7 +68,7 @@ export async function loadCalendar(payload: Payload, req: PayloadRequest, from: 
   const plannedColumns: PlannedColumn[] = columns.docs.map((column: Column) => ({ id: column.id, name: column.name, cadence: column.cadence, active: column.active ?? true }))
   const problems = [...atRiskProblems(planned, now), ...clashProblems(planned), ...cadenceProblems(plannedColumns, planned, now), ...(await numberGaps(payload, req, columns.docs))]
 
-  const entryProblems = (id: number | string) =>
+  const entryProblems = (id: DocumentId) =>
     problems.flatMap((problem) => {
       if (problem.kind === 'atRisk' && problem.installmentId === id) return [problem.message]
       if (problem.kind === 'clash' && problem.installmentIds.includes(id)) return [problem.message]
@@ -155,7 +156,7 @@ async function numberGaps(payload: Payload, req: PayloadRequest, columns: Column
  * Closes the gaps a dropped installment left, among installments not yet in print. Numbers
  * already carried by published articles, or by articles outside the plan, stay as they are.
  */
-export async function renumberColumn(payload: Payload, req: PayloadRequest, columnId: number | string) {
+export async function renumberColumn(payload: Payload, req: PayloadRequest, columnId: DocumentId) {
   const [{ docs: installments }, { docs: articles }] = await Promise.all([
     payload.find({ collection: 'installments', where: { column: { equals: columnId } }, limit: 1000, depth: 0, overrideAccess: true, req }),
     payload.find({ collection: 'articles', where: { column: { equals: columnId } }, limit: 1000, depth: 0, draft: true, overrideAccess: true, req }),

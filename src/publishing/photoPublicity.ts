@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { Article, Column } from '../../payload-types'
-import { type DocumentId, relationId } from '../data/relationId'
+import type { Article, Column } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
 
 /**
  * A photo is public once something public shows it: an article that is published and not

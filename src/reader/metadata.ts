@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 
-import type { Photo } from '../../payload-types'
+import type { Photo } from '@payload-types'
 import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from './site'
-import { readerPaths } from './urls'
+import { readerPaths } from '@/publishing/urls'
 
 export type FeedLink = { title: string; rss: string; atom: string }
 

@@ -1,11 +1,11 @@
-import type { Article, Tag } from '../../payload-types'
-import { toShanghaiIso } from '../newsroom/dates'
-import { printHeadlineOf, webHeadlineOf, webTitleOf } from '../newsroom/headlines'
-import { deckWithoutDash } from '../newsroom/deck'
-import { excerptOf } from './plainText'
-import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from './presentation'
+import type { Article, Tag } from '@payload-types'
+import { toShanghaiIso } from '@/newsroom/dates'
+import { printHeadlineOf, webHeadlineOf, webTitleOf } from '@/newsroom/headlines'
+import { deckWithoutDash } from '@/newsroom/deck'
+import { excerptOf } from '@/newsroom/plainText'
+import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from '@/newsroom/presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
-import { readerPaths } from './urls'
+import { readerPaths } from '@/publishing/urls'
 
 /** The publisher as schema.org wants it for news: an organisation with a 600×60 logo. */
 export function publisherJsonLd() {

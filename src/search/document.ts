@@ -1,9 +1,9 @@
-import type { Article, Photo, Region, Tag } from '../../payload-types'
-import type { DocumentId } from '../data/relationId'
-import { relationId } from '../data/relationId'
-import { lexicalToPlainText } from '../reader/plainText'
-import { webHeadlineOf, webTitleOf } from '../newsroom/headlines'
-import { bylinesOf, columnLabelOf, columnOf, photoCreditOf, photoOf, populatedList } from '../reader/presentation'
+import type { Article, Photo, Region, Tag } from '@payload-types'
+import type { DocumentId } from '@/data/relationId'
+import { relationId } from '@/data/relationId'
+import { lexicalToPlainText } from '@/newsroom/plainText'
+import { webHeadlineOf, webTitleOf } from '@/newsroom/headlines'
+import { bylinesOf, columnLabelOf, columnOf, photoCreditOf, photoOf, populatedList } from '@/newsroom/presentation'
 import { pinyinKeys, tokenStream } from './tokens'
 
 /** How much a match in each part of an article counts: the headline beats the body. */

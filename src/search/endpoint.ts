@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdminUser, isStaffUser } from '../access/roles'
+import { isAdminUser, isStaffUser } from '@/access/roles'
 import { rebuildSearchIndex } from './indexer'
 import { FILTER_LABELS, parseSearchParams, resolveSearchFilters } from './params'
 import { type SearchResults, searchArticles } from './query'

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Article, Region } from '../../payload-types'
-import { type DocumentId, relationId } from '../data/relationId'
+import type { Article, Region } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
 import { type IndexedArticle, indexedArticleOf, isPublicVersion, sameIndexedContent } from './document'
 import { searchStoreFor } from './store'
 

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { DocumentId } from '../data/relationId'
-import { isCalendarDate } from '../newsroom/dates'
+import type { DocumentId } from '@/data/relationId'
+import { isCalendarDate } from '@/newsroom/dates'
 import { SEARCH_LIMITS, type SearchFilters } from './query'
 
 const FILTER_COLLECTIONS = { column: 'columns', region: 'regions', byline: 'bylines' } as const

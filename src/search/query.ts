@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { isStaffUser } from '../access/roles'
-import type { DocumentId } from '../data/relationId'
-import { shanghaiDayRange } from '../newsroom/dates'
+import { isStaffUser } from '@/access/roles'
+import type { DocumentId } from '@/data/relationId'
+import { shanghaiDayRange } from '@/newsroom/dates'
 import type { StoredHit, StoreFilters } from './store'
 import { searchStoreFor } from './store'
 import { queryTerms, queryWords } from './tokens'

@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { inTransaction } from '../database/transaction'
-import type { DocumentId } from '../data/relationId'
+import { inTransaction } from '@/database/transaction'
+import type { DocumentId } from '@/data/relationId'
 import { syncArticleInIndex } from './indexer'
 import { searchStoreFor } from './store'
 

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { DocumentId } from '../data/relationId'
+import type { DocumentId } from '@/data/relationId'
 import type { Audience, IndexedArticle } from './document'
 import type { SearchTerm } from './tokens'
 

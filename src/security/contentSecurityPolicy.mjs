@@ -18,7 +18,7 @@ export const CONTENT_SECURITY_POLICY_HEADER = 'content-security-policy'
 /** @typedef {Readonly<Record<string, readonly string[]>>} Directives */
 
 /**
- * Reader pages load nothing from other origins (README, "The reader site"), so every fetch
+ * Reader pages load nothing from other origins (docs/reader-site.md), so every fetch
  * directive is 'self'. Same-origin framing stays allowed because the admin's live preview frames
  * /preview pages. script-src and style-src also list what a page carries inline.
  * @type {Directives}

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql'
 import { APIError, type PayloadRequest } from 'payload'
 
-import type { Env } from '../config/environment'
+import type { Env } from '@/config/environment'
 
 /**
  * How long an anonymous GraphQL request's operations may run, all together. On SQLite every

@@ -2,6 +2,7 @@ import type { FlattenedBlock } from 'payload'
 
 import { checkBlockData, type IdCheck, isPlainObject, type Reference, type ShapeProblem } from './requestShape'
 import { codePointCount, MAX_URL_LENGTH, overLimitMessage } from './textLimits'
+import type { DocumentId } from '@/data/relationId'
 
 /**
  * Checks a rich text value node by node against what its editor can produce. Payload checks a
@@ -95,7 +96,7 @@ class Walk {
     return this.options.isId
   }
 
-  refer(relationTo: string, id: number | string): void {
+  refer(relationTo: string, id: DocumentId): void {
     this.references.push({ path: this.options.path, relationTo, id })
   }
 
@@ -202,9 +203,9 @@ function blockProblem(node: Node, walk: Walk): string | null {
 }
 
 /** An id, or a populated document carrying one, as the admin sends related documents back. */
-function idOf(value: unknown, isId: IdCheck): number | string | undefined {
-  if (isId(value)) return value as number | string
-  return isPlainObject(value) && isId(value.id) ? (value.id as number | string) : undefined
+function idOf(value: unknown, isId: IdCheck): DocumentId | undefined {
+  if (isId(value)) return value as DocumentId
+  return isPlainObject(value) && isId(value.id) ? (value.id as DocumentId) : undefined
 }
 
 function isInteger(value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { type FieldHook, type FlattenedField, type RichTextField, ValidationError } from 'payload'
 
-import { documentIdCheck } from '../database/adapter'
+import { documentIdCheck } from '@/database/adapter'
 import { type LexicalTreeRules, lexicalTreeProblems } from './lexicalTree'
 import { chineseLabelOf } from './textLimits'
 

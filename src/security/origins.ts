@@ -1,4 +1,4 @@
-import type { Env } from '../config/environment'
+import type { Env } from '@/config/environment'
 
 /**
  * The origins whose browsers may use the API with the editors' session cookie (Payload's

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import type { Env } from '../config/environment'
+import type { Env } from '@/config/environment'
 import { apiRefusal } from './apiErrors'
 import { LOGIN_PATHS } from './bodyLimits'
 

@@ -2,9 +2,10 @@
 // next.config.ts `cacheHandler`: Next.js imports this file itself at run time (unbundled), so it
 // is plain JavaScript.
 import { createRequire } from 'node:module'
+import path from 'node:path'
 
-import { noteCachedPageTags, purgeOriginResponses } from '../reader/data/originResponses.mjs'
-import { createRenderRaceGuard } from '../reader/data/renderRaces.mjs'
+import { noteCachedPageTags, purgeOriginResponses } from '../publishing/originResponses.mjs'
+import { createRenderRaceGuard } from '../publishing/renderRaces.mjs'
 import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
 
 /** @typedef {import('next/dist/server/lib/incremental-cache/file-system-cache.js').default} NextFileSystemCache */
@@ -28,9 +29,14 @@ const renderRaces = createRenderRaceGuard()
  * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
  * render, and a hit costs a property lookup. The production server's kept responses
  * (scripts/responseCache.mjs) learn from it which tags each page carries and which tags expire.
- * A render that overlapped the expiry of one of its tags is not stored (../reader/data/renderRaces.mjs).
+ * A render that overlapped the expiry of one of its tags is not stored (../publishing/renderRaces.mjs).
  */
 export default class ReaderPageCacheHandler extends FileSystemCache {
+  /** @param {ConstructorParameters<typeof FileSystemCache>[0]} context */
+  constructor(context) {
+    super(withPageCacheDir(context))
+  }
+
   /** @param {Parameters<NextFileSystemCache['set']>} args */
   async set(...args) {
     const [key, data, context] = args
@@ -66,6 +72,17 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
     const [tags] = args
     purgeOriginResponses(typeof tags === 'string' ? [tags] : tags)
   }
+}
+
+/**
+ * Next.js keeps rendered pages and cached reads beside the build (.next/server and .next/cache).
+ * Servers that share one build but not one database (the end-to-end tier's, side by side) each
+ * keep theirs in `NEWSROOM_PAGE_CACHE_DIR` instead: one server's page must never be another's.
+ * @param {ConstructorParameters<typeof FileSystemCache>[0]} context
+ */
+function withPageCacheDir(context) {
+  const dir = process.env.NEWSROOM_PAGE_CACHE_DIR?.trim()
+  return dir ? { ...context, serverDistDir: path.join(dir, 'server') } : context
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FlattenedBlock, FlattenedField } from 'payload'
 
 import { textLimitProblem } from './textLimits'
+import type { DocumentId } from '@/data/relationId'
 
 /**
  * Checks a REST/GraphQL write's data against the collection's fields before Payload sees
@@ -12,7 +13,7 @@ import { textLimitProblem } from './textLimits'
 export type ShapeProblem = { path: string; message: string }
 export type IdCheck = (value: unknown) => boolean
 /** A related document the data points at: drafts skip Payload's check that it exists. */
-export type Reference = { path: string; relationTo: string; id: number | string }
+export type Reference = { path: string; relationTo: string; id: DocumentId }
 /** A rich text value whose tree is checked separately (src/security/lexicalTree.ts), against its field's editor. */
 export type RichTextValue = { path: string; value: Record<string, unknown>; field: FlattenedField }
 export type WriteCheck = { problems: ShapeProblem[]; references: Reference[]; richTexts: RichTextValue[] }
@@ -149,7 +150,7 @@ function expectArrayOf(value: unknown, path: string, context: Context, isItem: (
 
 /** An id, a populated document carrying one, or, for polymorphic fields, `{ relationTo, value }`. */
 function referenceOf(item: unknown, relationTo: string | string[], isId: IdCheck): Omit<Reference, 'path'> | null {
-  const idIn = (candidate: unknown) => (isId(candidate) ? candidate : isPlainObject(candidate) && isId(candidate.id) ? candidate.id : undefined) as number | string | undefined
+  const idIn = (candidate: unknown) => (isId(candidate) ? candidate : isPlainObject(candidate) && isId(candidate.id) ? candidate.id : undefined) as DocumentId | undefined
   if (Array.isArray(relationTo)) {
     if (!isPlainObject(item) || !relationTo.includes(item.relationTo as string)) return null
     const id = idIn(item.value)

@@ -1,4 +1,4 @@
-import { type HeaderRule, READER_ROUTE_KEYS } from '../reader/data/httpCaching'
+import { type HeaderRule, READER_ROUTE_KEYS } from '../publishing/httpCaching'
 import { ADMIN_POLICY, CONTENT_SECURITY_POLICY_HEADER, DATA_POLICY } from './contentSecurityPolicy.mjs'
 
 type Condition = { type: 'header'; key: string; value: string }

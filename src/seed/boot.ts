@@ -1,9 +1,9 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { isDemoMode } from '../config/environment'
-import { fillSearchIndexIfEmpty } from '../search/indexer'
-import { syncStaleEntries } from '../search/staffIndexing'
+import { isDemoMode } from '@/config/environment'
+import { fillSearchIndexIfEmpty } from '@/search/indexer'
+import { syncStaleEntries } from '@/search/staffIndexing'
 import { demoPassword, ensureDemoAccounts } from './demoAccounts'
 import { seedNewsroom } from './seedNewsroom'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import type { Role } from '../access/roles'
-import type { Env } from '../config/environment'
+import type { Role } from '@/access/roles'
+import type { Env } from '@/config/environment'
 import { SEED_CONTEXT } from './seedNewsroom'
 
 export const DEFAULT_DEMO_PASSWORD = 'newsroom-demo'

@@ -1,3 +1,4 @@
+import type { DocumentId } from '@/data/relationId'
 /**
  * Builders for the Lexical JSON Payload stores, so seed and importer code can describe a
  * body as paragraphs, headings and blocks instead of hand-writing editor state.
@@ -38,7 +39,7 @@ export const blockNode = (blockType: string, fields: Record<string, unknown>): L
   fields: { blockType, blockName: '', ...fields },
 })
 
-export const uploadNode = (relationTo: string, id: number | string): LexicalNode => ({
+export const uploadNode = (relationTo: string, id: DocumentId): LexicalNode => ({
   type: 'upload',
   format: '',
   version: 3,

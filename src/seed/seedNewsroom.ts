@@ -2,17 +2,18 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload, RequestContext } from 'payload'
 
-import { startOfShanghaiDay } from '../newsroom/dates'
+import { startOfShanghaiDay } from '@/newsroom/dates'
 
 import { loadSeedData } from './data'
 import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from './lexical'
 import { placeholderAltText, renderPlaceholderPhoto } from './placeholderImage'
 import type { SeedArticle, SeedBlock, SeedData } from './types'
+import type { DocumentId } from '@/data/relationId'
 
 /** Hooks read this flag and skip side effects (cache invalidation, notifications) while seeding. */
 export const SEED_CONTEXT: RequestContext = { seeding: true }
 
-type Id = number | string
+type Id = DocumentId
 type IdMap = Map<string, Id>
 
 export type SeedReport = { created: Record<string, number>; existing: Record<string, number> }

@@ -1,6 +1,6 @@
-import type { BylineEntry } from '../newsroom/bylines'
-import type { CreditKind } from '../newsroom/credits'
-import type { EditorNoteKind } from '../newsroom/editorNotes'
+import type { BylineEntry } from '@/newsroom/bylines'
+import type { CreditKind } from '@/newsroom/credits'
+import type { EditorNoteKind } from '@/newsroom/editorNotes'
 
 export type SeedBlock =
   | { type: 'paragraph'; text: string }

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WorkflowEvent } from '../../payload-types'
+import type { WorkflowEvent } from '@payload-types'
 
 export type HistoryEntry = Omit<WorkflowEvent, 'id' | 'createdAt' | 'updatedAt' | 'actor'> & { actor?: WorkflowEvent['actor'] }
 

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Article } from '../../payload-types'
-import { relationId } from '../data/relationId'
-import { pendingBylinesMessage } from '../newsroom/bylineProposals'
+import type { Article } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { pendingBylinesMessage } from '@/newsroom/bylineProposals'
 
 /**
  * Why the article cannot go public while it credits bylines no editor has confirmed (readers

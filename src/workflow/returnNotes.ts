@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { User } from '../../payload-types'
-import { type DocumentId, relationId } from '../data/relationId'
+import type { User } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
 
 /** Why an article came back to its writer: the editor's reason, who gave it and when (ISO). */
 export type ReturnNote = { note: string; by: string | null; at: string }

@@ -2,12 +2,13 @@ import { createHmac } from 'node:crypto'
 
 import { createLocalReq, type Payload, type Where } from 'payload'
 
-import { inTransaction } from '../database/transaction'
+import { inTransaction } from '@/database/transaction'
 
-import { type WorkflowAction, WorkflowError } from '../newsroom/workflow'
+import { type WorkflowAction, WorkflowError } from '@/newsroom/workflow'
 import { transitionArticle } from './transitionArticle'
+import type { DocumentId } from '@/data/relationId'
 
-export type ScheduleRun = { published: (number | string)[]; expired: (number | string)[]; skipped: (number | string)[] }
+export type ScheduleRun = { published: DocumentId[]; expired: DocumentId[]; skipped: DocumentId[] }
 
 const DUE: Record<'publish' | 'expire', (now: string) => Where> = {
   publish: (now) => ({ workflowState: { equals: 'scheduled' }, scheduledFor: { less_than_equal: now } }),
@@ -40,7 +41,7 @@ export async function runDueSchedules(payload: Payload, now: Date = new Date()):
   return run
 }
 
-async function applyOnce(payload: Payload, id: number | string, action: WorkflowAction, now: Date): Promise<boolean> {
+async function applyOnce(payload: Payload, id: DocumentId, action: WorkflowAction, now: Date): Promise<boolean> {
   const req = await createLocalReq({}, payload)
   try {
     await inTransaction(req, () => transitionArticle(payload, req, { id, action, now, system: true }))

@@ -1,9 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Article } from '../../payload-types'
-import { roleOf } from '../access/roles'
-import { type DocumentId, relationId } from '../data/relationId'
-import { formatChineseDateTime } from '../newsroom/dates'
+import type { Article } from '@payload-types'
+import { roleOf } from '@/access/roles'
+import { type DocumentId, relationId } from '@/data/relationId'
+import { formatChineseDateTime } from '@/newsroom/dates'
 import {
   availableActions,
   planTransition,
@@ -13,13 +13,10 @@ import {
   type WorkflowActor,
   WorkflowError,
   type WorkflowState,
-} from '../newsroom/workflow'
+} from '@/newsroom/workflow'
 import { type HistoryEntry, recordWorkflowEvent } from './history'
 import { currentReturnNote } from './returnNotes'
 import { pendingCreditsRefusal } from './pendingCredits'
-
-/** Hooks see this in `req.context` and let the state change through. */
-export type WorkflowContext = { workflowTransition?: WorkflowAction }
 
 type Id = DocumentId
 /** Actions that publish the article now or commit to publishing it at a set time. */
@@ -139,13 +136,13 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
  * on the request, it would wave through any later save the same request makes.
  */
 async function asTransition<T>(req: PayloadRequest, action: WorkflowAction, write: () => Promise<T>): Promise<T> {
-  const outer = (req.context as WorkflowContext).workflowTransition
-  req.context = { ...req.context, workflowTransition: action } satisfies WorkflowContext
+  const outer = req.context.workflowTransition
+  req.context = { ...req.context, workflowTransition: action }
   try {
     return await write()
   } finally {
     // Every Local API call given this req replaces req.context with a copy: reset the current one.
-    const context = req.context as WorkflowContext
+    const context = req.context
     if (outer === undefined) delete context.workflowTransition
     else context.workflowTransition = outer
   }

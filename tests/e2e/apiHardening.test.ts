@@ -7,9 +7,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { freePort, sampleRss, startVarnish, treeRssMb } from '../../bench/site/processes'
-import { LARGEST_BODY_LIMIT } from '../../src/security/bodyLimits'
-import { RATE_LIMITS } from '../../src/security/rateLimits'
-import { MAX_UPLOAD_BYTES } from '../../src/uploads/limits'
+import { LARGEST_BODY_LIMIT } from '@/security/bodyLimits'
+import { RATE_LIMITS } from '@/security/rateLimits'
+import { MAX_UPLOAD_BYTES } from '@/uploads/limits'
 import { postOversizedBody } from '../helpers/bystander'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 

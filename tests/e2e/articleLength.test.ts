@@ -4,7 +4,7 @@ import { createDraftInAdmin, signIn } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
-import { toShanghaiDate } from '../../src/newsroom/dates'
+import { toShanghaiDate } from '@/newsroom/dates'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })

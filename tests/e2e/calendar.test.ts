@@ -1,4 +1,4 @@
-import { formatChineseDate, toShanghaiDate, toShanghaiLocalInput } from '../../src/newsroom/dates'
+import { formatChineseDate, toShanghaiDate, toShanghaiLocalInput } from '@/newsroom/dates'
 import { runWorkflowAction, signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'

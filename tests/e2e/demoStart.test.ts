@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import { loadSeedData } from '../../src/seed/data'
+import { loadSeedData } from '@/seed/data'
 import { useDemoServer } from '../helpers/demoServer'
 
 const seed = loadSeedData()

@@ -1,4 +1,4 @@
-import { paragraphNode, rootNode } from '../../src/seed/lexical'
+import { paragraphNode, rootNode } from '@/seed/lexical'
 import { postOversizedBody, startBystander } from '../helpers/bystander'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { session, type Session, signInSession } from '../helpers/restClient'

@@ -4,7 +4,7 @@ import { signIn } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session, signInSession } from '../helpers/restClient'
-import { readSeedPage } from '../../src/seed/data'
+import { readSeedPage } from '@/seed/data'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-import { toShanghaiDate } from '../../src/newsroom/dates'
+import { toShanghaiDate } from '@/newsroom/dates'
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 

@@ -1,4 +1,4 @@
-import { formatChineseDateTime } from '../../src/newsroom/dates'
+import { formatChineseDateTime } from '@/newsroom/dates'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 
-import { formatChineseDateTime } from '../../src/newsroom/dates'
+import { formatChineseDateTime } from '@/newsroom/dates'
 import { createDraftInAdmin, signIn, waitForStored } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'

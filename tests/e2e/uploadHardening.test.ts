@@ -1,4 +1,4 @@
-import { MAX_UPLOAD_BYTES } from '../../src/uploads/limits'
+import { MAX_UPLOAD_BYTES } from '@/uploads/limits'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { decompressionBombPng, noisyImage, notImages, truncated } from '../helpers/uploadFixtures'
 

@@ -27,7 +27,8 @@ export async function startDemoServer(options: { env?: Record<string, string>; t
   const timeoutMs = options.timeoutMs ?? 12 * 60 * 1000
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media'), ...options.env }
+  // Its own page cache too: the tier runs two files' servers side by side on one build.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEWSROOM_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media'), NEWSROOM_PAGE_CACHE_DIR: path.join(dir, 'page-cache'), ...options.env }
   delete env.DATABASE_URI
   delete env.PAYLOAD_SECRET
   delete env.NODE_OPTIONS

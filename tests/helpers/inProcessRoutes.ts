@@ -1,7 +1,7 @@
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
-import { guardedRestRoute } from '../../src/security/apiRoutes'
+import { guardedRestRoute } from '@/security/apiRoutes'
 import { type InProcessClient, replyOf } from './inProcessApi'
 
 type RestRoute = ReturnType<typeof guardedRestRoute<[{ params: Promise<{ slug: string[] }> }]>>

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { User } from '../../payload-types'
+import type { User } from '@payload-types'
 
 export type Staff = { admin: User; editor: User; journalist: User; otherJournalist: User }
 

@@ -1,4 +1,4 @@
-import { readSeedPage } from '../../src/seed/data'
+import { readSeedPage } from '@/seed/data'
 
 /** Mutations of the real seed pages, for fuzzing the importer: text as a damaged file or a careless paste would give it. */
 export const SEED_PAGES = [readSeedPage('000'), readSeedPage('001')]

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { seedNewsroom } from '../../src/seed/seedNewsroom'
-import { flushStaffEntries } from '../../src/search/staffIndexing'
+import { seedNewsroom } from '@/seed/seedNewsroom'
+import { flushStaffEntries } from '@/search/staffIndexing'
 import { createStaff, type Staff } from './newsroomUsers'
 
 export type TestPayload = { payload: Payload; cleanup: () => Promise<void> }

@@ -1,4 +1,4 @@
-import { safeLinkHref } from '../../src/newsroom/safeUrl'
+import { safeLinkHref } from '@/newsroom/safeUrl'
 import { xmllint } from './xml'
 
 /**

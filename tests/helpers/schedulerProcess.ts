@@ -4,7 +4,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { runDueSchedules } from '../../src/workflow/scheduler'
+import { runDueSchedules } from '@/workflow/scheduler'
 
 const now = new Date(process.argv.at(-1) as string)
 const payload = await getPayload({ config })

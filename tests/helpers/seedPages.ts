@@ -1,4 +1,4 @@
-import { readSeedPage } from '../../src/seed/data'
+import { readSeedPage } from '@/seed/data'
 
 /** A page's paragraphs as the importer and the seed see them: non-blank lines, right-trimmed. */
 export function seedPageLines(page: '000' | '001'): string[] {

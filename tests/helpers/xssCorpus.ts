@@ -1,4 +1,4 @@
-import type { UnsafeLinkReason } from '../../src/newsroom/safeUrl'
+import type { UnsafeLinkReason } from '@/newsroom/safeUrl'
 
 /**
  * Classic injection payloads, each aimed at one place the reader site writes text into: HTML

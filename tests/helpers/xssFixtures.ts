@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
-import type { Article, Byline, Column, Photo, Region, Tag } from '../../payload-types'
-import { blockNode, headingNode, rootNode, uploadNode } from '../../src/seed/lexical'
+import type { Article, Byline, Column, Photo, Region, Tag } from '@payload-types'
+import { blockNode, headingNode, rootNode, uploadNode } from '@/seed/lexical'
 import type { Staff } from './newsroomUsers'
 import { transitionAs } from './workflow'
 

@@ -9,7 +9,7 @@ import { RegionDirectory } from '@/reader/components/RegionDirectory'
 import { getArticleList, getFrontPage, isListPage } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
 import { webSiteJsonLd } from '@/reader/structuredData'
-import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 

@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { Pagination } from '@/reader/components/Pagination'
 import { SearchResultList } from '@/reader/components/SearchResultList'
 import { FILTER_LABELS, getSearchChoices, getSearchResults, parseSearchParams } from '@/reader/data/search'
-import { readerPaths } from '@/reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 /** A filter drop-down of slugs, with an "all" choice first. */
 function ChoiceSelect({ label, name, allLabel, choices, value }: { label: string; name: string; allLabel: string; choices: { slug: string; name: string }[]; value: string }) {

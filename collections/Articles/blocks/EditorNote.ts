@@ -1,7 +1,7 @@
 import type { Block } from 'payload'
 
-import { EDITOR_NOTE_LABELS } from '../../../src/newsroom/editorNotes'
-import { label, option } from '../../shared/labels'
+import { EDITOR_NOTE_LABELS } from '@/newsroom/editorNotes'
+import { label, option } from '@collections/shared/labels'
 
 export const EditorNote: Block = {
   slug: 'editorNote',

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { label, option } from '../../shared/labels'
+import { label, option } from '@collections/shared/labels'
 
 /** 【数说新化】-style boxes: a data box of figures, or a label that opens a section. */
 export const LabelledBox: Block = {

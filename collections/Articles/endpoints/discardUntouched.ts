@@ -1,6 +1,6 @@
 import { type Endpoint, NotFound } from 'payload'
 
-import { errorResponse } from '../../shared/errors'
+import { errorResponse } from '@collections/shared/errors'
 import { discardIfUntouched } from '../untouchedDraft'
 
 /**

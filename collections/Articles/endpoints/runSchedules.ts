@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto'
 
 import type { Endpoint } from 'payload'
 
-import { runDueSchedules, schedulerToken } from '../../../src/workflow/scheduler'
-import { SCHEDULER_HEADER } from '../../../src/workflow/schedulerLoop'
+import { runDueSchedules, schedulerToken } from '@/workflow/scheduler'
+import { SCHEDULER_HEADER } from '@/workflow/schedulerLoop'
 import { discardAbandonedDrafts } from '../untouchedDraft'
 
 /** The loop ticks every 15 s; abandoned empty drafts (a day old at least) need looking for far less often. */

@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { WORKFLOW_ACTIONS, type WorkflowAction, WorkflowError } from '../../../src/newsroom/workflow'
-import { inTransaction } from '../../../src/database/transaction'
-import { transitionArticle, workflowOptions } from '../../../src/workflow/transitionArticle'
-import { errorResponse } from '../../shared/errors'
+import { WORKFLOW_ACTIONS, type WorkflowAction, WorkflowError } from '@/newsroom/workflow'
+import { inTransaction } from '@/database/transaction'
+import { transitionArticle, workflowOptions } from '@/workflow/transitionArticle'
+import { errorResponse } from '@collections/shared/errors'
 
 const STATUS_FOR_REASON = { notAllowed: 403, wrongState: 409, noteRequired: 400, badTime: 400 } as const
 

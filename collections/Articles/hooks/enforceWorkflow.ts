@@ -1,12 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { isEditorialUser } from '../../../src/access/roles'
-import { formatChineseDateTime } from '../../../src/newsroom/dates'
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../src/newsroom/workflow'
-import { refusal } from '../../shared/errors'
-
-export type ImplicitPublish = { from: WorkflowState; to: WorkflowState; action: 'publish' | 'publishChanges' }
+import type { Article } from '@payload-types'
+import { isEditorialUser } from '@/access/roles'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
+import { refusal } from '@collections/shared/errors'
 
 const forbidden = (message: string) => refusal(message, 403, 'workflow')
 
@@ -27,7 +25,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Article> = ({ data, ope
   if (data._status !== 'published') return pinned
   if (!isEditorialUser(req.user)) throw forbidden('只有编辑可以签发稿件')
   if (current === 'published') {
-    context.implicitPublish = { from: current, to: current, action: 'publishChanges' } satisfies ImplicitPublish
+    context.implicitPublish = { from: current, to: current, action: 'publishChanges' }
     return pinned
   }
   const embargoUntil = data.embargoUntil ?? originalDoc?.embargoUntil
@@ -35,7 +33,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Article> = ({ data, ope
     throw forbidden(`稿件处于禁发期，${formatChineseDateTime(embargoUntil)} 之前不能发布`)
   }
   if (current === 'approved' || current === 'scheduled') {
-    context.implicitPublish = { from: current, to: 'published', action: 'publish' } satisfies ImplicitPublish
+    context.implicitPublish = { from: current, to: 'published', action: 'publish' }
     return { ...pinned, workflowState: 'published' }
   }
   throw forbidden(`稿件当前状态为“${WORKFLOW_STATE_LABELS[current].zh}”，须审核通过后才能签发`)

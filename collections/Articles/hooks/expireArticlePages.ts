@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { isPublicCopy, type PublicCopy, publicCopyOf } from '../../../src/publishing/photoPublicity'
-import { type ArticleFiling, placementsOf } from '../../../src/reader/data/articlePlacement'
-import { articleTagsToExpire } from '../../../src/reader/data/cache-tags'
-import { expireReaderTagsAfterCommit } from '../../shared/hooks/invalidateReaderCache'
+import type { Article } from '@payload-types'
+import { isPublicCopy, type PublicCopy, publicCopyOf } from '@/publishing/photoPublicity'
+import { type ArticleFiling, placementsOf } from '@/publishing/articlePlacement'
+import { articleTagsToExpire } from '@/publishing/cacheTags'
+import { expireReaderTagsAfterCommit } from '@collections/shared/hooks/invalidateReaderCache'
 import { publicCopyBefore } from './rememberPublicCopy'
 
 /**

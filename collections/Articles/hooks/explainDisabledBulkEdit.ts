@@ -1,6 +1,6 @@
 import { type CollectionAfterErrorHook, formatErrors } from 'payload'
 
-import { refusal } from '../../shared/errors'
+import { refusal } from '@collections/shared/errors'
 
 /** Payload refuses a bulk update of the collection (disableBulkEdit) before any hook, in English. */
 const isBulkEditRefusal = (error: Error) => (error as Error & { status?: unknown }).status === 403 && error.message.endsWith('has disabled bulk edit')

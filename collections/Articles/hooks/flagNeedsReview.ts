@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 
 /** A single indexed flag lets the article list filter "needs an editor" without scanning arrays. */
 export const flagNeedsReview: CollectionBeforeChangeHook<Article> = ({ data, originalDoc }) => {

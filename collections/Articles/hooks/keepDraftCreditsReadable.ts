@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 
 /**
  * A draft save writes only a new version, but Payload opens a document (findByID, the edit

@@ -1,10 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 import { SERVER_OWNED_FIELDS } from '../serverOwnedFields'
-
-/** What recordRestore writes into the history once the restore is saved. */
-export type RestoredVersion = { savedAt: string | null }
 
 /**
  * Payload restores a version by saving the old copy whole: its `updatedAt`, which
@@ -16,7 +13,7 @@ export type RestoredVersion = { savedAt: string | null }
  */
 export const rebaseRestoredVersion: CollectionBeforeChangeHook<Article> = ({ data, originalDoc, context }) => {
   if (!context.isRestoringVersion || !originalDoc) return data
-  context.restoredVersion = { savedAt: data.updatedAt ?? null } satisfies RestoredVersion
+  context.restoredVersion = { savedAt: data.updatedAt ?? null }
   const current = SERVER_OWNED_FIELDS.filter((field) => originalDoc[field] !== undefined).map((field) => [field, originalDoc[field]])
   const status = context.restoringAsDraft ? { _status: 'draft' as const } : {}
   return { ...data, ...Object.fromEntries(current), ...status, updatedAt: originalDoc.updatedAt }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { bodyCharacterCount } from '../../../src/newsroom/characterCount'
+import type { Article } from '@payload-types'
+import { bodyCharacterCount } from '@/newsroom/characterCount'
 
 /**
  * Keeps `characterCount` (字数) in step with the body on every save: drafts and autosaves

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { relationId } from '../../../src/data/relationId'
-import { creditedBylinesKey } from '../../../src/newsroom/bylines'
+import type { Article } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { creditedBylinesKey } from '@/newsroom/bylines'
 
 /** Keeps `creditedBylines` in step with the byline list whenever a save changes it. */
 export const recordCreditedBylines: CollectionBeforeChangeHook<Article> = ({ data }) => {

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 import { forgetLastSave, rememberLastSave } from '../lastChange/lastSave'
 
 /** Keeps who made each save, so an editor whose save is refused as stale is told who changed the article. */

@@ -1,13 +1,12 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime } from '../../../src/newsroom/dates'
-import { recordWorkflowEvent } from '../../../src/workflow/history'
-import type { RestoredVersion } from './rebaseRestoredVersion'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { recordWorkflowEvent } from '@/workflow/history'
 
 /** A restore replaces the article's content, so the history says who did it and which copy came back. */
 export const recordRestore: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, context, req }) => {
-  const restored = context.restoredVersion as RestoredVersion | undefined
+  const restored = context.restoredVersion
   if (!restored) return doc
   delete context.restoredVersion
   const state = doc.workflowState ?? 'draft'

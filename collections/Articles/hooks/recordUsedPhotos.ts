@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { photosOfArticle, usedPhotosKey } from '../../../src/publishing/photoPublicity'
+import type { Article } from '@payload-types'
+import { photosOfArticle, usedPhotosKey } from '@/publishing/photoPublicity'
 
 /** Keeps `usedPhotos` in step with every place a save can put a photo, for the photos' read rule to query. */
 export const recordUsedPhotos: CollectionBeforeChangeHook<Article> = ({ data, originalDoc }) => {

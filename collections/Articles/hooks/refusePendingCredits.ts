@@ -1,9 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { pendingCreditsRefusal } from '../../../src/workflow/pendingCredits'
-import type { WorkflowContext } from '../../../src/workflow/transitionArticle'
-import { refusal } from '../../shared/errors'
+import type { Article } from '@payload-types'
+import { pendingCreditsRefusal } from '@/workflow/pendingCredits'
+import { refusal } from '@collections/shared/errors'
 
 /**
  * The saves that put credits before readers without a workflow action: the 签发/发布修改
@@ -12,7 +11,7 @@ import { refusal } from '../../shared/errors'
  * workflow actions check the same themselves (src/workflow/transitionArticle).
  */
 export const refusePendingCredits: CollectionBeforeChangeHook<Article> = async ({ data, originalDoc, req, context }) => {
-  if (context.seeding || (context as WorkflowContext).workflowTransition) return data
+  if (context.seeding || context.workflowTransition) return data
   const goesPublic = data._status === 'published' || originalDoc?.workflowState === 'scheduled'
   if (!goesPublic) return data
   const message = await pendingCreditsRefusal(req, data.bylines === undefined ? originalDoc?.bylines : data.bylines)

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime } from '../../../src/newsroom/dates'
-import { refusal } from '../../shared/errors'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { refusal } from '@collections/shared/errors'
 import { describeLastChange, type LastChange } from '../lastChange/lastSave'
 
 /** The refusal names who changed the article, so the editor knows whom to ask (or that it was their other window). */

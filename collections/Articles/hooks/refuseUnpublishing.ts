@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { isStaffUser } from '../../../src/access/roles'
-import type { DocumentId as Id } from '../../../src/data/relationId'
-import { refusal } from '../../shared/errors'
+import { isStaffUser } from '@/access/roles'
+import type { DocumentId as Id } from '@/data/relationId'
+import { refusal } from '@collections/shared/errors'
 
 
 async function refuseIfPublished(req: PayloadRequest, id: Id, message: string): Promise<void> {

@@ -1,10 +1,8 @@
 import type { CollectionBeforeChangeHook, RequestContext } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import type { DocumentId } from '../../../src/data/relationId'
-import { type PublicCopy, publicCopyOf } from '../../../src/publishing/photoPublicity'
-
-type Remembered = Record<string, Partial<PublicCopy> | null>
+import type { Article } from '@payload-types'
+import type { DocumentId } from '@/data/relationId'
+import { type PublicCopy, publicCopyOf } from '@/publishing/photoPublicity'
 
 /**
  * The article's public copy before this save, for the hooks after it to compare with: which
@@ -14,7 +12,7 @@ type Remembered = Record<string, Partial<PublicCopy> | null>
  */
 export const rememberPublicCopy: CollectionBeforeChangeHook<Article> = async ({ data, operation, originalDoc, req, context }) => {
   if (operation !== 'update' || originalDoc?.id == null) return data
-  const remembered = ((context.publicCopyBefore as Remembered | undefined) ??= {})
+  const remembered = (context.publicCopyBefore ??= {})
   remembered[String(originalDoc.id)] = await publicCopyOf(req, originalDoc.id, { filing: mayChangePublicCopy(data, context) })
   return data
 }
@@ -29,5 +27,5 @@ export const mayChangePublicCopy = (data: Partial<Article>, context: RequestCont
 /** What rememberPublicCopy kept for this save: nothing for a new article. */
 export function publicCopyBefore(context: RequestContext, id: DocumentId, operation: 'create' | 'update'): Partial<PublicCopy> | null {
   if (operation !== 'update') return null
-  return (context.publicCopyBefore as Remembered | undefined)?.[String(id)] ?? null
+  return context.publicCopyBefore?.[String(id)] ?? null
 }

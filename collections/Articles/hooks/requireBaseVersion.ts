@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { refusal } from '../../shared/errors'
+import { refusal } from '@collections/shared/errors'
 
 const API_CLIENTS: ReadonlySet<string> = new Set(['REST', 'GraphQL'])
 

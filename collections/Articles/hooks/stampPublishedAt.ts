@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 
 /** The first publication fixes the public date; later corrections do not move it. */
 export const stampPublishedAt: CollectionBeforeChangeHook<Article> = ({ data, originalDoc }) => {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { photosShownBy, publicCopyOf, refreshPhotoPublicity } from '../../../src/publishing/photoPublicity'
+import type { Article } from '@payload-types'
+import { photosShownBy, publicCopyOf, refreshPhotoPublicity } from '@/publishing/photoPublicity'
 import { publicCopyBefore } from './rememberPublicCopy'
 
 /**

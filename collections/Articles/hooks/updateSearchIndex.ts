@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import type { Article } from '../../../payload-types'
-import { removeArticleFromIndex, syncArticleInIndex } from '../../../src/search/indexer'
-import { syncStaffEntrySoon } from '../../../src/search/staffIndexing'
+import type { Article } from '@payload-types'
+import { removeArticleFromIndex, syncArticleInIndex } from '@/search/indexer'
+import { syncStaffEntrySoon } from '@/search/staffIndexing'
 import { mayChangePublicCopy } from './rememberPublicCopy'
 
 /**

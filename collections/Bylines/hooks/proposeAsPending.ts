@@ -1,9 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Byline } from '../../../payload-types'
-import { proposesPendingBylines } from '../../../src/access/bylines'
-import { relationId } from '../../../src/data/relationId'
-import { refusal } from '../../shared/errors'
+import type { Byline } from '@payload-types'
+import { proposesPendingBylines } from '@/access/bylines'
+import { relationId } from '@/data/relationId'
+import { refusal } from '@collections/shared/errors'
 
 /**
  * Whatever a client sends, a journalist's new byline is a proposal in their name, and editing

@@ -1,8 +1,8 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
-import type { Byline } from '../../../payload-types'
-import { proposesPendingBylines } from '../../../src/access/bylines'
-import { duplicateBylineMessage, sameBylineOrganisation } from '../../../src/newsroom/bylineProposals'
+import type { Byline } from '@payload-types'
+import { proposesPendingBylines } from '@/access/bylines'
+import { duplicateBylineMessage, sameBylineOrganisation } from '@/newsroom/bylineProposals'
 
 /**
  * A journalist who proposes a name the newsroom already has (same name, same organisation)

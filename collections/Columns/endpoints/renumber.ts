@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { isEditorialUser } from '../../../src/access/roles'
-import { inTransaction } from '../../../src/database/transaction'
-import { renumberColumn } from '../../../src/planning/columnPlan'
+import { isEditorialUser } from '@/access/roles'
+import { inTransaction } from '@/database/transaction'
+import { renumberColumn } from '@/planning/columnPlan'
 
 /** POST /api/columns/:id/renumber — the explicit step that closes gaps in planned numbers. */
 export const renumberEndpoint: Endpoint = {

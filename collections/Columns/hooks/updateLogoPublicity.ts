@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Column } from '../../../payload-types'
-import { photosOfColumn, refreshPhotoPublicity } from '../../../src/publishing/photoPublicity'
+import type { Column } from '@payload-types'
+import { photosOfColumn, refreshPhotoPublicity } from '@/publishing/photoPublicity'
 
 /** Every column is public, so its logo is; a replaced logo stays public only if something else shows it. */
 export const updateLogoPublicity: CollectionAfterChangeHook<Column> = async ({ doc, previousDoc, req }) => {

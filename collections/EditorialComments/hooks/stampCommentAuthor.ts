@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { EditorialComment } from '../../../payload-types'
+import type { EditorialComment } from '@payload-types'
 
 /** A comment is signed by whoever writes it; the author cannot be chosen or changed. */
 export const stampCommentAuthor: CollectionBeforeChangeHook<EditorialComment> = ({ data, operation, originalDoc, req }) => {

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Installment } from '../../../payload-types'
-import { relationId } from '../../../src/data/relationId'
+import type { Installment } from '@payload-types'
+import { relationId } from '@/data/relationId'
 
 /**
  * Numbers follow on from the highest number the column has used, in print or in plan, so

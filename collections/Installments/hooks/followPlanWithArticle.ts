@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { relationId } from '../../../src/data/relationId'
-import type { Article, Installment } from '../../../payload-types'
-import { transitionArticle } from '../../../src/workflow/transitionArticle'
+import { relationId } from '@/data/relationId'
+import type { Article, Installment } from '@payload-types'
+import { transitionArticle } from '@/workflow/transitionArticle'
 
 /**
  * The linked article carries the installment's column and number, and when the plan moves,

@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { refusal } from '../../shared/errors'
+import { refusal } from '@collections/shared/errors'
 
 /** An installment already in print is part of the record; only planned ones can be dropped. */
 export const keepPrintedInstallments: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -1,7 +1,7 @@
 import { type CollectionAfterErrorHook, formatErrors } from 'payload'
 
-import { uploadProblems } from '../../../src/uploads/inspectImage'
-import { uploadRefusal } from '../../shared/errors'
+import { uploadProblems } from '@/uploads/inspectImage'
+import { uploadRefusal } from '@collections/shared/errors'
 
 /** Payload's multipart parser marks the refusal of an over-long file with the bytes it read. */
 const isMultipartFileSizeLimit = (error: Error) => {

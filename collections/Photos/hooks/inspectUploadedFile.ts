@@ -1,8 +1,8 @@
 import { type CollectionBeforeOperationHook, executeAccess } from 'payload'
 
-import { safeFileName } from '../../../src/uploads/fileNames'
-import { inspectImage, type UploadProblem, uploadProblems } from '../../../src/uploads/inspectImage'
-import { uploadRefusal } from '../../shared/errors'
+import { safeFileName } from '@/uploads/fileNames'
+import { inspectImage, type UploadProblem, uploadProblems } from '@/uploads/inspectImage'
+import { uploadRefusal } from '@collections/shared/errors'
 
 const refuse = (problem: UploadProblem) => uploadRefusal(problem.message, problem.status, problem.reason)
 

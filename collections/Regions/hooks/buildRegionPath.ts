@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Region } from '../../../payload-types'
-import { relationId } from '../../../src/data/relationId'
-import { refusal } from '../../shared/errors'
+import type { Region } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { refusal } from '@collections/shared/errors'
 
 const MAX_DEPTH = 8
 

@@ -1,7 +1,7 @@
 import { addDataAndFileToRequest, APIError, type Endpoint, headersWithCors, resetPasswordOperation, ValidationError } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
-import { refusal } from '../../shared/errors'
+import { refusal } from '@collections/shared/errors'
 import { refuseWeakPassword } from '../passwordRefusal'
 
 /**

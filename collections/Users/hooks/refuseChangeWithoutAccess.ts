@@ -1,8 +1,8 @@
 import type { FieldHook } from 'payload'
 
-import { relationId } from '../../../src/data/relationId'
-import { chineseLabelOf } from '../../../src/security/textLimits'
-import { refusal } from '../../shared/errors'
+import { relationId } from '@/data/relationId'
+import { chineseLabelOf } from '@/security/textLimits'
+import { refusal } from '@collections/shared/errors'
 
 const comparable = (value: unknown, fieldType: string): string => {
   const plain = relationId(value) ?? value ?? ''

@@ -1,9 +1,10 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { isAdminUser, isOwnAccount } from '../../../src/access/roles'
-import { refusal } from '../../shared/errors'
+import { isAdminUser, isOwnAccount } from '@/access/roles'
+import { refusal } from '@collections/shared/errors'
+import type { DocumentId } from '@/data/relationId'
 
-type UpdateArgs = { id?: number | string; data?: { password?: unknown } }
+type UpdateArgs = { id?: DocumentId; data?: { password?: unknown } }
 
 /**
  * The password is no field, so no field rule guards it; and editors may update other

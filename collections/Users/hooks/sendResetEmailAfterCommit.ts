@@ -1,7 +1,7 @@
 import type { CollectionAfterOperationHook } from 'payload'
 
-import { afterCommit } from '../../../src/database/afterCommit'
-import { sendPasswordResetEmail } from '../../../src/email/passwordResetEmail'
+import { afterCommit } from '@/database/afterCommit'
+import { sendPasswordResetEmail } from '@/email/passwordResetEmail'
 import { RESET_LINK_LIFETIME_MS, takePlan } from '../passwordResetPlans'
 
 

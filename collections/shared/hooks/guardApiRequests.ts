@@ -10,14 +10,15 @@ import {
   ValidationError,
 } from 'payload'
 
-import { documentIdCheck } from '../../../src/database/adapter'
-import { listParameterProblems } from '../../../src/security/apiLimits'
-import { lexicalTreeProblems } from '../../../src/security/lexicalTree'
-import { lexicalTreeRulesOf } from '../../../src/security/lexicalTreeField'
-import { queryProblemsOf, sortProblemsOf } from '../../../src/security/queryShape'
-import { checkWriteData, type IdCheck, type Reference, type ShapeProblem, type WriteCheck } from '../../../src/security/requestShape'
-import { mapDataFields, withTextLimit } from '../../../src/security/textLimitFields'
-import { chineseLabelOf, TEXT_LIMITS } from '../../../src/security/textLimits'
+import { documentIdCheck } from '@/database/adapter'
+import { listParameterProblems } from '@/security/apiLimits'
+import { lexicalTreeProblems } from '@/security/lexicalTree'
+import { lexicalTreeRulesOf } from '@/security/lexicalTreeField'
+import { queryProblemsOf, sortProblemsOf } from '@/security/queryShape'
+import { checkWriteData, type IdCheck, type Reference, type ShapeProblem, type WriteCheck } from '@/security/requestShape'
+import { mapDataFields, withTextLimit } from '@/security/textLimitFields'
+import { chineseLabelOf, TEXT_LIMITS } from '@/security/textLimits'
+import type { DocumentId } from '@/data/relationId'
 
 type GuardedArgs = { id?: unknown; data?: unknown; where?: unknown; sort?: unknown; limit?: unknown; page?: unknown; pagination?: unknown; depth?: unknown }
 
@@ -52,7 +53,7 @@ export const guardApiRequests: CollectionBeforeOperationHook = async ({ args, co
   const queried = queryableFieldsOf(req.payload, collection)
   const storedValueAt = async (path: string) => {
     if (operation !== 'update' || guarded.id === undefined) return undefined
-    const stored = await req.payload.findByID({ collection: collection.slug as CollectionSlug, id: guarded.id as number | string, draft: true, depth: 0, overrideAccess: true, req })
+    const stored = await req.payload.findByID({ collection: collection.slug as CollectionSlug, id: guarded.id as DocumentId, draft: true, depth: 0, overrideAccess: true, req })
     return path.split('.').reduce<unknown>((doc, key) => (doc as Record<string, unknown> | undefined)?.[key], stored)
   }
   const written = (operation === 'create' || operation === 'update') && 'data' in guarded ? await checkWrite(guarded.data, collection, isId, storedValueAt) : { problems: [], references: [] }

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { processPeerNotifier } from '../../../src/cluster/peers'
-import { afterCommit } from '../../../src/database/afterCommit'
-import { tagsToInvalidate } from '../../../src/reader/data/cache-tags'
-import { expireReaderTags } from '../../../src/reader/data/expireTags'
+import { processPeerNotifier } from '@/cluster/peers'
+import { afterCommit } from '@/database/afterCommit'
+import { tagsToInvalidate } from '@/publishing/cacheTags'
+import { expireReaderTags } from '@/publishing/expireTags'
 
 /**
  * Expires reader cache tags after COMMIT (a reader's request between the invalidation and the
@@ -14,7 +14,7 @@ export async function expireReaderTagsAfterCommit(req: PayloadRequest, tagsOf: (
   await afterCommit(req, async () => {
     const tags = await tagsOf()
     // Kept on the request so callers (and tests) can see what a change made stale.
-    const invalidated = (req.context.invalidatedCacheTags as string[] | undefined) ?? []
+    const invalidated = req.context.invalidatedCacheTags ?? []
     req.context.invalidatedCacheTags = [...new Set([...invalidated, ...tags])]
     expireReaderTags(tags, req.payload.logger)
     // Other instances keep their own page cache (NEWSROOM_PEERS); they expire the same tags.

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { Region } from '../../../payload-types'
-import { type DocumentId, relationId } from '../../../src/data/relationId'
-import { regionWithDescendants } from '../../../src/reader/data/queries'
-import { syncArticlesReferencing } from '../../../src/search/indexer'
+import type { Region } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
+import { regionWithDescendants } from '@/newsroom/regions'
+import { syncArticlesReferencing } from '@/search/indexer'
 
 type Named = { id: DocumentId; name?: string | null; parent?: unknown }
 type ArticleField = Parameters<typeof syncArticlesReferencing>[1]

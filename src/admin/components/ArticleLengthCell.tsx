@@ -2,7 +2,7 @@
 
 import type { DefaultCellComponentProps, NumberFieldClient } from 'payload'
 
-import { formatCount, formatLengthSummary, lengthVerdict } from '../../newsroom/articleLength'
+import { formatCount, formatLengthSummary, lengthVerdict } from '@/newsroom/articleLength'
 
 /** The list's 字数 column: the count, marked when it is outside its type's usual length. */
 export function ArticleLengthCell({ cellData, rowData }: DefaultCellComponentProps<NumberFieldClient>) {

@@ -3,9 +3,9 @@
 import { useFormFields } from '@payloadcms/ui'
 import { useMemo } from 'react'
 
-import { formatCount, formatLengthSummary, lengthVerdict } from '../../newsroom/articleLength'
-import { bodyCharacterCount } from '../../newsroom/characterCount'
-import type { LexicalBody } from '../../newsroom/lexicalText'
+import { formatCount, formatLengthSummary, lengthVerdict } from '@/newsroom/articleLength'
+import { bodyCharacterCount } from '@/newsroom/characterCount'
+import type { LexicalBody } from '@/newsroom/lexicalText'
 
 /**
  * 字数 as the journalist types: the body in the form, counted by the same rule the server

@@ -3,10 +3,11 @@ import Link from 'next/link'
 import type { Column, DocumentViewServerProps, PaginatedDocs, TypeWithVersion } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime } from '../../newsroom/dates'
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
 import { VersionsTable } from './VersionsTable'
+import type { DocumentId } from '@/data/relationId'
 
 type Props = DocumentViewServerProps & { searchParams?: { limit?: string; page?: string; sort?: string } }
 type ArticleVersion = TypeWithVersion<Article> & { autosave?: boolean }
@@ -30,7 +31,7 @@ export async function ArticleVersionsView({ initPageResult, searchParams = {} }:
   ])
   const publicVersionId = published.docs[0]?.id
   const docs = versions.docs as ArticleVersion[]
-  const versionUrl = (versionId: number | string) =>
+  const versionUrl = (versionId: DocumentId) =>
     formatAdminURL({ adminRoute: req.payload.config.routes.admin, path: `/collections/articles/${docID}/versions/${versionId}` })
 
   const columns: Column[] = [

@@ -1,9 +1,9 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { isStaffUser } from '../../access/roles'
-import { formatChineseDateTime, shanghaiNoon, startOfShanghaiDay, toShanghaiDate } from '../../newsroom/dates'
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
-import { loadCalendar } from '../../planning/columnPlan'
+import { isStaffUser } from '@/access/roles'
+import { formatChineseDateTime, shanghaiNoon, startOfShanghaiDay, toShanghaiDate } from '@/newsroom/dates'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
+import { loadCalendar } from '@/planning/columnPlan'
 import { AdminPage } from './AdminPage'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -1,13 +1,14 @@
 import type { Payload, Where } from 'payload'
 
-import type { Article, Byline } from '../../../payload-types'
-import { roleOf } from '../../access/roles'
-import { formatChineseDateTime, startOfShanghaiDay } from '../../newsroom/dates'
-import { latestReturnNotes, type ReturnNote } from '../../workflow/returnNotes'
+import type { Article, Byline } from '@payload-types'
+import { roleOf } from '@/access/roles'
+import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
+import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
+import type { DocumentId } from '@/data/relationId'
 
 type Props = {
   payload: Payload
-  user?: { id: number | string; role?: unknown } | null
+  user?: { id: DocumentId; role?: unknown } | null
   /** The moment "today" is taken from; the admin passes none (now). */
   now?: Date
 }

@@ -1,8 +1,9 @@
 'use client'
 
-import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type ImportDecision, matchReason } from '../../import/decisions'
-import { describeEdition, EDITION_FIELDS } from '../../import/edition'
-import type { FilePreview } from '../../import/endpoints'
+import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type ImportDecision, matchReason } from '@/import/decisions'
+import { describeEdition, EDITION_FIELDS } from '@/import/edition'
+import type { FilePreview } from '@/import/endpoints'
+import type { DocumentId } from '@/data/relationId'
 
 /** The edition as the form holds it: what the editor typed, or what the page said. */
 export type EditionInput = { date: string; pageNumber: string; pageName: string }
@@ -17,7 +18,7 @@ type Props = {
   onDecision: (key: string, decision: ImportDecision) => void
 }
 
-const articleLink = (id: number | string) => `/admin/collections/articles/${id}`
+const articleLink = (id: DocumentId) => `/admin/collections/articles/${id}`
 
 /** The editor's choice for the article, if it still applies, else the plan's default. */
 export const chosen = (plan: ArticlePlan, decisions: Record<string, ImportDecision>): ImportDecision => {

@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react'
 
-import type { ImportDecision } from '../../import/decisions'
-import type { FilePreview } from '../../import/endpoints'
-import type { PageImport } from '../../import/importPage'
+import type { ImportDecision } from '@/import/decisions'
+import type { FilePreview } from '@/import/endpoints'
+import type { PageImport } from '@/import/importPage'
 import { chosen, type EditionInput, ImportFilePreview } from './ImportFilePreview'
 
 type Result = { name: string } & PageImport

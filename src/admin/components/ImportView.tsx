@@ -1,6 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { isStaffUser } from '../../access/roles'
+import { isStaffUser } from '@/access/roles'
 import { AdminPage } from './AdminPage'
 import { ImportPanel } from './ImportPanel'
 

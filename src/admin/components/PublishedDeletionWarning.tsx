@@ -4,7 +4,7 @@ import { useDocumentInfo, useFormFields, useModal } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 
-import { readerPaths } from '../../reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 /** States in which the article has a public URL that deleting it would take away. */
 const PUBLIC_STATES = new Set(['published', 'retracted'])

@@ -1,5 +1,5 @@
-import { formatChineseDateTime } from '../../newsroom/dates'
-import type { ReturnNote as ReturnNoteData } from '../../workflow/returnNotes'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import type { ReturnNote as ReturnNoteData } from '@/workflow/returnNotes'
 
 /**
  * Why the article came back to its writer, who returned it and when (Beijing time): shown at

@@ -1,6 +1,6 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { currentReturnNote } from '../../workflow/returnNotes'
+import { currentReturnNote } from '@/workflow/returnNotes'
 import { ReturnNote } from './ReturnNote'
 
 /**

@@ -1,12 +1,12 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { isStaffUser } from '../../access/roles'
-import { formatChineseDateTime } from '../../newsroom/dates'
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
-import { Pagination } from '../../reader/components/Pagination'
-import { HighlightedText } from '../../reader/components/SearchResultList'
-import { parseSearchParams } from '../../search/params'
-import { searchArticles, type SearchResults } from '../../search/query'
+import { isStaffUser } from '@/access/roles'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
+import { Pagination } from '@/reader/components/Pagination'
+import { HighlightedText } from '@/reader/components/SearchResultList'
+import { parseSearchParams } from '@/search/params'
+import { searchArticles, type SearchResults } from '@/search/query'
 import { AdminPage } from './AdminPage'
 
 const first = (value: unknown): string => (Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : '')

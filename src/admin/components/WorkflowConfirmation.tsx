@@ -3,10 +3,10 @@
 import { ConfirmationModal, useFormFields, useModal } from '@payloadcms/ui'
 import { type ReactNode, useId, useState } from 'react'
 
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime } from '../../newsroom/dates'
-import { RetractionNotice } from '../../reader/components/RetractionNotice'
-import { readerPaths } from '../../reader/urls'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { RetractionNotice } from '@/reader/components/RetractionNotice'
+import { readerPaths } from '@/publishing/urls'
 
 /** The actions readers see at once and that cannot be taken back without another editor's step. */
 export type ConfirmedAction = 'publish' | 'retract'

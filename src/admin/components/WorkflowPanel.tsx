@@ -3,9 +3,9 @@
 import { Button, useConfig, useDocumentInfo, useFormProcessing } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import { formatChineseDateTime, fromShanghaiLocalInput } from '../../newsroom/dates'
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
-import type { ReturnNote as ReturnNoteData } from '../../workflow/returnNotes'
+import { formatChineseDateTime, fromShanghaiLocalInput } from '@/newsroom/dates'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
+import type { ReturnNote as ReturnNoteData } from '@/workflow/returnNotes'
 import { ReturnNote } from './ReturnNote'
 import { usePendingChanges } from './usePendingChanges'
 import { type ConfirmedAction, useWorkflowConfirmation } from './WorkflowConfirmation'

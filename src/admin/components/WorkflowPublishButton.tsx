@@ -2,7 +2,7 @@
 
 import { useAuth, useFormFields } from '@payloadcms/ui'
 
-import { isEditorialUser } from '../../access/roles'
+import { isEditorialUser } from '@/access/roles'
 import { SaveThenPublishButton } from './SaveThenPublishButton'
 
 /**

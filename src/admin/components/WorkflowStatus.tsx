@@ -3,9 +3,10 @@
 import { Button, ConfirmationModal, toast, useConfig, useDocumentInfo, useFormFields, useModal } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../newsroom/workflow'
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
 import { explainSaveRefusal } from './saveRefusal'
 import { usePendingChanges } from './usePendingChanges'
+import type { DocumentId } from '@/data/relationId'
 
 /**
  * The status in the article's header: its 流程状态, the one status a desk works with, in place
@@ -40,7 +41,7 @@ export function WorkflowStatus() {
 }
 
 /** Restores the article's newest published version over the changes saved since. */
-function DiscardChanges({ articleId }: { articleId: number | string }) {
+function DiscardChanges({ articleId }: { articleId: DocumentId }) {
   const { config } = useConfig()
   const { toggleModal } = useModal()
   const pending = usePendingChanges()
@@ -59,7 +60,7 @@ function DiscardChanges({ articleId }: { articleId: number | string }) {
     }
     const query = `where[parent][equals]=${encodeURIComponent(String(articleId))}&where[version._status][equals]=published&sort=-updatedAt&limit=1&depth=0`
     const found = await fetch(`${api}/versions?${query}`, { credentials: 'include' }).catch(() => null)
-    const versionId = ((await found?.json().catch(() => null)) as { docs?: { id: number | string }[] } | null)?.docs?.[0]?.id
+    const versionId = ((await found?.json().catch(() => null)) as { docs?: { id: DocumentId }[] } | null)?.docs?.[0]?.id
     const restored =
       versionId == null ? null : await fetch(`${api}/versions/${versionId}?draft=false&depth=0`, { method: 'POST', credentials: 'include' }).catch(() => null)
     if (restored?.ok) {

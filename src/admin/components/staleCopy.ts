@@ -1,12 +1,13 @@
-import { formatChineseDateTime } from '../../newsroom/dates'
-import { UNTYPED_ARTICLE_FIELDS } from '../../newsroom/untypedArticleFields'
+import { formatChineseDateTime } from '@/newsroom/dates'
+import { UNTYPED_ARTICLE_FIELDS } from '@/newsroom/untypedArticleFields'
+import type { DocumentId } from '@/data/relationId'
 
 /** GET /api/articles/:id/last-change (collections/Articles/endpoints/lastChange.ts). */
 export type LastChangeReply = {
   updatedAt: string
-  versionId: number | string | null
+  versionId: DocumentId | null
   changedAt: string
-  changedBy: { id: number | string | null; name: string } | null
+  changedBy: { id: DocumentId | null; name: string } | null
   byYou: boolean
 }
 

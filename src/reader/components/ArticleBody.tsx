@@ -2,11 +2,11 @@ import type { LinkFields, SerializedAutoLinkNode, SerializedLinkNode } from '@pa
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { type JSXConverter, type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
 
-import type { Article, EditorNoteBlock, LabelledBoxBlock } from '../../../payload-types'
-import { EDITOR_NOTE_LABELS } from '../../newsroom/editorNotes'
-import { safeLinkHref } from '../../newsroom/safeUrl'
-import { photoOf, populated } from '../presentation'
-import { readerPaths } from '../urls'
+import type { Article, EditorNoteBlock, LabelledBoxBlock } from '@payload-types'
+import { EDITOR_NOTE_LABELS } from '@/newsroom/editorNotes'
+import { safeLinkHref } from '@/newsroom/safeUrl'
+import { photoOf, populated } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 import { PhotoFigure } from './PhotoFigure'
 
 const paragraphsOf = (text: string | null | undefined) =>

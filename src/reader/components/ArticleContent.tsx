@@ -1,5 +1,5 @@
-import type { Article } from '../../../payload-types'
-import { photoOf } from '../presentation'
+import type { Article } from '@payload-types'
+import { photoOf } from '@/newsroom/presentation'
 import { ArticleBody } from './ArticleBody'
 import { ArticleFooter } from './ArticleFooter'
 import { ArticleHeader } from './ArticleHeader'

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 
-import type { Article, Region, Tag } from '../../../payload-types'
-import { bylinesOf, populatedList } from '../presentation'
-import { readerPaths } from '../urls'
+import type { Article, Region, Tag } from '@payload-types'
+import { bylinesOf, populatedList } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 import { Bylines } from './Bylines'
 
 /** After the text: a brief's trailing bylines, then the subjects and places to browse on from. */

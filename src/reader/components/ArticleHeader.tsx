@@ -1,11 +1,11 @@
 import Link from 'next/link'
 
-import type { Article } from '../../../payload-types'
-import { printedDeck } from '../../newsroom/deck'
-import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '../../newsroom/dates'
-import { webTitleOf } from '../../newsroom/headlines'
-import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '../presentation'
-import { readerPaths } from '../urls'
+import type { Article } from '@payload-types'
+import { printedDeck } from '@/newsroom/deck'
+import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '@/newsroom/dates'
+import { webTitleOf } from '@/newsroom/headlines'
+import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 import { Bylines } from './Bylines'
 
 /**

@@ -1,4 +1,4 @@
-import type { Article } from '../../../payload-types'
+import type { Article } from '@payload-types'
 import { ArticleTeaser } from './ArticleTeaser'
 import { Pagination } from './Pagination'
 

@@ -1,10 +1,10 @@
 import Link from 'next/link'
 
-import type { Article, Column } from '../../../payload-types'
-import { webHeadlineOf } from '../../newsroom/headlines'
+import type { Article, Column } from '@payload-types'
+import { webHeadlineOf } from '@/newsroom/headlines'
 import type { ArticleLink } from '../data/queries'
-import { columnLabelOf } from '../presentation'
-import { readerPaths } from '../urls'
+import { columnLabelOf } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 
 type Props = { previous: ArticleLink | null; next: ArticleLink | null; related: Article[]; column: Column | null }
 

@@ -1,12 +1,12 @@
 import Link from 'next/link'
 
-import type { Article } from '../../../payload-types'
-import { formatBylines } from '../../newsroom/bylines'
-import { printedDeck } from '../../newsroom/deck'
-import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
-import { webTitleOf } from '../../newsroom/headlines'
-import { bylinesOf, columnLabelOf, columnOf, photoOf } from '../presentation'
-import { readerPaths } from '../urls'
+import type { Article } from '@payload-types'
+import { formatBylines } from '@/newsroom/bylines'
+import { printedDeck } from '@/newsroom/deck'
+import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
+import { webTitleOf } from '@/newsroom/headlines'
+import { bylinesOf, columnLabelOf, columnOf, photoOf } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 import { ResponsiveImage } from './ResponsiveImage'
 
 type Props = {

@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import { Fragment } from 'react'
 
-import { groupBylines } from '../../newsroom/bylines'
-import type { PresentedByline } from '../presentation'
-import { readerPaths } from '../urls'
+import { groupBylines } from '@/newsroom/bylines'
+import type { PresentedByline } from '@/newsroom/presentation'
+import { readerPaths } from '@/publishing/urls'
 
 type Props = { bylines: PresentedByline[]; trailing?: boolean; linked?: boolean }
 

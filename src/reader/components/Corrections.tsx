@@ -1,5 +1,5 @@
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
 
 export function Corrections({ corrections }: { corrections: Article['corrections'] }) {
   if (!corrections?.length) return null

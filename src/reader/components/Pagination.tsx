@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { pagedPath } from '../urls'
+import { pagedPath } from '@/publishing/urls'
 
 /** `hrefFor` overrides the `/page/N` scheme, for lists addressed by query string (search). */
 type Props = { basePath: string; page: number; totalPages: number; hrefFor?: (page: number) => string }

@@ -1,5 +1,5 @@
-import type { Photo } from '../../../payload-types'
-import { photoCreditOf } from '../presentation'
+import type { Photo } from '@payload-types'
+import { photoCreditOf } from '@/newsroom/presentation'
 import { ResponsiveImage } from './ResponsiveImage'
 
 type Props = { photo: Photo; priority?: boolean }

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 
-import type { Region } from '../../../payload-types'
-import { relationId } from '../../data/relationId'
-import { readerPaths } from '../urls'
+import type { Region } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { readerPaths } from '@/publishing/urls'
 
 /** Browse by place: each top-level region with the places under it. */
 export function RegionDirectory({ regions }: { regions: Region[] }) {

@@ -1,4 +1,4 @@
-import type { Photo } from '../../../payload-types'
+import type { Photo } from '@payload-types'
 
 type Props = { photo: Photo; sizes: string; priority?: boolean; className?: string }
 

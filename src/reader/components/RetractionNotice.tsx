@@ -1,6 +1,6 @@
-import type { Article } from '../../../payload-types'
-import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
-import { webHeadlineOf } from '../../newsroom/headlines'
+import type { Article } from '@payload-types'
+import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
+import { webHeadlineOf } from '@/newsroom/headlines'
 
 /** What stands at a retracted article's URL: its headline and the editors' notice. */
 export function RetractionNotice({ article }: { article: Article }) {

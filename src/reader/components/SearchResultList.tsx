@@ -1,8 +1,8 @@
 import Link from 'next/link'
 
-import { formatChineseDate, toShanghaiIso } from '../../newsroom/dates'
-import type { SearchHit } from '../../search/query'
-import { readerPaths } from '../urls'
+import { formatChineseDate, toShanghaiIso } from '@/newsroom/dates'
+import type { SearchHit } from '@/search/query'
+import { readerPaths } from '@/publishing/urls'
 
 /** A snippet with the query's words marked; the text is rendered as text, never as HTML. */
 export function HighlightedText({ text, spans }: { text: string; spans: [number, number][] }) {

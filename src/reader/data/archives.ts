@@ -1,4 +1,4 @@
-import { pageFromSegments } from '../urls'
+import { pageFromSegments } from '@/publishing/urls'
 import { type ArticleListQuery, type ArticlePage, getArticleList, isListPage } from './articles'
 
 export type Archive<T> = { subject: T; page: number; list: ArticlePage }

@@ -1,13 +1,14 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Article } from '../../../payload-types'
-import { relationId } from '../../data/relationId'
-import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
+import type { Article } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
+import type { DocumentId } from '@/data/relationId'
 
 export type { ArticleFilter, ArticlePage, ArticleLink, ColumnBlock, PrintPage, SitemapSource } from './queries'
-export { isCalendarDate } from '../../newsroom/dates'
+export { isCalendarDate } from '@/newsroom/dates'
 export { isListPage, LIST_PAGE_SIZE } from './queries'
 
 /**
@@ -23,8 +24,8 @@ export function cachedRead<T>(keyParts: string[], tags: readonly string[], read:
 export type ArticleListQuery =
   | { kind: 'latest' }
   | { kind: 'day'; date: string }
-  | { kind: 'byline' | 'tag' | 'column'; id: number | string; slug: string }
-  | { kind: 'regions'; ids: (number | string)[]; slug: string }
+  | { kind: 'byline' | 'tag' | 'column'; id: DocumentId; slug: string }
+  | { kind: 'regions'; ids: DocumentId[]; slug: string }
 
 /** The page a list belongs to, whose tag a public change to any article on it expires. */
 function listTag(query: ArticleListQuery): string[] {

@@ -1,5 +1,5 @@
-import type { Article } from '../../../payload-types'
-import { isStaffUser } from '../../access/roles'
+import type { Article } from '@payload-types'
+import { isStaffUser } from '@/access/roles'
 import { readerPayload } from './payloadClient'
 
 /**

@@ -1,10 +1,11 @@
 import type { PaginatedDocs, Payload, Where } from 'payload'
 
-import type { Article, Byline, Column, Region, Tag } from '../../../payload-types'
-import { relationId } from '../../data/relationId'
-import { shanghaiDayRange } from '../../newsroom/dates'
+import type { Article, Byline, Column, Region, Tag } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { shanghaiDayRange } from '@/newsroom/dates'
 
-import { type ArticleStamp, columnRunningOrder, publishedArticleStamps, relatedCandidates } from './publicRows'
+import { type ArticleStamp, columnRunningOrder, neighboursIn, publishedArticleStamps, relatedCandidates } from '@/publishing/publicRows'
+import type { DocumentId } from '@/data/relationId'
 
 /**
  * The reader site's reads, uncached and given a Payload instance, so integration tests run
@@ -22,11 +23,11 @@ const MAX_PAGE = 1000
 
 export type ArticleFilter =
   | { kind: 'latest' }
-  | { kind: 'byline'; id: number | string }
-  | { kind: 'tag'; id: number | string }
-  | { kind: 'regions'; ids: (number | string)[] }
+  | { kind: 'byline'; id: DocumentId }
+  | { kind: 'tag'; id: DocumentId }
+  | { kind: 'regions'; ids: DocumentId[] }
   | { kind: 'day'; date: string }
-  | { kind: 'column'; id: number | string }
+  | { kind: 'column'; id: DocumentId }
 
 export type ArticlePage = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
 
@@ -39,7 +40,7 @@ const toArticlePage = (result: PaginatedDocs<Article>, page: number): ArticlePag
 
 /** The order a column's installments ran in: by number, unnumbered pieces by date. */
 const RUNNING_ORDER = ['installment.number', 'publishedAt', 'id']
-const inColumn = (columnId: number | string): Where => ({ and: [NOT_RETRACTED, { column: { equals: columnId } }] })
+const inColumn = (columnId: DocumentId): Where => ({ and: [NOT_RETRACTED, { column: { equals: columnId } }] })
 
 /** Articles placed in the print edition of one Beijing calendar day. */
 function onEditionDate(date: string): Where {
@@ -133,31 +134,9 @@ export async function findRegionTree(payload: Payload): Promise<Region[]> {
   return docs
 }
 
-/** A region and everything beneath it (a city includes its districts and their towns). */
-export function regionWithDescendants(regions: Region[], rootId: number | string): (number | string)[] {
-  const childrenOf = new Map<string, Region[]>()
-  for (const region of regions) {
-    const parent = relationId(region.parent)
-    if (parent == null) continue
-    const siblings = childrenOf.get(String(parent)) ?? []
-    siblings.push(region)
-    childrenOf.set(String(parent), siblings)
-  }
-  const found: (number | string)[] = []
-  const seen = new Set<string>()
-  const stack: (number | string)[] = [rootId]
-  while (stack.length > 0) {
-    const id = stack.pop()!
-    if (seen.has(String(id))) continue
-    seen.add(String(id))
-    found.push(id)
-    for (const child of childrenOf.get(String(id)) ?? []) stack.push(child.id)
-  }
-  return found
-}
 
 /** A column's published installments in the order the paper ran them. */
-export async function findColumnArticles(payload: Payload, columnId: number | string, page = 1, limit = 50): Promise<ArticlePage> {
+export async function findColumnArticles(payload: Payload, columnId: DocumentId, page = 1, limit = 50): Promise<ArticlePage> {
   const result = (await payload.find({
     collection: 'articles',
     ...AS_READER,
@@ -175,7 +154,7 @@ export async function findColumnArticles(payload: Payload, columnId: number | st
  * The date of the column's next planned installment. Only the date reaches readers (working
  * titles are staff-only); a plan whose number has already run (published early) is skipped.
  */
-export async function findNextPlannedDate(payload: Payload, columnId: number | string, now = new Date()): Promise<string | null> {
+export async function findNextPlannedDate(payload: Payload, columnId: DocumentId, now = new Date()): Promise<string | null> {
   const { docs: plans } = await payload.find({
     collection: 'installments',
     overrideAccess: false,
@@ -206,12 +185,6 @@ export type ArticleRelations = Pick<Article, 'id' | 'column' | 'tags' | 'regions
 
 export type ArticleLink = Pick<Article, 'id' | 'slug' | 'title' | 'webTitle' | 'installment' | 'publishedAt'>
 
-/** The installments before and after an article in a running order (./publicRows columnRunningOrder). */
-export function neighboursIn<Row extends { id: number | string }>(runningOrder: readonly Row[], articleId: number | string): { previous: Row | null; next: Row | null } {
-  const index = runningOrder.findIndex((row) => String(row.id) === String(articleId))
-  if (index < 0) return { previous: null, next: null }
-  return { previous: runningOrder[index - 1] ?? null, next: runningOrder[index + 1] ?? null }
-}
 
 /** The installments either side of an article in its column's running order, as links. */
 export async function findInstallmentNeighbours(payload: Payload, article: ArticleRelations): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {

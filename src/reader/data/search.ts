@@ -1,8 +1,8 @@
 import { unstable_cache } from 'next/cache'
 
-import { FILTER_LABELS, parseSearchParams, resolveSearchFilters, type SearchParams } from '../../search/params'
-import { SEARCH_LIMITS, searchArticles, type SearchResults } from '../../search/query'
-import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
+import { FILTER_LABELS, parseSearchParams, resolveSearchFilters, type SearchParams } from '@/search/params'
+import { SEARCH_LIMITS, searchArticles, type SearchResults } from '@/search/query'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { readerPayload } from './payloadClient'
 import { findRegionTree } from './queries'
 

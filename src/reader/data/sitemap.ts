@@ -1,6 +1,6 @@
 import { unstable_cache } from 'next/cache'
 
-import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { readerPayload } from './payloadClient'
 import { findSitemapSource } from './queries'
 

@@ -1,11 +1,13 @@
 import { unstable_cache } from 'next/cache'
 
-import type { Byline, Column, Region, Tag } from '../../../payload-types'
-import { relationId } from '../../data/relationId'
+import type { Byline, Column, Region, Tag } from '@payload-types'
+import { relationId } from '@/data/relationId'
 import { cachedRead } from './articles'
-import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from './cache-tags'
+import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
+import { regionWithDescendants } from '@/newsroom/regions'
+import type { DocumentId } from '@/data/relationId'
 
 export type { Byline, Column, Region, Tag }
 
@@ -23,13 +25,13 @@ export const getTagBySlug = unstable_cache(
 
 /** A region, its parent for the breadcrumb, its children and every id its page lists articles for. */
 export const getRegionBySlug = unstable_cache(
-  async (slug: string): Promise<{ region: Region; children: Region[]; ids: (number | string)[] } | null> => {
+  async (slug: string): Promise<{ region: Region; children: Region[]; ids: DocumentId[] } | null> => {
     const payload = await readerPayload()
     const region = await queries.findBySlug(payload, 'regions', slug)
     if (!region) return null
     const tree = await queries.findRegionTree(payload)
     const children = tree.filter((candidate) => relationId(candidate.parent) === region.id)
-    return { region, children, ids: queries.regionWithDescendants(tree, region.id) }
+    return { region, children, ids: regionWithDescendants(tree, region.id) }
   },
   ['region'],
   { tags: [CACHE_TAGS.regions], revalidate: REVALIDATE_SECONDS },

@@ -1,12 +1,12 @@
 import { Feed, type Extension, type Item } from 'feed'
 
-import type { Article, Tag } from '../../../payload-types'
-import { formatBylines } from '../../newsroom/bylines'
-import { webHeadlineOf } from '../../newsroom/headlines'
-import { excerptOf } from '../plainText'
-import { bylinesOf, columnLabelOf, photoOf, populatedList } from '../presentation'
+import type { Article, Tag } from '@payload-types'
+import { formatBylines } from '@/newsroom/bylines'
+import { webHeadlineOf } from '@/newsroom/headlines'
+import { excerptOf } from '@/newsroom/plainText'
+import { bylinesOf, columnLabelOf, photoOf, populatedList } from '@/newsroom/presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from '../site'
-import { readerPaths } from '../urls'
+import { readerPaths } from '@/publishing/urls'
 
 export type FeedChannel = {
   title: string

@@ -3,7 +3,7 @@ import { getSitemapSource } from '../data/sitemap'
 import { getColumnBySlug } from '../data/taxonomy'
 import { SITE_DESCRIPTION, SITE_NAME } from '../site'
 import { toNinjs } from '../syndication/ninjs'
-import { readerPaths } from '../urls'
+import { readerPaths } from '@/publishing/urls'
 import { type FeedFormat, renderFeed } from './feeds'
 import { planSitemap, renderRobotsTxt, renderSitemapPart, SITEMAP_MAX_PARTS, type SitemapEntry } from './sitemap'
 

@@ -1,6 +1,6 @@
-import { toShanghaiIso } from '../../newsroom/dates'
+import { toShanghaiIso } from '@/newsroom/dates'
 import { absoluteUrl } from '../site'
-import { readerPaths } from '../urls'
+import { readerPaths } from '@/publishing/urls'
 
 export type ChangeFrequency = 'always' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly' | 'never'
 

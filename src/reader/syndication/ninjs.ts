@@ -2,15 +2,15 @@
  * An article as an IPTC ninjs 2.2 news item, for syndication partners. Pure: the caller
  * fetches the article (depth ≥ 2, so bylines, photos, tags and body uploads are populated).
  */
-import type { Article, Byline, Photo, Region, Tag } from '../../../payload-types'
-import { formatBylines } from '../../newsroom/bylines'
-import { deckWithoutDash } from '../../newsroom/deck'
-import { formatChineseDateTime, toShanghaiIso } from '../../newsroom/dates'
-import { webHeadlineOf, webTitleOf } from '../../newsroom/headlines'
-import { type LexicalNode, lexicalToPlainText } from '../plainText'
-import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '../presentation'
+import type { Article, Byline, Photo, Region, Tag } from '@payload-types'
+import { formatBylines } from '@/newsroom/bylines'
+import { deckWithoutDash } from '@/newsroom/deck'
+import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
+import { webHeadlineOf, webTitleOf } from '@/newsroom/headlines'
+import { type LexicalNode, lexicalToPlainText } from '@/newsroom/plainText'
+import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '@/newsroom/presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from '../site'
-import { readerPaths } from '../urls'
+import { readerPaths } from '@/publishing/urls'
 
 export const NINJS_SCHEMA_URI = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json'
 

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { DocumentId } from '../../data/relationId'
+import type { DocumentId } from '@/data/relationId'
 import { FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
 import type { IdRange, SearchStore, StoreQuery } from '../store'
 

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { DocumentId } from '../../data/relationId'
+import type { DocumentId } from '@/data/relationId'
 import { FIELD_WEIGHTS, type IndexedArticle, SEARCH_FIELDS } from '../document'
 import type { IdRange, SearchStore, StoredHit, StoreFilters, StoreQuery } from '../store'
 import type { SearchTerm } from '../tokens'

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { Byline, User } from '../../../payload-types'
-import { relationId } from '../../../src/data/relationId'
-import { findBySlug, findSitemapSource } from '../../../src/reader/data/queries'
-import { resolveSearchFilters } from '../../../src/search/params'
+import type { Byline, User } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { findBySlug, findSitemapSource } from '@/reader/data/queries'
+import { resolveSearchFilters } from '@/search/params'
 import { type InProcessClient, inProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { inProcessGraphql } from '../../helpers/inProcessGraphql'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'

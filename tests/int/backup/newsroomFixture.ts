@@ -5,8 +5,8 @@ import { type Client, createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
-import type { User } from '../../../payload-types'
-import { listTree, sha256OfFile } from '../../../src/backup/fileDigest'
+import type { User } from '@payload-types'
+import { listTree, sha256OfFile } from '@/backup/fileDigest'
 import { createStaff, type Staff } from '../../helpers/newsroomUsers'
 import { transitionAs } from '../../helpers/workflow'
 

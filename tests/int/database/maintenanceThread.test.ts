@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { createClient } from '@libsql/client'
 
-import { SEARCH_TABLES } from '../../../src/search/adapters/sqlite'
+import { SEARCH_TABLES } from '@/search/adapters/sqlite'
 import { useTestPayload } from '../../helpers/payload'
 
 /**

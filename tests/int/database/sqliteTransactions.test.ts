@@ -1,7 +1,7 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-sqlite'
 
-import { searchArticles } from '../../../src/search/query'
+import { searchArticles } from '@/search/query'
 import { useTestPayload } from '../../helpers/payload'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { importPage, pageKeyOf } from '../../../src/import/importPage'
-import { parsePage } from '../../../src/import/parsePage'
-import { readSeedPage } from '../../../src/seed/data'
+import { importPage, pageKeyOf } from '@/import/importPage'
+import { parsePage } from '@/import/parsePage'
+import { readSeedPage } from '@/seed/data'
 import { useTestPayload } from '../../helpers/payload'
 
 let payload: Payload

@@ -1,9 +1,9 @@
 import { createLocalReq, type Payload } from 'payload'
 
-import type { Column, User } from '../../../payload-types'
-import type { WorkflowAction } from '../../../src/newsroom/workflow'
-import { startOfShanghaiDay } from '../../../src/newsroom/dates'
-import { loadCalendar, renumberColumn } from '../../../src/planning/columnPlan'
+import type { Column, User } from '@payload-types'
+import type { WorkflowAction } from '@/newsroom/workflow'
+import { startOfShanghaiDay } from '@/newsroom/dates'
+import { loadCalendar, renumberColumn } from '@/planning/columnPlan'
 import { transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { User } from '../../../payload-types'
-import { searchArticles } from '../../../src/search/query'
-import { flushStaffEntries, STAFF_INDEX_DELAY_MS, syncStaleEntries } from '../../../src/search/staffIndexing'
-import { searchStoreFor } from '../../../src/search/store'
+import type { User } from '@payload-types'
+import { searchArticles } from '@/search/query'
+import { flushStaffEntries, STAFF_INDEX_DELAY_MS, syncStaleEntries } from '@/search/staffIndexing'
+import { searchStoreFor } from '@/search/store'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'

@@ -1,8 +1,8 @@
 import { REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
-import { guardedRestRoute } from '../../../src/security/apiRoutes'
-import { BODY_LIMITS } from '../../../src/security/bodyLimits'
+import { guardedRestRoute } from '@/security/apiRoutes'
+import { BODY_LIMITS } from '@/security/bodyLimits'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { inProcessRoutes } from '../../helpers/inProcessRoutes'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'

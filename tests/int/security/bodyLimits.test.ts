@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { UPLOAD_COLLECTIONS } from '../../../src/security/bodyLimits'
-import { GRAPHQL_LOGIN_FIELDS } from '../../../src/security/graphqlRequest'
+import { UPLOAD_COLLECTIONS } from '@/security/bodyLimits'
+import { GRAPHQL_LOGIN_FIELDS } from '@/security/graphqlRequest'
 import { useTestPayload } from '../../helpers/payload'
 
 // The body limits and the login count name collections and GraphQL fields without loading the

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { API_MAX_LIMIT, GRAPHQL_MAX_DEPTH } from '../../../src/security/apiLimits'
-import { GRAPHQL_COUNT_COST, GRAPHQL_MAX_COST } from '../../../src/security/graphqlCost'
-import { GRAPHQL_MAX_ALIASES } from '../../../src/security/graphqlLimits'
+import { API_MAX_LIMIT, GRAPHQL_MAX_DEPTH } from '@/security/apiLimits'
+import { GRAPHQL_COUNT_COST, GRAPHQL_MAX_COST } from '@/security/graphqlCost'
+import { GRAPHQL_MAX_ALIASES } from '@/security/graphqlLimits'
 import { signedInClient } from '../../helpers/inProcessApi'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { MAX_SORT_FIELDS } from '../../../src/security/apiLimits'
+import { MAX_SORT_FIELDS } from '@/security/apiLimits'
 import { type InProcessClient, inProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { type GraphqlReply, inProcessGraphql } from '../../helpers/inProcessGraphql'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'

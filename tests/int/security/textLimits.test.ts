@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { TEXT_LIMITS } from '../../../src/security/textLimits'
+import { TEXT_LIMITS } from '@/security/textLimits'
 import { type InProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { type GraphqlReply, inProcessGraphql } from '../../helpers/inProcessGraphql'
 import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { relationId } from '../../../src/data/relationId'
-import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../../../src/seed/demoAccounts'
+import { relationId } from '@/data/relationId'
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from '@/seed/demoAccounts'
 import { useTestPayload } from '../../helpers/payload'
 
 let payload: Payload

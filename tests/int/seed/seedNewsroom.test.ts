@@ -1,7 +1,7 @@
-import type { Article, Column, Photo } from '../../../payload-types'
-import { formatBylines } from '../../../src/newsroom/bylines'
-import { loadSeedData } from '../../../src/seed/data'
-import { seedNewsroom } from '../../../src/seed/seedNewsroom'
+import type { Article, Column, Photo } from '@payload-types'
+import { formatBylines } from '@/newsroom/bylines'
+import { loadSeedData } from '@/seed/data'
+import { seedNewsroom } from '@/seed/seedNewsroom'
 import { useTestPayload } from '../../helpers/payload'
 
 const seed = loadSeedData()

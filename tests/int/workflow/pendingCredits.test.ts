@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { Article, Byline, User } from '../../../payload-types'
-import { relationId } from '../../../src/data/relationId'
-import { runDueSchedules } from '../../../src/workflow/scheduler'
+import type { Article, Byline, User } from '@payload-types'
+import { relationId } from '@/data/relationId'
+import { runDueSchedules } from '@/workflow/scheduler'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 
-import { chooseDatabase, DEFAULT_SQLITE_FILE } from '../../../src/database/adapter'
-import { locateLiveData, MONGODB_REFUSAL, sqliteFileFromUrl } from '../../../src/backup/databaseLocation'
+import { chooseDatabase, DEFAULT_SQLITE_FILE } from '@/database/adapter'
+import { locateLiveData, MONGODB_REFUSAL, sqliteFileFromUrl } from '@/backup/databaseLocation'
 
 describe('where the backup commands find the live data', () => {
   it('names the same embedded database file as the server', () => {

@@ -1,5 +1,5 @@
-import { createPeerNotifier, hasValidPeerSignature, peersFromEnv } from '../../../src/cluster/peers'
-import { BODY_LIMITS } from '../../../src/security/bodyLimits'
+import { createPeerNotifier, hasValidPeerSignature, peersFromEnv } from '@/cluster/peers'
+import { BODY_LIMITS } from '@/security/bodyLimits'
 import { type PeerInstance, startPeerInstance } from '../../helpers/peerInstance'
 
 const SECRET = 'a-shared-secret-of-every-instance-0123456789'

@@ -1,4 +1,4 @@
-import { isDemoMode, resolvePayloadSecret } from '../../../src/config/environment'
+import { isDemoMode, resolvePayloadSecret } from '@/config/environment'
 
 describe('demo mode', () => {
   it('is on only for the demo start on the embedded database', () => {

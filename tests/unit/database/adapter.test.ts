@@ -1,4 +1,4 @@
-import { chooseDatabase, DEFAULT_SQLITE_FILE } from '../../../src/database/adapter'
+import { chooseDatabase, DEFAULT_SQLITE_FILE } from '@/database/adapter'
 
 describe('chooseDatabase', () => {
   it('uses the embedded SQLite file under ./data when DATABASE_URI is unset or blank', () => {

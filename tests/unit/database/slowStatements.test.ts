@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client'
 
-import { createSlowStatementLog, timeStatements } from '../../../src/database/slowStatements'
+import { createSlowStatementLog, timeStatements } from '@/database/slowStatements'
 
 const SLOW_QUERY = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) SELECT count(*) AS c FROM n'
 

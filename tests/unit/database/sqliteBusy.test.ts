@@ -1,4 +1,4 @@
-import { DatabaseBusyTimeout, isSqliteBusy, retryWhileBusy } from '../../../src/database/sqliteBusy'
+import { DatabaseBusyTimeout, isSqliteBusy, retryWhileBusy } from '@/database/sqliteBusy'
 
 const busy = (rawCode = 5) => Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY', rawCode })
 

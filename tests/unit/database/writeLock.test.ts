@@ -1,4 +1,4 @@
-import { WriteLock, WriteLockTimeout } from '../../../src/database/writeLock'
+import { WriteLock, WriteLockTimeout } from '@/database/writeLock'
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 

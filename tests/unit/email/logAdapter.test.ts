@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { logOnlyEmailAdapter } from '../../../src/email/logAdapter'
+import { logOnlyEmailAdapter } from '@/email/logAdapter'
 
 function adapterLogging(demo: boolean) {
   const lines: string[] = []

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { adminOrigin, passwordResetEmail, passwordResetLink } from '../../../src/email/passwordResetEmail'
+import { adminOrigin, passwordResetEmail, passwordResetLink } from '@/email/passwordResetEmail'
 
 const config = { routes: { admin: '/admin' }, admin: { routes: { reset: '/reset' } } } as unknown as Payload['config']
 

@@ -1,4 +1,4 @@
-import { senderFrom, smtpSettings } from '../../../src/email/settings'
+import { senderFrom, smtpSettings } from '@/email/settings'
 
 describe('SMTP settings from the environment', () => {
   it('are off without SMTP_HOST', () => {

@@ -1,5 +1,5 @@
-import { decodePage, PAGE_LIMITS } from '../../../src/import/decode'
-import { readSeedPage } from '../../../src/seed/data'
+import { decodePage, PAGE_LIMITS } from '@/import/decode'
+import { readSeedPage } from '@/seed/data'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 

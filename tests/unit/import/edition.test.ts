@@ -1,6 +1,6 @@
-import { describeEdition, headerEditionOf, resolveEdition } from '../../../src/import/edition'
-import { parsePage } from '../../../src/import/parsePage'
-import { readSeedPage } from '../../../src/seed/data'
+import { describeEdition, headerEditionOf, resolveEdition } from '@/import/edition'
+import { parsePage } from '@/import/parsePage'
+import { readSeedPage } from '@/seed/data'
 
 describe('reading the edition a page states', () => {
   it.each([

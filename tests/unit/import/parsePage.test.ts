@@ -1,8 +1,8 @@
-import { splitBlocks } from '../../../src/import/blocks'
-import { parsePage } from '../../../src/import/parsePage'
-import type { ImportedArticle, PageParse } from '../../../src/import/types'
-import { loadSeedData, readSeedPage } from '../../../src/seed/data'
-import type { SeedArticle } from '../../../src/seed/types'
+import { splitBlocks } from '@/import/blocks'
+import { parsePage } from '@/import/parsePage'
+import type { ImportedArticle, PageParse } from '@/import/types'
+import { loadSeedData, readSeedPage } from '@/seed/data'
+import type { SeedArticle } from '@/seed/types'
 
 /**
  * The seeds' hand-made structure (src/seed/data/articles.json, read article by article off

@@ -1,6 +1,6 @@
-import { formatBylines, groupBylines } from '../../../src/newsroom/bylines'
-import { formatPhotoCredit } from '../../../src/newsroom/credits'
-import { loadSeedData } from '../../../src/seed/data'
+import { formatBylines, groupBylines } from '@/newsroom/bylines'
+import { formatPhotoCredit } from '@/newsroom/credits'
+import { loadSeedData } from '@/seed/data'
 
 const seed = loadSeedData()
 

@@ -1,4 +1,4 @@
-import { bodyCharacterCount, countCharacters } from '../../../src/newsroom/characterCount'
+import { bodyCharacterCount, countCharacters } from '@/newsroom/characterCount'
 
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] })
 const bodyOf = (...children: unknown[]) => ({ root: { type: 'root', children } })

@@ -1,5 +1,5 @@
-import { formatColumnLabel, formatInstallmentNumber } from '../../../src/newsroom/columnLabel'
-import { loadSeedData } from '../../../src/seed/data'
+import { formatColumnLabel, formatInstallmentNumber } from '@/newsroom/columnLabel'
+import { loadSeedData } from '@/seed/data'
 
 const seed = loadSeedData()
 

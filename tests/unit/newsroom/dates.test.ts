@@ -7,7 +7,7 @@ import {
   toShanghaiDate,
   toShanghaiIso,
   toShanghaiLocalInput,
-} from '../../../src/newsroom/dates'
+} from '@/newsroom/dates'
 
 describe('newsroom dates', () => {
   it('prints a UTC instant in Beijing time as 2025年11月13日 14:05', () => {

@@ -1,4 +1,4 @@
-import { deckWithoutDash, printedDeck } from '../../../src/newsroom/deck'
+import { deckWithoutDash, printedDeck } from '@/newsroom/deck'
 
 describe('the 副题 dash', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { findNameProblem, normaliseDisplayName, padNameForPrint } from '../../../src/newsroom/names'
+import { findNameProblem, normaliseDisplayName, padNameForPrint } from '@/newsroom/names'
 
 describe('normaliseDisplayName', () => {
   it.each([

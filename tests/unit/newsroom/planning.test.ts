@@ -5,7 +5,7 @@ import {
   numberGapProblems,
   type PlannedInstallment,
   renumberPlan,
-} from '../../../src/newsroom/planning'
+} from '@/newsroom/planning'
 
 const NOW = new Date('2030-03-01T02:00:00.000Z')
 const hours = (n: number) => new Date(NOW.getTime() + n * 3_600_000).toISOString()

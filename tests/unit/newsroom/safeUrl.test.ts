@@ -1,4 +1,4 @@
-import { checkLinkUrl, safeLinkHref, unsafeLinkMessage } from '../../../src/newsroom/safeUrl'
+import { checkLinkUrl, safeLinkHref, unsafeLinkMessage } from '@/newsroom/safeUrl'
 import { SAFE_LINKS, UNSAFE_LINKS } from '../../helpers/xssCorpus'
 
 describe('checkLinkUrl', () => {

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN, slugify, withSuffix } from '../../../src/newsroom/slug'
+import { SLUG_PATTERN, slugify, withSuffix } from '@/newsroom/slug'
 
 describe('slugify', () => {
   it('turns a Chinese name into readable pinyin', () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from '@jest/globals'
 
-import { type EventLoopLine, startEventLoopStats } from '../../../src/observability/eventLoop'
+import { type EventLoopLine, startEventLoopStats } from '@/observability/eventLoop'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

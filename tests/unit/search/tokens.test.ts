@@ -1,4 +1,4 @@
-import { normalizeText, pinyinKeys, queryTerms, queryWords, tokenStream } from '../../../src/search/tokens'
+import { normalizeText, pinyinKeys, queryTerms, queryWords, tokenStream } from '@/search/tokens'
 
 describe('search tokens', () => {
   it('indexes Han text as overlapping bigrams plus the run’s last character', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 
 import { config as proxyConfig } from '../../../proxy'
-import { BODY_LIMITS, bodyLimitFor, bodyRefusal, formatBytes, LARGEST_BODY_LIMIT, PROXY_BODY_COPY_LIMIT } from '../../../src/security/bodyLimits'
-import { MAX_UPLOAD_BYTES } from '../../../src/uploads/limits'
+import { BODY_LIMITS, bodyLimitFor, bodyRefusal, formatBytes, LARGEST_BODY_LIMIT, PROXY_BODY_COPY_LIMIT } from '@/security/bodyLimits'
+import { MAX_UPLOAD_BYTES } from '@/uploads/limits'
 
 const MB = 1024 * 1024
 const anonymous = (length: number, extra: Record<string, string> = {}) => new Headers({ 'content-length': String(length), 'content-type': 'application/json', ...extra })

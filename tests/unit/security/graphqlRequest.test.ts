@@ -3,7 +3,7 @@ import {
   GRAPHQL_MAX_FRAGMENT_CHAIN,
   GRAPHQL_MAX_NESTING,
   readGraphQLBody,
-} from '../../../src/security/graphqlRequest'
+} from '@/security/graphqlRequest'
 
 const asJson = (query: string) => readGraphQLBody('application/json', JSON.stringify({ query }))
 

@@ -1,7 +1,7 @@
 import type { FlattenedBlock, FlattenedField } from 'payload'
 
-import { KNOWN_NODE_TYPES, type LexicalTreeRules, lexicalTreeProblems } from '../../../src/security/lexicalTree'
-import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '../../../src/seed/lexical'
+import { KNOWN_NODE_TYPES, type LexicalTreeRules, lexicalTreeProblems } from '@/security/lexicalTree'
+import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '@/seed/lexical'
 import { autolinkNode, bodyCarrying, internalLinkNode, linkNode, paragraphOf, textNode } from '../../helpers/xssFixtures'
 
 const field = (definition: Record<string, unknown>) => definition as unknown as FlattenedField

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../../../src/security/passwordPolicy'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '@/security/passwordPolicy'
 
 describe('the password policy', () => {
   it('accepts a long passphrase, including one in Chinese', () => {

@@ -1,7 +1,7 @@
 import type { FlattenedField } from 'payload'
 
-import { MAX_SORT_FIELDS, MAX_WHERE_DEPTH } from '../../../src/security/apiLimits'
-import { queryProblemsOf, sortProblemsOf } from '../../../src/security/queryShape'
+import { MAX_SORT_FIELDS, MAX_WHERE_DEPTH } from '@/security/apiLimits'
+import { queryProblemsOf, sortProblemsOf } from '@/security/queryShape'
 
 const fields = [
   { name: 'title', type: 'text' },

@@ -1,5 +1,5 @@
-import { graphQLLoginAttempts, readGraphQLBody } from '../../../src/security/graphqlRequest'
-import { bucketsFor, clientAddressOf, RATE_LIMITS, spend } from '../../../src/security/rateLimits'
+import { graphQLLoginAttempts, readGraphQLBody } from '@/security/graphqlRequest'
+import { bucketsFor, clientAddressOf, RATE_LIMITS, spend } from '@/security/rateLimits'
 
 /** The login charge of a GraphQL request body, read the way proxy.ts reads it. */
 function graphQLCharges(body: string) {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
-import { cachedPageTags, registerOriginResponseCache } from '../../../src/reader/data/originResponses.mjs'
+import { cachedPageTags, registerOriginResponseCache } from '../../../src/publishing/originResponses.mjs'
 import ReaderPageCacheHandler from '../../../src/security/readerPageCacheHandler.mjs'
 
 // Next.js's own cache, on a throwaway server directory: what `next start` runs, minus the server.
@@ -46,6 +46,19 @@ describe('the reader page cache handler', () => {
     const second = await cache.get('/_not-found', PAGE_CONTEXT as any)
     expect(second?.value).toBe(first?.value)
     expect((second?.value as any).headers).toBe((first?.value as any).headers)
+  })
+
+  it('keeps its pages and cached reads in NEWSROOM_PAGE_CACHE_DIR when set, not beside the build', async () => {
+    const own = path.join(scratch, 'own-page-cache')
+    process.env.NEWSROOM_PAGE_CACHE_DIR = own
+    try {
+      const separate = new ReaderPageCacheHandler({ fs: nodeFs, serverDistDir, flushToDisk: true, maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [], _requestHeaders: {} })
+      await separate.set('/articles/elsewhere', appPage('elsewhere()') as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+      expect(fs.existsSync(path.join(own, 'server/app/articles/elsewhere.meta'))).toBe(true)
+      expect(fs.existsSync(path.join(serverDistDir, 'app/articles/elsewhere.meta'))).toBe(false)
+    } finally {
+      delete process.env.NEWSROOM_PAGE_CACHE_DIR
+    }
   })
 
   it('leaves route handlers’ responses (feeds, sitemaps) alone: they get their policy from the header rules', async () => {

@@ -1,6 +1,6 @@
-import { READER_ROUTE_KEYS } from '../../../src/reader/data/httpCaching'
+import { READER_ROUTE_KEYS } from '@/publishing/httpCaching'
 import { ADMIN_POLICY, DATA_POLICY } from '../../../src/security/contentSecurityPolicy.mjs'
-import { securityHeaderRules } from '../../../src/security/securityHeaders'
+import { securityHeaderRules } from '@/security/securityHeaders'
 
 const rules = securityHeaderRules()
 const policyBySource = Object.fromEntries(rules.flatMap((rule) => rule.headers.filter((header) => header.key === 'content-security-policy').map((header) => [rule.source, header.value])))

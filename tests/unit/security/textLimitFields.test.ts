@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { mapDataFields, withTextLimit, withTextLimits } from '../../../src/security/textLimitFields'
+import { mapDataFields, withTextLimit, withTextLimits } from '@/security/textLimitFields'
 
 type Validate = (value: unknown, options: Record<string, unknown>) => unknown
 const options = { req: { payload: { config: {} }, t: (key: string) => key }, required: false }

@@ -1,4 +1,4 @@
-import { chineseLabelOf, codePointCount, leadingCharacters, textLimitOf, textLimitProblem } from '../../../src/security/textLimits'
+import { chineseLabelOf, codePointCount, leadingCharacters, textLimitOf, textLimitProblem } from '@/security/textLimits'
 
 describe('codePointCount', () => {
   it('counts a Chinese character as one, and one outside the BMP (𠀋) as one too', () => {

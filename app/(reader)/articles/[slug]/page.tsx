@@ -9,10 +9,10 @@ import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles
 import { toShanghaiIso } from '@/newsroom/dates'
 import { webHeadlineOf } from '@/newsroom/headlines'
 import { readerMetadata } from '@/reader/metadata'
-import { excerptOf } from '@/reader/plainText'
-import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/reader/presentation'
+import { excerptOf } from '@/newsroom/plainText'
+import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/newsroom/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
-import { readerPaths } from '@/reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 

@@ -6,7 +6,7 @@ import { formatChineseDate, formatChineseWeekday, shanghaiNoon } from '@/newsroo
 import { ArticleList } from '@/reader/components/ArticleList'
 import { getPrintEdition, isCalendarDate } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
-import { readerPaths } from '@/reader/urls'
+import { readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 

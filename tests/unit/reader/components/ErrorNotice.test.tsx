@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 
-import { ErrorNotice } from '../../../../src/reader/components/ErrorNotice'
+import { ErrorNotice } from '@/reader/components/ErrorNotice'
 
 describe('ErrorNotice', () => {
   it('apologises in Chinese and gives the error number to quote, with a way back home', () => {

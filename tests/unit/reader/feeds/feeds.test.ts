@@ -1,5 +1,5 @@
-import type { Article, Byline, Column, Photo, Tag } from '../../../../payload-types'
-import { renderFeed, type FeedChannel } from '../../../../src/reader/feeds/feeds'
+import type { Article, Byline, Column, Photo, Tag } from '@payload-types'
+import { renderFeed, type FeedChannel } from '@/reader/feeds/feeds'
 import { el, expectWellFormed, RFC_3339, RFC_822, xpath } from '../../../helpers/xml'
 
 process.env.SITE_URL = 'https://news.example.cn'

@@ -4,7 +4,7 @@ import {
   renderSitemapPart,
   SITEMAP_URL_LIMIT,
   type SitemapEntry,
-} from '../../../../src/reader/feeds/sitemap'
+} from '@/reader/feeds/sitemap'
 import { el, expectValidAgainst, SITEMAP_INDEX_XSD, SITEMAP_XSD, xpath, xpathAll } from '../../../helpers/xml'
 
 process.env.SITE_URL = 'https://news.example.cn'

@@ -1,6 +1,6 @@
-import type { Article, Byline, Column, Photo, Region, Tag } from '../../../../payload-types'
-import { blockNode, headingNode, paragraphNode, rootNode } from '../../../../src/seed/lexical'
-import { toNinjs } from '../../../../src/reader/syndication/ninjs'
+import type { Article, Byline, Column, Photo, Region, Tag } from '@payload-types'
+import { blockNode, headingNode, paragraphNode, rootNode } from '@/seed/lexical'
+import { toNinjs } from '@/reader/syndication/ninjs'
 import { ninjsSchemaErrors } from '../../../helpers/ninjs'
 
 const SITE = 'https://news.example.cn'

@@ -6,7 +6,7 @@ import { formatChineseDate, formatChineseWeekday, shanghaiNoon } from '@/newsroo
 import { ArticleList } from '@/reader/components/ArticleList'
 import { getArticleList, getHasPrintEdition, isCalendarDate, isListPage } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
-import { adjacentDay, pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { adjacentDay, pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 

@@ -5,7 +5,7 @@ import { ArticleList } from '@/reader/components/ArticleList'
 import { loadArchive } from '@/reader/data/archives'
 import { getBylineBySlug } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
-import { pagedPath, readerPaths } from '@/reader/urls'
+import { pagedPath, readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 

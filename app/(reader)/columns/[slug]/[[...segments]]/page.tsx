@@ -7,8 +7,8 @@ import { ResponsiveImage } from '@/reader/components/ResponsiveImage'
 import { isListPage } from '@/reader/data/articles'
 import { getColumnPage } from '@/reader/data/taxonomy'
 import { readerMetadata } from '@/reader/metadata'
-import { photoOf } from '@/reader/presentation'
-import { pagedPath, pageFromSegments, readerPaths } from '@/reader/urls'
+import { photoOf } from '@/newsroom/presentation'
+import { pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
 
 export const revalidate = 3600
 
