@@ -24,6 +24,7 @@ export default {
   setupFiles: ['<rootDir>/tests/helpers/environment.ts'],
   testMatch: ['<rootDir>/tests/{unit,int,e2e}/**/*.test.ts?(x)'],
   reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.cjs'],
+  testSequencer: '<rootDir>/tests/helpers/testSequencer.mjs',
   testTimeout: 120_000,
   // One file at a time unless told otherwise: npm test and its tiers (scripts/test.mjs) run two,
   // each end-to-end server on its own data directory and page cache (tests/helpers/demoServer.ts).

@@ -29,6 +29,15 @@ async function previewAgain(page: Page): Promise<void> {
   await page.getByTestId('import-preview').waitFor()
 }
 
+/**
+ * The preview element of the previous round stays on the page while React renders the new
+ * answer, so a check right after the response can read the old round: wait for the new one.
+ */
+const articleWithStatus = (page: Page, status: string, title?: string) => {
+  const item = page.locator(`[data-testid="import-article"][data-status="${status}"]`)
+  return title ? item.filter({ hasText: title }) : item
+}
+
 const statuses = (page: Page) => page.getByTestId('import-article').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))
 
 describe('the admin’s 导入版面 view', () => {
@@ -73,6 +82,7 @@ describe('the admin’s 导入版面 view', () => {
     await page.goto(`${running.server.baseUrl}/admin/import`)
     await page.setInputFiles('#newsroom-import-files', { name: 'county.txt', mimeType: 'text/plain', buffer: Buffer.from(PAGE) })
     await previewAgain(page)
+    await articleWithStatus(page, 'new').first().waitFor({ state: 'detached' })
     await page.fill('#newsroom-import-0-date', '2025-11-13')
     await page.fill('#newsroom-import-0-page', '6')
     await page.fill('#newsroom-import-0-page-name', '县域新闻')
@@ -85,6 +95,7 @@ describe('the admin’s 导入版面 view', () => {
     const briefId = await page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&depth=0&where[title][equals]=${encodeURIComponent(title)}&where[print.pageNumber][equals]=6`)).json()).docs[0].id, BRIEF)
     for (const action of ['submit', 'approve', 'publish']) expect((await api(page, `/api/articles/${briefId}/workflow`, 'POST', { action })).state).toBeDefined()
     await previewAgain(page)
+    await articleWithStatus(page, 'onSite', BRIEF).waitFor({ timeout: 15_000 })
     const onSite = page.getByTestId('import-article').filter({ hasText: BRIEF })
     expect(await onSite.getAttribute('data-status')).toBe('onSite')
     expect(await onSite.textContent()).toContain('已在网站上（已发布）')
