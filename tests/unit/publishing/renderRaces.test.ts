@@ -1,4 +1,4 @@
-import { createRenderRaceGuard, RENDER_WINDOW_MS } from '../../../src/publishing/renderRaces.mjs'
+import { createRenderRaceGuard, RENDER_WINDOW_MS } from '@/publishing/renderRaces.mjs'
 
 function clockedGuard() {
   let time = 1_000_000

@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
 
-import { cachedPageTags, noteCachedPageTags, purgeOriginResponses, registerOriginResponseCache } from '../../../src/publishing/originResponses.mjs'
+import { cachedPageTags, noteCachedPageTags, purgeOriginResponses, registerOriginResponseCache } from '@/publishing/originResponses.mjs'
 import { createResponseCache, RESPONSE_CACHE_HEADER } from '../../../scripts/responseCache.mjs'
 
 const SHARED = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60'

@@ -9,7 +9,7 @@ import {
   readerPagePolicy,
   readerPagePolicyForHtml,
   readerPagePolicyWithNonce,
-} from '../../../src/security/contentSecurityPolicy.mjs'
+} from '@/security/contentSecurityPolicy.mjs'
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 

@@ -1,5 +1,5 @@
 import { READER_ROUTE_KEYS } from '@/publishing/httpCaching'
-import { ADMIN_POLICY, DATA_POLICY } from '../../../src/security/contentSecurityPolicy.mjs'
+import { ADMIN_POLICY, DATA_POLICY } from '@/security/contentSecurityPolicy.mjs'
 import { securityHeaderRules } from '@/security/securityHeaders'
 
 const rules = securityHeaderRules()
