@@ -11,7 +11,7 @@ import type { DocumentId } from '@/data/relationId'
  * engines' own queries take a fraction of that.
  *
  * Nothing here is access-checked by Payload: the adapters (./adapters) apply the public read
- * rule and the lists' "not retracted" themselves, as src/access/articles.ts and ./queries.ts
+ * rule and the lists' "not retracted" themselves, as src/access/articles.ts and src/reader/data/queries.ts
  * state them (tests/int/reader/data/queries.test.ts holds them together), so these are for public
  * lists only.
  */
@@ -58,7 +58,7 @@ export async function columnRunningOrder(payload: Payload, columnId: DocumentId)
 
 /**
  * Candidates for an article's related reading: up to `limit` of the newest public articles
- * sharing its column, one of its tags or one of its regions (ranked in ./queries.ts).
+ * sharing its column, one of its tags or one of its regions (ranked in src/reader/data/queries.ts).
  */
 export async function relatedCandidates(payload: Payload, query: RelatedQuery): Promise<RelatedRow[]> {
   if (query.columnId == null && query.tagIds.length === 0 && query.regionIds.length === 0) return []
