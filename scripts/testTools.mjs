@@ -17,18 +17,17 @@ export const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}
 export const TOOLS = {
   chromium: { name: 'Chromium', debianPackage: 'chromium', present: () => Boolean(process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) || onPath('chromium') },
   cjkFonts: { name: 'Noto CJK fonts', debianPackage: 'fonts-noto-cjk', present: () => /Noto Sans CJK/i.test(spawnSync('fc-list', { encoding: 'utf8' }).stdout ?? '') },
-  xmllint: { name: 'xmllint', debianPackage: 'libxml2-utils', present: () => onPath('xmllint') },
   varnish: { name: 'Varnish', debianPackage: 'varnish', present: () => onPath('varnishd') },
   xkey: { name: "Varnish's xkey module", debianPackage: 'varnish-modules', present: () => fs.readdirSync('/usr/lib', { withFileTypes: true }).some((entry) => entry.isDirectory() && fs.existsSync(`/usr/lib/${entry.name}/varnish/vmods/libvmod_xkey.so`)) },
   nginx: { name: 'nginx', debianPackage: 'nginx-light', present: () => onPath('nginx') },
   wrk: { name: 'wrk', debianPackage: 'wrk', present: () => onPath('wrk') },
 }
 
-/** What each tier drives besides Node.js. */
+/** What each tier drives besides Node.js and its npm packages (XML is checked with xmllint-wasm, HTML with parse5). */
 export const TIER_TOOLS = {
-  unit: ['xmllint'],
-  int: ['xmllint'],
-  e2e: ['chromium', 'cjkFonts', 'xmllint', 'varnish', 'xkey'],
+  unit: [],
+  int: [],
+  e2e: ['chromium', 'cjkFonts', 'varnish', 'xkey'],
   bench: ['varnish', 'xkey', 'nginx', 'wrk'],
 }
 

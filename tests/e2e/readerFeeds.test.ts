@@ -167,7 +167,7 @@ describe('for machines', () => {
   it('serves RSS 2.0 with absolute links, a self link and RFC-822 dates', async () => {
     const { text, headers } = await get('/rss.xml')
     expect(headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
-    expectWellFormed(text)
+    await expectWellFormed(text)
     expect(xpath(text, `string(/rss/channel/${el('link')}[@rel='self']/@href)`)).toMatch(/^http:\/\/[^/]+\/rss\.xml$/)
     const items = Number(xpath(text, 'count(/rss/channel/item)'))
     expect(items).toBeGreaterThan(0)
@@ -181,7 +181,7 @@ describe('for machines', () => {
     for (const path of ['/atom.xml', '/columns/fei-fan-shi-si-wu/atom.xml']) {
       const { text, headers } = await get(path)
       expect(headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
-      expectWellFormed(text)
+      await expectWellFormed(text)
       expect(xpath(text, `string(/${el('feed')}/${el('link')}[@rel='self']/@href)`)).toMatch(new RegExp(`^http://[^/]+${path.replace(/\./g, '\\.')}$`))
       expect(xpath(text, `string(/${el('feed')}/${el('updated')})`)).toMatch(RFC_3339)
       for (const id of xpathAll(text, `/${el('feed')}/${el('entry')}/${el('id')}`)) expect(id).toMatch(/^http:\/\//)
@@ -193,7 +193,7 @@ describe('for machines', () => {
 
   it('serves a sitemap the sitemaps.org schema accepts, and a robots.txt that points to it', async () => {
     const { text } = await get('/sitemap.xml')
-    expectValidAgainst(text, SITEMAP_XSD)
+    await expectValidAgainst(text, SITEMAP_XSD)
     const locations = xpathAll(text, `//${el('loc')}`)
     expect(locations).toContain(locations.find((loc) => loc.endsWith('/articles/huo-hong-qi-zhi-jin-geng-yan')))
     expect(locations.every((loc) => /^https?:\/\//.test(loc))).toBe(true)

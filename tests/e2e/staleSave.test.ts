@@ -22,7 +22,7 @@ async function dismissLockModal(page: Page, button: '接管' | '只读查看'): 
 const headerSaveStatus = (page: Page) =>
   page.evaluate(() => {
     const item = document.querySelector('.doc-controls .autosave')?.closest('li')
-    return { text: document.querySelector('.doc-controls')?.textContent ?? '', shown: item ? getComputedStyle(item, '::after').content : '' }
+    return { text: (document.querySelector('.doc-controls') as HTMLElement | null)?.innerText ?? '', shown: item ? getComputedStyle(item, '::after').content : '' }
   })
 
 describe('an edit view holding an old copy of the article', () => {

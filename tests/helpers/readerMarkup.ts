@@ -1,39 +1,50 @@
+import { type DefaultTreeAdapterTypes, parse } from 'parse5'
+
 import { safeLinkHref } from '@/newsroom/safeUrl'
-import { xmllint } from './xml'
+import { parseXml } from './xml'
 
 /**
- * Checks on what the reader site sends, made with libxml2's parsers (xmllint) rather than by
- * reading the markup with the code under test: an injected element or attribute is found the
- * way a parser finds it, not the way a template meant it.
+ * Checks on what the reader site sends, made with the parsers a browser and a feed reader use
+ * (parse5, the WHATWG HTML parser; an XML DOM) rather than by reading the markup with the code
+ * under test: an injected element or attribute is found the way a parser finds it, not the way
+ * a template meant it.
  */
 
 /**
  * Every element the reader components write; anything else in a page came from content. React
  * adds <link rel="preload"> for priority images; any other <link> would be content's.
  */
-const READER_ELEMENTS = [
+const READER_ELEMENTS = new Set([
   'html', 'head', 'meta', 'body', 'article', 'header', 'footer', 'section', 'nav', 'aside', 'figure', 'figcaption', 'img',
   'div', 'p', 'h1', 'h2', 'h3', 'a', 'span', 'strong', 'em', 'time', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br', 'script', 'mark',
   'form', 'label', 'input', 'button', 'select', 'option', 'fieldset', 'legend',
-]
+])
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml'
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'background', 'cite'])
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+type HtmlElement = DefaultTreeAdapterTypes.Element
+type HtmlParent = DefaultTreeAdapterTypes.ParentNode
 
-/** An attribute value as libxml2 prints it, with its five entities and numeric references. */
-const decodeEntities = (text: string) =>
-  text.replace(/&(#x[\da-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, code: string) =>
-    code.startsWith('#') ? String.fromCodePoint(Number(code.startsWith('#x') || code.startsWith('#X') ? `0${code.slice(1)}` : code.slice(1))) : ENTITIES[code.toLowerCase()],
-  )
-
-/** Runs an XPath over an HTML or XML document; '' when it selects nothing. */
-function select(document: string, expression: string, html: boolean): string {
-  const { status, stdout, stderr } = xmllint([...(html ? ['--html'] : []), '--xpath', expression, '-'], document)
-  // 10 is "XPath set is empty"; HTML mode also warns about HTML5 elements, which is no failure.
-  if (status !== 0 && status !== 10) throw new Error(`xmllint failed on ${expression}: ${stderr}`)
-  return status === 10 ? '' : stdout.trim()
+/** Every element under a node in document order, template contents included. */
+function* elementsUnder(node: HtmlParent): Generator<HtmlElement> {
+  for (const child of node.childNodes) {
+    if (!('tagName' in child)) continue
+    yield child
+    yield* elementsUnder(child.tagName === 'template' ? (child as DefaultTreeAdapterTypes.Template).content : child)
+  }
 }
+
+const attributesOf = (element: HtmlElement) => element.attrs.map((attribute) => ({ name: attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name, value: attribute.value }))
+const attributeOf = (element: HtmlElement, name: string) => attributesOf(element).find((attribute) => attribute.name === name)?.value
+
+function isReaderElement(element: HtmlElement): boolean {
+  if (element.namespaceURI !== HTML_NAMESPACE || !READER_ELEMENTS.has(element.tagName)) return element.tagName === 'link' && attributeOf(element, 'rel') === 'preload'
+  return element.tagName !== 'script' || attributeOf(element, 'type') === 'application/ld+json'
+}
+
+const describeElement = (element: HtmlElement) => `<${element.tagName}${attributesOf(element).map(({ name, value }) => ` ${name}="${value}"`).join('')}>`
 
 const JSON_LD = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g
 
@@ -66,15 +77,14 @@ const isSafeTarget = (name: string, value: string) =>
  * scripts other than JSON-LD, event-handler attributes, links and sources with unsafe targets.
  */
 export function htmlProblems(fragment: string): string[] {
-  const document = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${fragment}</body></html>`
+  const document = parse(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${fragment}</body></html>`)
   const problems: string[] = []
-  const allowed = READER_ELEMENTS.map((name) => `self::${name}`).join(' or ')
-  const strays = select(document, `//*[not(${allowed} or self::link[@rel='preload'])] | //script[not(@type='application/ld+json')]`, true)
-  if (strays) problems.push(`unexpected elements: ${strays}`)
-  for (const [, name, raw] of select(document, '//@*', true).matchAll(/(?:^|\s)([^\s=]+)="([^"]*)"/g)) {
-    const value = decodeEntities(raw)
-    if (/^on/i.test(name)) problems.push(`event handler ${name}="${value}"`)
-    if ((URL_ATTRIBUTES.has(name) || SRCSET_ATTRIBUTES.has(name)) && !isSafeTarget(name, value)) problems.push(`unsafe ${name}="${value}"`)
+  for (const element of elementsUnder(document)) {
+    if (!isReaderElement(element)) problems.push(`unexpected element: ${describeElement(element)}`)
+    for (const { name, value } of attributesOf(element)) {
+      if (/^on/i.test(name)) problems.push(`event handler ${name}="${value}"`)
+      if ((URL_ATTRIBUTES.has(name) || SRCSET_ATTRIBUTES.has(name)) && !isSafeTarget(name, value)) problems.push(`unsafe ${name}="${value}"`)
+    }
   }
   return problems
 }
@@ -88,9 +98,13 @@ export function unescapedIn(html: string, texts: readonly string[]): string[] {
   return texts.filter((text) => /[<>"']/.test(text) && page.includes(text))
 }
 
-/** Elements of an XML document outside its format's vocabulary (by local name), as printed. */
+/** Elements of an XML document outside its format's vocabulary (by local name), as `prefix:name`; '' when there are none. */
 export function strayXmlElements(xml: string, vocabulary: readonly string[]): string {
-  return select(xml, `//*[not(${vocabulary.map((name) => `local-name()='${name}'`).join(' or ')})]`, false)
+  const known = new Set(vocabulary)
+  return Array.from(parseXml(xml).getElementsByTagName('*'))
+    .filter((element) => !known.has(element.localName ?? ''))
+    .map((element) => element.tagName)
+    .join(' ')
 }
 
 export const RSS_ELEMENTS = ['rss', 'channel', 'title', 'link', 'description', 'lastBuildDate', 'docs', 'language', 'image', 'url', 'copyright', 'item', 'guid', 'pubDate', 'category', 'creator', 'content', 'enclosure']

@@ -13,10 +13,10 @@ describe('the system tools npm test provides', () => {
   })
 
   it('asks only for the Debian packages of the tiers being run', () => {
-    const tools = withAbsent('chromium', 'nginx', 'xmllint')
-    expect(missingPackages(['unit'], tools)).toEqual(['libxml2-utils'])
-    expect(missingPackages(['unit', 'e2e'], tools)).toEqual(['libxml2-utils', 'chromium'])
-    expect(missingPackages(['bench'], tools)).toEqual(['nginx-light'])
+    const tools = withAbsent('chromium', 'nginx', 'varnish')
+    expect(missingPackages(['unit', 'int'], tools)).toEqual([])
+    expect(missingPackages(['unit', 'e2e'], tools)).toEqual(['chromium', 'varnish'])
+    expect(missingPackages(['bench'], tools)).toEqual(['varnish', 'nginx-light'])
   })
 
   it('needs nothing more when every tool is there', () => {

@@ -24,7 +24,7 @@ import { rootNode } from '@/seed/lexical'
  * headline parts, standfirst, body nodes and blocks, bylines, column, tags, places, photos,
  * corrections, retraction notice), through the Local API and the workflow; then the reader
  * pages, feeds, sitemap and ninjs are produced by their own route code from that database and
- * checked with libxml2's parsers. None may carry markup or script that came from content.
+ * checked with the parsers a browser and a feed reader use. None may carry markup or script that came from content.
  */
 
 process.env.SITE_URL = 'https://news.example.cn'
@@ -156,7 +156,7 @@ describe('feeds, sitemap and syndication', () => {
   it.each(CASES)("the column's RSS feed carries $name as escaped HTML where readers render HTML, and as plain text elsewhere", async ({ index }) => {
     const { article, column, tag } = corpus[index]
     const xml = await (await (await responses()).columnFeedResponse('rss', column.slug!)).text()
-    expectWellFormed(xml)
+    await expectWellFormed(xml)
     expect(strayXmlElements(xml, RSS_ELEMENTS)).toBe('')
     expect(xpath(xml, 'string(/rss/channel/title)')).toBe(asFeedText(`${SITE_NAME} · ${column.name}`))
     for (const [path, expected] of [['/rss/channel/description', column.description!], ['//item/title', `【${columnLabelOf(article)}】${article.title}`], ['//item/description', excerptOf(article)]]) {
@@ -171,7 +171,7 @@ describe('feeds, sitemap and syndication', () => {
   it.each(CASES)("the column's Atom feed carries $name as escaped HTML in html constructs and as text elsewhere", async ({ index }) => {
     const { article, column, tag } = corpus[index]
     const xml = await (await (await responses()).columnFeedResponse('atom', column.slug!)).text()
-    expectWellFormed(xml)
+    await expectWellFormed(xml)
     expect(strayXmlElements(xml, ATOM_ELEMENTS)).toBe('')
     expect(xpath(xml, `string(/${el('feed')}/${el('title')})`)).toBe(asFeedText(`${SITE_NAME} · ${column.name}`))
     for (const [name, expected] of [['title', `【${columnLabelOf(article)}】${article.title}`], ['summary', excerptOf(article)]]) {
@@ -187,7 +187,7 @@ describe('feeds, sitemap and syndication', () => {
     const { siteFeedResponse } = await responses()
     for (const [format, vocabulary] of [['rss', RSS_ELEMENTS], ['atom', ATOM_ELEMENTS]] as const) {
       const xml = await (await siteFeedResponse(format)).text()
-      expectWellFormed(xml)
+      await expectWellFormed(xml)
       expect(strayXmlElements(xml, vocabulary)).toBe('')
       const entries = format === 'rss' ? `//item[contains(link, '/articles/xss-article-')]` : `//${el('entry')}[contains(${el('id')}, '/articles/xss-article-')]`
       expect(Number(xpath(xml, `count(${entries})`))).toBe(corpus.length)
@@ -196,7 +196,7 @@ describe('feeds, sitemap and syndication', () => {
 
   it('the sitemap lists the payload documents by their slugs only, and validates', async () => {
     const xml = await (await (await responses()).sitemapResponse()).text()
-    expectValidAgainst(xml, SITEMAP_XSD)
+    await expectValidAgainst(xml, SITEMAP_XSD)
     for (const { article, tag } of corpus) {
       expect(xml).toContain(`/articles/${article.slug}</loc>`)
       expect(xml).toContain(`/tags/${tag.slug}</loc>`)

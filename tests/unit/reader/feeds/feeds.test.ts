@@ -91,8 +91,8 @@ const entry = (n: number, child: string) => `/${el('feed')}/${el('entry')}[${n}]
 describe('renderFeed — RSS 2.0', () => {
   const rss = renderFeed('rss', channel, articles)
 
-  it('produces a well-formed RSS 2.0 document', () => {
-    expectWellFormed(rss)
+  it('produces a well-formed RSS 2.0 document', async () => {
+    await expectWellFormed(rss)
     expect(xpath(rss, 'string(/rss/@version)')).toBe('2.0')
     expect(xpath(rss, 'count(/rss/channel/item)')).toBe('3')
   })
@@ -182,8 +182,8 @@ describe('renderFeed — RSS 2.0', () => {
 describe('renderFeed — Atom 1.0', () => {
   const atom = renderFeed('atom', channel, articles)
 
-  it('produces a well-formed Atom document in the Atom namespace, tagged zh-CN', () => {
-    expectWellFormed(atom)
+  it('produces a well-formed Atom document in the Atom namespace, tagged zh-CN', async () => {
+    await expectWellFormed(atom)
     expect(xpath(atom, `namespace-uri(/${el('feed')})`)).toBe('http://www.w3.org/2005/Atom')
     expect(xpath(atom, `string(/${el('feed')}/@xml:lang)`)).toBe('zh-CN')
     expect(xpath(atom, `count(/${el('feed')}/${el('entry')})`)).toBe('3')
@@ -244,12 +244,12 @@ describe('renderFeed — edge cases', () => {
     expect(renderFeed('rss', channel, articles)).toBe(renderFeed('rss', channel, articles))
   })
 
-  it('still produces valid feeds with no articles, dated by the caller', () => {
+  it('still produces valid feeds with no articles, dated by the caller', async () => {
     const updated = new Date('2026-11-01T00:00:00.000Z')
     const rss = renderFeed('rss', { ...channel, updated }, [])
     const atom = renderFeed('atom', { ...channel, updated }, [])
-    expectWellFormed(rss)
-    expectWellFormed(atom)
+    await expectWellFormed(rss)
+    await expectWellFormed(atom)
     expect(xpath(rss, 'string(/rss/channel/lastBuildDate)')).toBe('Sun, 01 Nov 2026 00:00:00 GMT')
     expect(xpath(atom, `string(/${el('feed')}/${el('updated')})`)).toBe('2026-11-01T00:00:00.000Z')
     expect(xpath(atom, `string(/${el('feed')}/${el('author')}/${el('name')})`)).toBe('本报新闻网')
@@ -260,7 +260,7 @@ describe('renderFeed — edge cases', () => {
     expect(xpath(rss, 'count(/rss/channel/item)')).toBe('1')
   })
 
-  it('stays well-formed when imported text carries control characters or a tag name contains <', () => {
+  it('stays well-formed when imported text carries control characters or a tag name contains <', async () => {
     const messy: Article = {
       ...escapingArticle,
       title: '标题\u000b含控制符',
@@ -268,15 +268,15 @@ describe('renderFeed — edge cases', () => {
     }
     for (const format of ['rss', 'atom'] as const) {
       const xml = renderFeed(format, channel, [messy])
-      expectWellFormed(xml)
+      await expectWellFormed(xml)
       expect(xml).toContain('标题含控制符')
     }
   })
 
-  it('carries a headline with CDATA terminators and a script element in RSS as text, exactly as written', () => {
+  it('carries a headline with CDATA terminators and a script element in RSS as text, exactly as written', async () => {
     const breakout: Article = { ...escapingArticle, title: '甲]]>乙]]><script>alert(1)</script>' }
     const rss = renderFeed('rss', channel, [breakout])
-    expectWellFormed(rss)
+    await expectWellFormed(rss)
     expect(xpath(rss, 'count(//*[local-name()="script"])')).toBe('0')
     const title = xpath(rss, `string(${item(1, 'title')})`)
     expect(title).not.toContain('<')
