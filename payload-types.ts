@@ -29,6 +29,7 @@ export interface Config {
     regions: Region;
     'editorial-comments': EditorialComment;
     'workflow-events': WorkflowEvent;
+    desks: Desk;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -51,6 +52,7 @@ export interface Config {
     regions: RegionsSelect<false> | RegionsSelect<true>;
     'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    desks: DesksSelect<false> | DesksSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -233,6 +235,10 @@ export interface Article {
    */
   unpublishAt?: string | null;
   owner?: (number | null) | User;
+  /**
+   * Whose desk head reviews it (复审).
+   */
+  desk?: (number | null) | Desk;
   creditedBylines?: string | null;
   usedPhotos?: string | null;
   /**
@@ -418,7 +424,14 @@ export interface User {
    * At most 100 characters.
    */
   name: string;
-  role: 'admin' | 'editor' | 'journalist';
+  /**
+   * A person may hold several roles.
+   */
+  roles: ('journalist' | 'editor' | 'deskHead' | 'chiefEditor' | 'proofreader' | 'admin')[];
+  /**
+   * A desk head's 复审 covers the articles of these desks.
+   */
+  desks?: (number | Desk)[] | null;
   /**
    * The byline this user publishes under; set by an editor or administrator.
    */
@@ -442,6 +455,17 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "desks".
+ */
+export interface Desk {
+  id: number;
+  name: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -627,6 +651,10 @@ export interface PayloadLockedDocument {
         value: number | WorkflowEvent;
       } | null)
     | ({
+        relationTo: 'desks';
+        value: number | Desk;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -739,6 +767,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   embargoUntil?: T;
   unpublishAt?: T;
   owner?: T;
+  desk?: T;
   creditedBylines?: T;
   usedPhotos?: T;
   headline?: T;
@@ -935,11 +964,22 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "desks_select".
+ */
+export interface DesksSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
-  role?: T;
+  roles?: T;
+  desks?: T;
   byline?: T;
   updatedAt?: T;
   createdAt?: T;

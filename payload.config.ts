@@ -16,6 +16,7 @@ import { Photos } from './collections/Photos'
 import { Regions } from './collections/Regions'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
+import { Desks } from './collections/Desks'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
@@ -41,7 +42,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Users].map(withApiGuard),
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, Users].map(withApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },

@@ -54,6 +54,9 @@ if (demo) {
   console.log('    管理员  admin@newsroom.test')
   console.log('    编辑    editor@newsroom.test')
   console.log('    记者    journalist@newsroom.test')
+  console.log('    部门主任 desk@newsroom.test')
+  console.log('    总编辑  chief@newsroom.test')
+  console.log('    校对    proof@newsroom.test')
 }
 
 const serverEnv = { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) }

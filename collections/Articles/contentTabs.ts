@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { editorsOnlyField, staffOnlyField } from '@/access/rules'
+import { allowedField, staffOnlyField } from '@/access/rules'
 import { ARTICLE_TYPE_KEYS, ARTICLE_TYPES } from '@/newsroom/articleLength'
 import { BYLINE_ROLE_KEYS, BYLINE_ROLES } from '@/newsroom/bylines'
 import { withLexicalTreeChecks } from '@/security/lexicalTreeField'
@@ -167,7 +167,7 @@ export const articleContentTabs: Field = {
             type: 'array',
             label: label('更正', 'Corrections'),
             labels: { singular: label('更正', 'Correction'), plural: label('更正', 'Corrections') },
-            access: { create: editorsOnlyField, update: editorsOnlyField },
+            access: { create: allowedField('manageArticles'), update: allowedField('manageArticles') },
             admin: { description: label('更正说明会连同日期显示在读者页面的文末。添加后请点“发布修改”。', 'Shown with its date at the end of the public article.') },
             fields: [
               {

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { editorsOnlyField, nobodyField, staffOnlyField } from '@/access/rules'
+import { allowedField, nobodyField, staffOnlyField } from '@/access/rules'
+import { relationId } from '@/data/relationId'
 import { label, option } from '@collections/shared/labels'
 import { readerPaths } from '@/publishing/urls'
 import { slugField } from '@collections/shared/slugField'
@@ -24,7 +25,7 @@ function editorialTime(name: string, fieldLabel: Record<string, string>, descrip
     type: 'date',
     index: true,
     label: fieldLabel,
-    access: { read: staffOnlyField, update: editorsOnlyField, create: editorsOnlyField },
+    access: { read: staffOnlyField, update: allowedField('manageArticles'), create: allowedField('manageArticles') },
     admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年MM月dd日 HH:mm' }, description },
   }
 }
@@ -132,6 +133,17 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
     },
     {
+      name: 'desk',
+      type: 'relationship',
+      relationTo: 'desks',
+      index: true,
+      label: label('部门', 'Desk'),
+      access: { read: staffOnlyField },
+      // Copy is filed where its writer works: the writer's first desk, changed here when it is not.
+      defaultValue: ({ user }: { user?: { desks?: unknown } | null }) => (Array.isArray(user?.desks) ? (relationId(user.desks[0]) ?? undefined) : undefined),
+      admin: { position: 'sidebar', description: label('稿件所属部门，决定由哪位部门主任复审。', 'Whose desk head reviews it (复审).') },
+    },
+    {
       // Derived from the bylines by recordCreditedBylines for access rules to test without a join.
       name: 'creditedBylines',
       type: 'text', label: label('署名作者（自动）', 'Credited bylines (derived)'),
@@ -151,7 +163,7 @@ export const Articles: CollectionConfig = {
       index: true,
       defaultValue: false,
       label: label('头条', 'Lead story'),
-      access: { create: editorsOnlyField, update: editorsOnlyField },
+      access: { create: allowedField('manageArticles'), update: allowedField('manageArticles') },
       admin: {
         position: 'sidebar',
         description: label('首页以最新一篇设为头条的已发布稿件作头条；没有时用最新稿件。', 'The home page leads with the newest published article marked as lead.'),

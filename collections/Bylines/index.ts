@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { proposesPendingBylines } from '@/access/bylines'
-import { editorsOnlyField, nobodyField, staffOnlyField } from '@/access/rules'
+import { allowedField, nobodyField, staffOnlyField } from '@/access/rules'
 import { findNameProblem, NAME_PROBLEM_MESSAGES } from '@/newsroom/names'
 import { readerCacheHooks } from '@collections/shared/hooks/invalidateReaderCache'
 import { reindexReferencingArticles } from '@collections/shared/hooks/reindexReferencingArticles'
@@ -81,7 +81,7 @@ export const Bylines: CollectionConfig = {
       defaultValue: ({ user }) => (proposesPendingBylines(user) ? 'pending' : 'confirmed'),
       label: label('状态', 'Status'),
       options: [option('confirmed', '已确认', 'Confirmed'), option('pending', '待确认', 'Pending')],
-      access: { create: editorsOnlyField, update: editorsOnlyField },
+      access: { create: allowedField('confirmBylines'), update: allowedField('confirmBylines') },
       admin: {
         position: 'sidebar',
         description: label(

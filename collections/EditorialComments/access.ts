@@ -1,11 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { readArticleRecords } from '@/access/articles'
-import { isEditorialUser } from '@/access/roles'
+import { can } from '@/access/permissions'
 import { staffOnly } from '@/access/rules'
 
 const authorOrEditor: Access = ({ req }) => {
-  if (isEditorialUser(req.user)) return true
+  if (can(req.user, 'moderateComments')) return true
   if (!req.user) return false
   return { author: { equals: req.user.id } }
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editorsOnly } from '@/access/rules'
+import { allowed, anyone } from '@/access/rules'
 
 /**
  * Readers may learn when a column's next installment is due (the reader column page shows
@@ -8,7 +8,7 @@ import { anyone, editorsOnly } from '@/access/rules'
  */
 export const installmentsAccess: CollectionConfig['access'] = {
   read: anyone,
-  create: editorsOnly,
-  update: editorsOnly,
-  delete: editorsOnly,
+  create: allowed('editReferenceData'),
+  update: allowed('editReferenceData'),
+  delete: allowed('editReferenceData'),
 }

@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { isStaffUser } from '@/access/roles'
-import { editorsOnly, staffOnly } from '@/access/rules'
+import { allowed, staffOnly } from '@/access/rules'
 
 /**
  * Staff see every photo; readers only those something public shows (src/publishing/photoPublicity.ts). Payload's
@@ -13,6 +13,6 @@ const publicPhotosOrStaff: Access = ({ req }) => (isStaffUser(req.user) ? true :
 export const photosAccess: CollectionConfig['access'] = {
   read: publicPhotosOrStaff,
   create: staffOnly,
-  update: editorsOnly,
-  delete: editorsOnly,
+  update: allowed('editReferenceData'),
+  delete: allowed('editReferenceData'),
 }

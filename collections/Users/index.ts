@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { ROLE_LABELS, ROLES } from '@/access/roles'
-import { adminsOnlyField, editorsOnlyField, selfOrAdminsField, selfOrEditorsField } from '@/access/rules'
+import { rolesWith } from '@/access/permissions'
+import { allowedField, selfOrAllowedField } from '@/access/rules'
 import { servedOverHttps } from '@/security/origins'
 import { label, option } from '@collections/shared/labels'
 import { usersAccess } from './access'
@@ -15,6 +16,8 @@ import { takeOverResetEmail } from './hooks/takeOverResetEmail'
 import { RESET_LINK_LIFETIME_MS } from './passwordResetPlans'
 
 const refuseUnauthorisedChange = { beforeValidate: [refuseChangeWithoutAccess] }
+const selfOrDetailsReaders = selfOrAllowedField('seeColleagueDetails')
+const selfOrAccountManagers = selfOrAllowedField('manageAccounts')
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -36,41 +39,56 @@ export const Users: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'email', 'role', 'byline'],
+    defaultColumns: ['name', 'email', 'roles', 'desks', 'byline'],
     group: label('系统', 'System'),
   },
   // Colleagues see each other's names (bylines, comments, workflow history); e-mail
-  // addresses, roles and byline links only the account's owner, editors and admins see.
+  // addresses, roles and byline links only the account's owner and seeColleagueDetails.
+  // Desks are no secret: a review sheet names the signer's desk.
   fields: [
     {
       name: 'name',
       type: 'text',
       required: true,
       label: label('姓名', 'Name'),
-      access: { update: selfOrAdminsField },
+      access: { update: selfOrAccountManagers },
       hooks: refuseUnauthorisedChange,
       custom: { whoMayChange: '姓名只有本人和管理员可以修改' },
     },
     {
-      name: 'role',
+      name: 'roles',
       type: 'select',
+      hasMany: true,
       required: true,
-      defaultValue: 'journalist',
-      label: label('角色', 'Role'),
+      defaultValue: ['journalist'],
+      label: label('角色', 'Roles'),
       options: ROLES.map((role) => option(role, ROLE_LABELS[role].zh, ROLE_LABELS[role].en)),
       saveToJWT: true,
-      // Unlike the fields below, a role from anyone but an admin is dropped without a word:
-      // Local API callers rely on that (tests/int/access/rules.test.ts).
-      access: { read: selfOrEditorsField, create: adminsOnlyField, update: adminsOnlyField },
+      // Unlike the fields below, roles from anyone but an account manager are dropped without a
+      // word: Local API callers rely on that (tests/int/access/rules.test.ts).
+      access: { read: selfOrDetailsReaders, create: allowedField('manageAccounts'), update: allowedField('manageAccounts') },
+      admin: { description: label('可以兼任多个角色；各角色能做什么见权限表。', 'A person may hold several roles.') },
+    },
+    {
+      name: 'desks',
+      type: 'relationship',
+      relationTo: 'desks',
+      hasMany: true,
+      label: label('所在部门', 'Desks'),
+      saveToJWT: true,
+      access: { create: allowedField('manageAccounts'), update: allowedField('manageAccounts') },
+      hooks: refuseUnauthorisedChange,
+      custom: { whoMayChange: '所在部门只有管理员可以设定' },
+      admin: { description: label('部门主任的复审限于其所在部门的稿件。', "A desk head's 复审 covers the articles of these desks.") },
     },
     {
       name: 'byline',
       type: 'relationship',
       relationTo: 'bylines',
       label: label('对应署名', 'Byline'),
-      access: { read: selfOrEditorsField, create: editorsOnlyField, update: editorsOnlyField },
+      access: { read: selfOrDetailsReaders, create: allowedField('confirmBylines'), update: allowedField('confirmBylines') },
       hooks: refuseUnauthorisedChange,
-      custom: { whoMayChange: '账号与署名的关联只有编辑和管理员可以设定，请联系编辑' },
+      custom: { whoMayChange: `账号与署名的关联只有${rolesWith('confirmBylines')}可以设定` },
       admin: { description: label('该用户发稿时使用的署名，由编辑或管理员设定。', 'The byline this user publishes under; set by an editor or administrator.') },
     },
     // Merged by Payload with the e-mail field auth adds (same name), keeping its validation
@@ -79,7 +97,7 @@ export const Users: CollectionConfig = {
       name: 'email',
       type: 'email',
       label: label('电子邮箱', 'Email'),
-      access: { read: selfOrEditorsField, update: selfOrAdminsField },
+      access: { read: selfOrDetailsReaders, update: selfOrAccountManagers },
       hooks: refuseUnauthorisedChange,
       custom: { whoMayChange: '邮箱只有本人和管理员可以修改' },
     },

@@ -2,7 +2,8 @@ import type { Access, PayloadRequest, Where } from 'payload'
 
 import { type DocumentId, relationId } from '@/data/relationId'
 import { creditedBylineNeedle } from '@/newsroom/bylines'
-import { isStaffUser, roleOf } from './roles'
+import { can, type Permission } from './permissions'
+import { isStaffUser } from './roles'
 
 type UserWithByline = { id: DocumentId; byline?: unknown }
 
@@ -10,13 +11,12 @@ const PUBLISHED: Where = { _status: { equals: 'published' } }
 const STILL_WITH_THE_WRITER: Where = { workflowState: { in: ['draft', 'returned'] } }
 
 /**
- * Editors and admins read everything; a journalist reads what is published, what they
- * own and what carries their byline; readers read what is published.
+ * The desk (readAllArticles) reads everything; other staff, journalists, read what is
+ * published, what they own and what carries their byline; readers read what is published.
  */
 function articlesReadableBy(user: PayloadRequest['user']): true | Where {
-  const role = roleOf(user)
-  if (role === 'admin' || role === 'editor') return true
-  if (role !== 'journalist' || !user) return PUBLISHED
+  if (can(user, 'readAllArticles')) return true
+  if (!isStaffUser(user) || !user) return PUBLISHED
   const bylineId = relationId((user as UserWithByline).byline)
   const mine: Where[] = [PUBLISHED, { owner: { equals: user.id } }]
   if (bylineId != null) mine.push({ creditedBylines: { contains: creditedBylineNeedle(bylineId) } })
@@ -50,18 +50,21 @@ export async function mayReadArticle(req: PayloadRequest, id: DocumentId): Promi
   return totalDocs > 0
 }
 
-/** A journalist changes only their own article, and only while it is with them. */
-export const changeOwnDraftOrEditor: Access = ({ req }) => {
-  const role = roleOf(req.user)
-  if (role === 'admin' || role === 'editor') return true
-  if (role !== 'journalist' || !req.user) return false
-  return { and: [{ owner: { equals: req.user.id } }, STILL_WITH_THE_WRITER] }
-}
+/** The holders of a permission act on any article; a journalist only on their own, and only while it is with them. */
+const ownDraftOr =
+  (permission: Permission): Access =>
+  ({ req }) => {
+    if (can(req.user, permission)) return true
+    if (!isStaffUser(req.user) || !req.user) return false
+    return { and: [{ owner: { equals: req.user.id } }, STILL_WITH_THE_WRITER] }
+  }
 
-/** Version history is for staff, and for a journalist only of their own articles. */
+export const updateArticles = ownDraftOr('editAnyArticle')
+export const deleteArticles = ownDraftOr('manageArticles')
+
+/** Version history is for the desk, and for a journalist only of their own articles. */
 export const readArticleVersions: Access = ({ req }) => {
-  const role = roleOf(req.user)
-  if (role === 'admin' || role === 'editor') return true
-  if (role !== 'journalist' || !req.user) return false
+  if (can(req.user, 'readAllArticles')) return true
+  if (!isStaffUser(req.user) || !req.user) return false
   return { 'version.owner': { equals: req.user.id } }
 }

@@ -1,6 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { isEditorialUser, isStaffUser } from './roles'
+import { can } from './permissions'
+import { isStaffUser } from './roles'
 
 type MaybeUser = PayloadRequest['user']
 
@@ -12,10 +13,10 @@ type MaybeUser = PayloadRequest['user']
 export const CONFIRMED_BYLINES: Where = { status: { not_equals: 'pending' } }
 
 /** Journalists may name a new person, but only as a proposal an editor confirms. */
-export const proposesPendingBylines = (user: MaybeUser): boolean => isStaffUser(user) && !isEditorialUser(user)
+export const proposesPendingBylines = (user: MaybeUser): boolean => isStaffUser(user) && !can(user, 'confirmBylines')
 
 /** Who may confirm, correct or merge a proposed byline. */
-export const confirmsBylines = (user: MaybeUser): boolean => isEditorialUser(user)
+export const confirmsBylines = (user: MaybeUser): boolean => can(user, 'confirmBylines')
 
 /** Readers see confirmed bylines only; staff see proposals too, so nobody proposes the same person twice. */
 export const readBylines: Access = ({ req }) => (isStaffUser(req.user) ? true : CONFIRMED_BYLINES)

@@ -1,27 +1,36 @@
-export const ROLES = ['admin', 'editor', 'journalist'] as const
+import type { DocumentId } from '@/data/relationId'
+
+/**
+ * The newsroom's roles, as a Chinese daily names them. A person may hold several (a 部门主任
+ * who also edits, an administrator who is also 值班总编); what each role may do is in
+ * ./permissions, never decided from a role here.
+ */
+export const ROLES = ['journalist', 'editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  admin: { zh: '管理员', en: 'Administrator' },
-  editor: { zh: '编辑', en: 'Editor' },
   journalist: { zh: '记者', en: 'Journalist' },
+  editor: { zh: '编辑（责任编辑）', en: 'Editor' },
+  deskHead: { zh: '部门主任', en: 'Desk head' },
+  chiefEditor: { zh: '总编辑 / 值班总编', en: 'Chief editor' },
+  proofreader: { zh: '校对', en: 'Proofreader' },
+  admin: { zh: '管理员', en: 'Administrator' },
 }
 
-type MaybeUser = { role?: unknown; collection?: string } | null | undefined
+export type MaybeUser = { id?: DocumentId; roles?: unknown; collection?: string } | null | undefined
 
-export function roleOf(user: MaybeUser): Role | null {
-  if (!user || (user.collection && user.collection !== 'users')) return null
-  return ROLES.includes(user.role as Role) ? (user.role as Role) : null
+const isRole = (value: unknown): value is Role => ROLES.includes(value as Role)
+
+/** The known roles a signed-in staff account holds; none for readers and for other auth collections. */
+export function rolesOf(user: MaybeUser): Role[] {
+  if (!user || (user.collection && user.collection !== 'users')) return []
+  return Array.isArray(user.roles) ? user.roles.filter(isRole) : []
 }
 
-export const isAdminUser = (user: MaybeUser): boolean => roleOf(user) === 'admin'
-export const isEditorialUser = (user: MaybeUser): boolean => {
-  const role = roleOf(user)
-  return role === 'admin' || role === 'editor'
-}
-export const isStaffUser = (user: MaybeUser): boolean => roleOf(user) !== null
+/** Staff are accounts holding at least one role; readers hold none. */
+export const isStaffUser = (user: MaybeUser): boolean => rolesOf(user).length > 0
 
 /** Whether `id` is the signed-in staff member's own account (ids are numbers on SQLite, strings on MongoDB). */
-export function isOwnAccount(user: (MaybeUser & { id?: unknown }) | null | undefined, id: unknown): boolean {
+export function isOwnAccount(user: MaybeUser, id: unknown): boolean {
   return isStaffUser(user) && id != null && user?.id != null && String(user.id) === String(id)
 }

@@ -96,9 +96,24 @@ function refreshSqliteStatisticsPeriodically(payload: Payload): void {
   timer.unref()
 }
 
+type MongoUsers = { updateMany: (filter: object, update: object[]) => Promise<{ modifiedCount: number }> }
+
+/**
+ * MongoDB's counterpart of SQLite's migration 20261206_010707_roles_and_desks: an account
+ * stored with one `role` gets it as its first `roles`. Payload's API no longer knows `role`,
+ * so this asks the driver.
+ */
+async function moveSingleRolesIntoRoles(payload: Payload): Promise<void> {
+  if (payload.db.name !== 'mongoose') return
+  const users = (payload.db as unknown as { collections: Record<string, MongoUsers> }).collections.users
+  const { modifiedCount } = await users.updateMany({ role: { $type: 'string' }, roles: { $exists: false } }, [{ $set: { roles: ['$role'] } }, { $unset: 'role' }])
+  if (modifiedCount > 0) payload.logger.info(`账号角色已迁移为多角色：${modifiedCount} 个账号（role → roles）`)
+}
+
 /** What the database needs once Payload has connected: pending migrations (outside production), derived values a schemaless database lacks, and planner statistics. */
 export async function prepareDatabase(payload: Payload): Promise<void> {
   await migrateOutsideProduction(payload)
+  await moveSingleRolesIntoRoles(payload)
   await backfillPhotoPublicity(payload)
   await backfillCharacterCounts(payload)
   await analyzeSqlite(payload)

@@ -1,7 +1,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { mayReadArticle } from '@/access/articles'
-import { isEditorialUser, isStaffUser } from '@/access/roles'
+import { can, rolesWith } from '@/access/permissions'
+import { isStaffUser } from '@/access/roles'
 import { applyDecisions, type ArticlePlan } from './decisions'
 import type { Edition, PageEdition } from './edition'
 import { importPage, planPageImport } from './importPage'
@@ -59,7 +60,7 @@ function readAll(files: UploadedFile[]): { files: ReadFile[] } | { refusal: Resp
 
 /** A journalist may preview, but learns of an article they may not read only that it exists: no title, no link. */
 async function visibleTo(req: PayloadRequest, plans: ArticlePlan[]): Promise<ArticlePlan[]> {
-  if (isEditorialUser(req.user)) return plans
+  if (can(req.user, 'importPages')) return plans
   return Promise.all(
     plans.map(async (plan) => (plan.existing?.id != null && !(await mayReadArticle(req, plan.existing.id)) ? { ...plan, existing: { ...plan.existing, id: null, title: '（您无权查看的稿件）' } } : plan)),
   )
@@ -101,7 +102,7 @@ export const importEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!isStaffUser(req.user)) return refuse(401, '请先登录采编账号')
-    if (!isEditorialUser(req.user)) return refuse(403, '只有编辑可以导入版面（可以先预览）')
+    if (!can(req.user, 'importPages')) return refuse(403, `只有${rolesWith('importPages')}可以导入版面（可以先预览）`)
     const body = await readFiles(req)
     if ('problem' in body) return refuse(400, body.problem)
     const read = readAll(body.files)

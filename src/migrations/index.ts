@@ -5,6 +5,7 @@ import * as migration_20261123_071805_credited_bylines from './20261123_071805_c
 import * as migration_20261204_225043_photo_publicity from './20261204_225043_photo_publicity';
 import * as migration_20261205_040305_desk_fields from './20261205_040305_desk_fields';
 import * as migration_20261205_120111_listing_index_search_stale from './20261205_120111_listing_index_search_stale';
+import * as migration_20261206_010707_roles_and_desks from './20261206_010707_roles_and_desks';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261205_120111_listing_index_search_stale.up,
     down: migration_20261205_120111_listing_index_search_stale.down,
-    name: '20261205_120111_listing_index_search_stale'
+    name: '20261205_120111_listing_index_search_stale',
+  },
+  {
+    up: migration_20261206_010707_roles_and_desks.up,
+    down: migration_20261206_010707_roles_and_desks.down,
+    name: '20261206_010707_roles_and_desks'
   },
 ];

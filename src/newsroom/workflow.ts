@@ -22,7 +22,12 @@ export const WORKFLOW_STATE_LABELS: Record<WorkflowState, { zh: string; en: stri
 export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'return', 'approve', 'schedule', 'reschedule', 'unschedule', 'publish', 'retract', 'expire'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
-export type WorkflowActor = { role: 'admin' | 'editor' | 'journalist' | 'system'; isOwner: boolean }
+/** The permissions of src/access/permissions the workflow asks about; the caller says which the actor holds. */
+export const WORKFLOW_PERMISSIONS = ['reviewArticles', 'publishArticles', 'retractArticles'] as const
+export type WorkflowPermission = (typeof WORKFLOW_PERMISSIONS)[number]
+
+/** Who takes an action: the scheduler, or a staff member holding some permissions, who may own the article. */
+export type WorkflowActor = { system: boolean; isOwner: boolean; holds: ReadonlySet<WorkflowPermission> }
 
 type ActionRule = {
   from: readonly WorkflowState[]
@@ -39,22 +44,24 @@ type ActionRule = {
   manual: boolean
 }
 
-const isEditorial = (actor: WorkflowActor) => actor.role === 'editor' || actor.role === 'admin'
-const isEditorialOrOwner = (actor: WorkflowActor) => isEditorial(actor) || (actor.role === 'journalist' && actor.isOwner)
+const holding = (permission: WorkflowPermission) => (actor: WorkflowActor) => actor.holds.has(permission)
+// A submission is the writer's to make or take back, and a reviewer's on the writer's behalf.
+const reviewsOrOwns = (actor: WorkflowActor) => actor.holds.has('reviewArticles') || (!actor.system && actor.isOwner)
+const bySystem = (actor: WorkflowActor) => actor.system
 
 export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
   submit: {
     from: ['draft', 'returned'],
     to: 'submitted',
     label: '提交审核',
-    allowed: isEditorialOrOwner,
+    allowed: reviewsOrOwns,
     manual: true,
   },
   withdraw: {
     from: ['submitted'],
     to: 'draft',
     label: '撤回',
-    allowed: isEditorialOrOwner,
+    allowed: reviewsOrOwns,
     // Once an editor has approved or returned it, the submission is no longer the writer's to take back.
     refusedFrom: (state) =>
       state === 'draft' || state === 'returned'
@@ -66,30 +73,30 @@ export const WORKFLOW_ACTION_RULES: Record<WorkflowAction, ActionRule> = {
     from: ['submitted', 'approved'],
     to: 'returned',
     label: '退回修改',
-    allowed: isEditorial,
+    allowed: holding('reviewArticles'),
     noteRequired: '退回稿件时必须写明退回理由',
     manual: true,
   },
-  approve: { from: ['submitted'], to: 'approved', label: '审核通过', allowed: isEditorial, manual: true },
-  schedule: { from: ['approved'], to: 'scheduled', label: '排期发布', allowed: isEditorial, needsPublishTime: true, manual: true },
-  reschedule: { from: ['scheduled'], to: 'scheduled', label: '改期', allowed: isEditorial, needsPublishTime: true, manual: true },
-  unschedule: { from: ['scheduled'], to: 'approved', label: '取消排期', allowed: isEditorial, manual: true },
+  approve: { from: ['submitted'], to: 'approved', label: '审核通过', allowed: holding('reviewArticles'), manual: true },
+  schedule: { from: ['approved'], to: 'scheduled', label: '排期发布', allowed: holding('publishArticles'), needsPublishTime: true, manual: true },
+  reschedule: { from: ['scheduled'], to: 'scheduled', label: '改期', allowed: holding('publishArticles'), needsPublishTime: true, manual: true },
+  unschedule: { from: ['scheduled'], to: 'approved', label: '取消排期', allowed: holding('publishArticles'), manual: true },
   publish: {
     from: ['approved', 'scheduled'],
     to: 'published',
     label: '签发',
-    allowed: (actor) => isEditorial(actor) || actor.role === 'system',
+    allowed: (actor) => bySystem(actor) || actor.holds.has('publishArticles'),
     manual: true,
   },
   retract: {
     from: ['published'],
     to: 'retracted',
     label: '撤稿',
-    allowed: isEditorial,
+    allowed: holding('retractArticles'),
     noteRequired: '撤稿时必须填写向读者公布的撤稿说明',
     manual: true,
   },
-  expire: { from: ['published'], to: 'approved', label: '到期下线', allowed: (actor) => actor.role === 'system', manual: false },
+  expire: { from: ['published'], to: 'approved', label: '到期下线', allowed: bySystem, manual: false },
 }
 
 /**

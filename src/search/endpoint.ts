@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdminUser, isStaffUser } from '@/access/roles'
+import { can } from '@/access/permissions'
+import { isStaffUser } from '@/access/roles'
 import { rebuildSearchIndex } from './indexer'
 import { FILTER_LABELS, parseSearchParams, resolveSearchFilters } from './params'
 import { type SearchResults, searchArticles } from './query'
@@ -42,7 +43,7 @@ export const rebuildSearchEndpoint: Endpoint = {
   path: '/search/rebuild',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!isAdminUser(req.user)) return problem(403, '只有管理员可以重建检索索引')
+    if (!can(req.user, 'rebuildSearchIndex')) return problem(403, '只有管理员可以重建检索索引')
     return Response.json(await rebuildSearchIndex(req.payload))
   },
 }

@@ -29,6 +29,11 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
     bucket[kind] = (bucket[kind] ?? 0) + 1
   }
 
+  const desks: IdMap = new Map()
+  for (const desk of data.desks) {
+    desks.set(desk.name, await findOrCreate(payload, 'desks', { name: { equals: desk.name } }, { ...desk }, count))
+  }
+
   const regions: IdMap = new Map()
   for (const region of data.regions) {
     const parent = region.parent ? regions.get(region.parent) : undefined
@@ -94,7 +99,7 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
     await payload.create({
       collection: 'articles',
       draft: article.status === 'draft',
-      data: toArticleData(article, { sourceKey, publishedAt, editionDate, regions, tags, bylines, columns, photos }) as never,
+      data: toArticleData(article, { sourceKey, publishedAt, editionDate, desks, regions, tags, bylines, columns, photos }) as never,
       context: SEED_CONTEXT,
     })
   }
@@ -103,8 +108,10 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
 
 /** The two seed texts are the city-news and county-news pages of the same edition. */
 const SEED_PAGE_NAMES: Record<SeedArticle['page'], string> = { '000': '城市新闻', '001': '县域新闻' }
+/** Both pages are the 市州新闻部's (src/seed/data/desks.json). */
+const SEED_PAGE_DESKS: Record<SeedArticle['page'], string> = { '000': '市州新闻部', '001': '市州新闻部' }
 
-type Refs = { sourceKey: string; publishedAt: string; editionDate: string; regions: IdMap; tags: IdMap; bylines: IdMap; columns: IdMap; photos: IdMap }
+type Refs = { sourceKey: string; publishedAt: string; editionDate: string; desks: IdMap; regions: IdMap; tags: IdMap; bylines: IdMap; columns: IdMap; photos: IdMap }
 
 function toArticleData(article: SeedArticle, refs: Refs) {
   const lookup = (map: IdMap, key: string, what: string) => {
@@ -117,6 +124,7 @@ function toArticleData(article: SeedArticle, refs: Refs) {
     _status: article.status,
     workflowState: article.status,
     articleType: article.articleType,
+    desk: lookup(refs.desks, SEED_PAGE_DESKS[article.page], '部门'),
     kicker: article.kicker ?? undefined,
     title: article.title,
     subtitle: article.subtitle ?? undefined,
@@ -154,7 +162,7 @@ function toLexical(block: SeedBlock, photoId: (key: string) => Id) {
   }
 }
 
-type SeedCollection = 'regions' | 'tags' | 'bylines' | 'columns' | 'photos' | 'articles'
+type SeedCollection = 'desks' | 'regions' | 'tags' | 'bylines' | 'columns' | 'photos' | 'articles'
 
 async function findId(payload: Payload, collection: SeedCollection, where: Record<string, unknown>): Promise<Id | null> {
   const found = await payload.find({ collection, where: where as never, limit: 1, depth: 0, draft: true, pagination: false })

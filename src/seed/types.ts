@@ -52,10 +52,13 @@ export type SeedRegion = { name: string; kind: string; parent?: string }
 
 export type SeedPhoto = { key: string; caption: string; credit: { name: string; kind: CreditKind } }
 
+export type SeedDesk = { name: string; description: string }
+
 export type SeedBylines = { people: string[]; organisations: string[] }
 
 export type SeedData = {
   articles: SeedArticle[]
+  desks: SeedDesk[]
   columns: SeedColumn[]
   bylines: SeedBylines
   regions: SeedRegion[]

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article } from '@payload-types'
-import { roleOf } from '@/access/roles'
+import { can } from '@/access/permissions'
+import { isStaffUser } from '@/access/roles'
 import { type DocumentId, relationId } from '@/data/relationId'
 import { formatChineseDateTime } from '@/newsroom/dates'
 import {
@@ -9,6 +10,7 @@ import {
   planTransition,
   publicStatusFor,
   WORKFLOW_ACTION_RULES,
+  WORKFLOW_PERMISSIONS,
   type WorkflowAction,
   type WorkflowActor,
   WorkflowError,
@@ -23,12 +25,11 @@ type Id = DocumentId
 const GOES_PUBLIC: ReadonlySet<WorkflowAction> = new Set(['publish', 'schedule', 'reschedule'])
 const toDate = (value: string | null | undefined): Date | null => (value ? new Date(value) : null)
 
-/** The scheduler acts without a user; everyone else acts as their role. */
+/** The scheduler acts without a user; everyone else with the permissions their roles give (`can` accepts only the table's names). */
 export function actorFor(user: PayloadRequest['user'], article: Pick<Article, 'owner'>, system = false): WorkflowActor | null {
-  if (system) return { role: 'system', isOwner: false }
-  const role = roleOf(user)
-  if (!role || !user) return null
-  return { role, isOwner: String(relationId(article.owner)) === String(user.id) }
+  if (system) return { system: true, isOwner: false, holds: new Set() }
+  if (!isStaffUser(user) || !user) return null
+  return { system: false, isOwner: String(relationId(article.owner)) === String(user.id), holds: new Set(WORKFLOW_PERMISSIONS.filter((permission) => can(user, permission))) }
 }
 
 /** The latest version the user may see (drafts included), or a 404-shaped error. */

@@ -136,7 +136,7 @@ describe('a journalist trying to publish', () => {
   it('is refused when updating their own draft with _status published over REST', async () => {
     const { status, json } = await saveArticle(journalist, journalistDraft.id, { _status: 'published' }, { draft: false })
     expect(status).toBe(403)
-    expect(json.errors[0].message).toContain('只有编辑可以签发')
+    expect(json.errors[0].message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以签发稿件')
   })
 
   it('is refused over GraphQL, in a create and in an update', async () => {
@@ -144,7 +144,7 @@ describe('a journalist trying to publish', () => {
     expect(created.errors?.[0]?.message).toContain('须先保存为草稿')
     const { updatedAt } = (await journalist.rest(`/api/articles/${journalistDraft.id}?draft=true&depth=0`)).json
     const updated = await journalist.graphql(`mutation { updateArticle(id: ${journalistDraft.id}, data: { _status: published, updatedAt: "${updatedAt}" }) { id } }`)
-    expect(updated.errors?.[0]?.message).toContain('只有编辑可以签发')
+    expect(updated.errors?.[0]?.message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以签发稿件')
   })
 
   it('is refused when restoring a published version', async () => {

@@ -158,7 +158,7 @@ describe('hostile requests against the production server', () => {
     for (const user of others) {
       expect(user.name).toBeTruthy()
       expect(user).not.toHaveProperty('email')
-      expect(user).not.toHaveProperty('role')
+      expect(user).not.toHaveProperty('roles')
     }
     expect(text).not.toContain('editor@newsroom.test')
   })

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '@payload-types'
-import { isEditorialUser } from '@/access/roles'
+import { can, rolesWith } from '@/access/permissions'
 import { formatChineseDateTime } from '@/newsroom/dates'
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '@/newsroom/workflow'
 import { refusal } from '@collections/shared/errors'
@@ -23,7 +23,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Article> = ({ data, ope
   const current = (originalDoc?.workflowState ?? 'draft') as WorkflowState
   const pinned = { ...data, workflowState: current, owner: originalDoc?.owner ?? null }
   if (data._status !== 'published') return pinned
-  if (!isEditorialUser(req.user)) throw forbidden('只有编辑可以签发稿件')
+  if (!can(req.user, 'publishArticles')) throw forbidden(`只有${rolesWith('publishArticles')}可以签发稿件`)
   if (current === 'published') {
     context.implicitPublish = { from: current, to: current, action: 'publishChanges' }
     return pinned

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { isEditorialUser } from '@/access/roles'
+import { can, rolesWith } from '@/access/permissions'
 import { inTransaction } from '@/database/transaction'
 import { renumberColumn } from '@/planning/columnPlan'
 
@@ -9,7 +9,7 @@ export const renumberEndpoint: Endpoint = {
   path: '/:id/renumber',
   method: 'post',
   handler: async (req) => {
-    if (!isEditorialUser(req.user)) return Response.json({ errors: [{ message: '只有编辑可以重新编号' }] }, { status: 403 })
+    if (!can(req.user, 'editReferenceData')) return Response.json({ errors: [{ message: `只有${rolesWith('editReferenceData')}可以重新编号` }] }, { status: 403 })
     const changes = await inTransaction(req, () => renumberColumn(req.payload, req, String(req.routeParams?.id)))
     return Response.json({ changes })
   },

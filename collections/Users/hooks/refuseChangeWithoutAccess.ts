@@ -5,6 +5,8 @@ import { chineseLabelOf } from '@/security/textLimits'
 import { refusal } from '@collections/shared/errors'
 
 const comparable = (value: unknown, fieldType: string): string => {
+  // A hasMany relationship: the same set of documents, in whatever order or depth, is no change.
+  if (Array.isArray(value)) return value.map((entry) => String(relationId(entry) ?? entry)).sort().join(',')
   const plain = relationId(value) ?? value ?? ''
   return fieldType === 'email' ? String(plain).trim().toLowerCase() : String(plain)
 }

@@ -1,14 +1,15 @@
 import type { Payload, Where } from 'payload'
 
 import type { Article, Byline } from '@payload-types'
-import { roleOf } from '@/access/roles'
+import { can } from '@/access/permissions'
+import { isStaffUser } from '@/access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
 import type { DocumentId } from '@/data/relationId'
 
 type Props = {
   payload: Payload
-  user?: { id: DocumentId; role?: unknown } | null
+  user?: { id: DocumentId; roles?: unknown } | null
   /** The moment "today" is taken from; the admin passes none (now). */
   now?: Date
 }
@@ -23,9 +24,18 @@ const TITLE_FIELD = { articles: 'title', bylines: 'name' } as const
 
 const LAST_CHANGED = { time: 'updatedAt', timeLabel: '最后修改', sort: '-updatedAt' } as const
 
+const PENDING_BYLINES: Queue = {
+  title: '待确认署名',
+  empty: '没有待确认的署名。',
+  collection: 'bylines',
+  where: { status: { equals: 'pending' } },
+  time: 'createdAt',
+  timeLabel: '提出',
+  sort: 'createdAt',
+}
+
 export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date()): Queue[] {
-  const role = roleOf(user)
-  if (role === 'journalist') {
+  if (!can(user, 'readAllArticles')) {
     return [
       { title: '我的草稿', empty: '没有进行中的草稿。', where: { owner: { equals: user.id }, workflowState: { equals: 'draft' } }, ...LAST_CHANGED },
       {
@@ -40,7 +50,7 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
   }
   const today = startOfShanghaiDay(now).toISOString()
   const tomorrow = new Date(startOfShanghaiDay(now).getTime() + 24 * 60 * 60 * 1000).toISOString()
-  return [
+  const deskQueues: Queue[] = [
     { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } }, ...LAST_CHANGED },
     {
       // Print copy imported from a page (src/import) has had its print review; the web desk still
@@ -67,21 +77,14 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
       timeLabel: '发布',
       sort: '-publishedAt',
     },
-    {
-      title: '待确认署名',
-      empty: '没有待确认的署名。',
-      collection: 'bylines',
-      where: { status: { equals: 'pending' } },
-      time: 'createdAt',
-      timeLabel: '提出',
-      sort: 'createdAt',
-    },
   ]
+  if (can(user, 'confirmBylines')) deskQueues.push(PENDING_BYLINES)
+  return deskQueues
 }
 
 /** Each role's own work on the admin home page: what is waiting for them right now. */
 export async function EditorialDashboard({ payload, user, now }: Props) {
-  if (!user || !roleOf(user)) return null
+  if (!user || !isStaffUser(user)) return null
   const queues = await Promise.all(
     queuesFor(user, now).map(async (queue) => {
       const collection = queue.collection ?? 'articles'

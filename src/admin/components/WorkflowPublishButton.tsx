@@ -2,12 +2,12 @@
 
 import { useAuth, useFormFields } from '@payloadcms/ui'
 
-import { isEditorialUser } from '@/access/roles'
+import { can } from '@/access/permissions'
 import { SaveThenPublishButton } from './SaveThenPublishButton'
 
 /**
  * Payload's 发布 button, as 发布修改: it publishes saved changes to an article already public,
- * for editors only; the server enforces the same rule (collections/Articles/hooks/enforceWorkflow).
+ * for those who may publish (publishArticles); the server enforces the same rule (collections/Articles/hooks/enforceWorkflow).
  * Before that the article is signed off (签发) in the workflow panel, with the other workflow
  * actions and in the history: one 签发, not a second one here. Like every workflow button it
  * saves pending changes first (SaveThenPublishButton).
@@ -15,6 +15,6 @@ import { SaveThenPublishButton } from './SaveThenPublishButton'
 export function WorkflowPublishButton() {
   const { user } = useAuth()
   const state = useFormFields(([fields]) => fields.workflowState?.value as string | undefined)
-  if (!isEditorialUser(user) || state !== 'published') return null
+  if (!can(user, 'publishArticles') || state !== 'published') return null
   return <SaveThenPublishButton label="发布修改" />
 }

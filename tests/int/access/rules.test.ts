@@ -159,7 +159,7 @@ describe('a journalist', () => {
     )
     await expect(
       payload.update({ collection: 'articles', id: journalistDraft.id, data: { _status: 'published' }, ...as(staff.journalist) }),
-    ).rejects.toThrow('只有编辑可以签发稿件')
+    ).rejects.toThrow(/只有编辑（责任编辑）、部门主任、总编辑 \/ 值班总编、管理员可以签发稿件/)
   })
 
   it('cannot publish by restoring a published version', async () => {
@@ -183,9 +183,9 @@ describe('a journalist', () => {
     await expect(payload.create({ collection: 'regions', data: { name: '记者加的地区', kind: 'city' }, ...as(staff.journalist) })).rejects.toThrow()
   })
 
-  it('cannot change their own role', async () => {
-    const updated = await payload.update({ collection: 'users', id: staff.journalist.id, data: { role: 'admin' }, ...as(staff.journalist) })
-    expect(updated.role).toBe('journalist')
+  it('cannot change their own roles', async () => {
+    const updated = await payload.update({ collection: 'users', id: staff.journalist.id, data: { roles: ['admin'] }, ...as(staff.journalist) })
+    expect(updated.roles).toEqual(['journalist'])
   })
 
   it('cannot read another journalist’s versions', async () => {
@@ -197,9 +197,9 @@ describe('a journalist', () => {
 describe('an editor', () => {
   it('manages content but not user accounts', async () => {
     await expect(payload.create({ collection: 'columns', data: { name: '编辑新建专栏' } as never, ...as(staff.editor) })).resolves.toBeTruthy()
-    await expect(payload.create({ collection: 'users', data: { email: 'x@test.local', name: 'x', role: 'admin', password: 'long-enough-password' }, ...as(staff.editor) })).rejects.toThrow()
-    const journalist = await payload.update({ collection: 'users', id: staff.journalist.id, data: { role: 'editor' }, ...as(staff.editor) }).catch(() => null)
-    expect(journalist?.role ?? 'journalist').toBe('journalist')
+    await expect(payload.create({ collection: 'users', data: { email: 'x@test.local', name: 'x', roles: ['admin'], password: 'long-enough-password' }, ...as(staff.editor) })).rejects.toThrow()
+    const journalist = await payload.update({ collection: 'users', id: staff.journalist.id, data: { roles: ['editor'] }, ...as(staff.editor) }).catch(() => null)
+    expect(journalist?.roles ?? ['journalist']).toEqual(['journalist'])
   })
 
   it('reads internal comments and the workflow history', async () => {
@@ -217,13 +217,13 @@ describe('an editor', () => {
 })
 
 describe('an admin', () => {
-  it('creates accounts and changes roles', async () => {
+  it('creates accounts and gives them several roles', async () => {
     const created = await payload.create({
       collection: 'users',
-      data: { email: 'new@test.local', name: '新人', role: 'journalist', password: 'long-enough-password' },
+      data: { email: 'new@test.local', name: '新人', roles: ['journalist'], password: 'long-enough-password' },
       ...as(staff.admin),
     })
-    const promoted = await payload.update({ collection: 'users', id: created.id, data: { role: 'editor' }, ...as(staff.admin) })
-    expect(promoted.role).toBe('editor')
+    const promoted = await payload.update({ collection: 'users', id: created.id, data: { roles: ['editor', 'proofreader'] }, ...as(staff.admin) })
+    expect(promoted.roles).toEqual(['editor', 'proofreader'])
   })
 })

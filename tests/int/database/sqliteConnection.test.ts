@@ -76,7 +76,7 @@ describe('SQLite written by another process at the same time', () => {
   })
 
   onSqlite('queues a write made outside a transaction (a failed login) until the other process lets go', async () => {
-    const user = await payload().create({ collection: 'users', data: { email: 'busy-login@test.local', password: 'correct-horse-battery-staple', name: '忙碌登录', role: 'journalist' } as never, overrideAccess: true })
+    const user = await payload().create({ collection: 'users', data: { email: 'busy-login@test.local', password: 'correct-horse-battery-staple', name: '忙碌登录', roles: ['journalist'] } as never, overrideAccess: true })
     const holder = holdSqliteWriteLock(databaseUri(), 2500)
     await holder.held
 

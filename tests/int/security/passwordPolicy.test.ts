@@ -16,7 +16,7 @@ useTestPayload({ staff: true }, async (booted) => {
   journalistId = booted.staff.journalist.id
 })
 
-const newAccount = (password: string) => ({ email: `new-${Math.random().toString(36).slice(2)}@paper.cn`, name: '新同事', role: 'journalist', password })
+const newAccount = (password: string) => ({ email: `new-${Math.random().toString(36).slice(2)}@paper.cn`, name: '新同事', roles: ['journalist'], password })
 
 describe('new passwords over REST', () => {
   it('refuses a new account with a weak password, naming the password field, and creates nothing', async () => {

@@ -8,7 +8,7 @@ let payload: Payload
 
 useTestPayload({}, (booted) => ({ payload } = booted))
 
-const JOURNALIST = DEMO_ACCOUNTS.find((account) => account.role === 'journalist')!
+const JOURNALIST = DEMO_ACCOUNTS.find((account) => account.roles.includes('journalist'))!
 
 async function demoJournalist() {
   const { docs } = await payload.find({ collection: 'users', where: { email: { equals: JOURNALIST.email } }, depth: 1 })
@@ -16,6 +16,20 @@ async function demoJournalist() {
 }
 
 describe('the demo accounts', () => {
+  it('give each role of the 三审 chain a login, and make the desk head head every desk', async () => {
+    const desks = await Promise.all(['时政部', '经济部'].map((name) => payload.create({ collection: 'desks', data: { name } })))
+    await ensureDemoAccounts(payload, 'demo-password-1234')
+    const byEmail = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0]
+    const expected = { 'desk@newsroom.test': ['deskHead'], 'chief@newsroom.test': ['chiefEditor'], 'proof@newsroom.test': ['proofreader'], 'editor@newsroom.test': ['editor'] }
+    for (const [email, roles] of Object.entries(expected)) {
+      expect([email, (await byEmail(email)).roles]).toEqual([email, roles])
+      const { token } = await payload.login({ collection: 'users', data: { email, password: 'demo-password-1234' } })
+      expect(token).toEqual(expect.any(String))
+    }
+    expect((await byEmail('desk@newsroom.test')).desks?.map(relationId).sort()).toEqual(desks.map((desk) => desk.id).sort())
+    expect((await byEmail('chief@newsroom.test')).desks ?? []).toEqual([])
+  })
+
   it('link the demo journalist to a confirmed staff byline of its own name, once', async () => {
     await ensureDemoAccounts(payload, 'demo-password-1234')
     await ensureDemoAccounts(payload, 'demo-password-1234')

@@ -1,4 +1,4 @@
-import type { Article, Column, Photo } from '@payload-types'
+import type { Article, Column, Desk, Photo } from '@payload-types'
 import { formatBylines } from '@/newsroom/bylines'
 import { loadSeedData } from '@/seed/data'
 import { seedNewsroom } from '@/seed/seedNewsroom'
@@ -16,9 +16,10 @@ type LexicalChild = { type: string; tag?: string; fields?: { blockType?: string 
 const bodyNodes = (article: Article) => (article.body?.root.children ?? []) as LexicalChild[]
 
 describe('seeding the newsroom from the seed pages', () => {
-  it('loads every seeded article, column, byline, region, tag and photo', async () => {
+  it('loads every seeded desk, article, column, byline, region, tag and photo', async () => {
     const report = await seedNewsroom(db.payload)
     expect(report.created).toEqual({
+      desks: seed.desks.length,
       regions: seed.regions.length,
       tags: seed.tags.length,
       bylines: seed.bylines.people.length + seed.bylines.organisations.length,
@@ -38,6 +39,8 @@ describe('seeding the newsroom from the seed pages', () => {
       expect(article.subtitle ?? null).toBe(expected.subtitle)
       expect(article._status).toBe(expected.status)
       expect((article.column as Column | null)?.name ?? null).toBe(expected.column)
+      // Both seed pages, city and county news, are the 市州新闻部's.
+      expect((article.desk as Desk | null)?.name).toBe('市州新闻部')
       const bylines = (article.bylines ?? []).map((row) => ({ name: (row.byline as { name: string }).name, role: row.role }))
       expect(formatBylines(bylines)).toBe(formatBylines(expected.bylines))
       const nodes = bodyNodes(article)

@@ -52,7 +52,7 @@ describe('linking accounts to bylines', () => {
     const before = await storedByline(staff.journalist.id)
     const reply = await as.journalist.rest(`/api/users/${staff.journalist.id}`, { method: 'PATCH', body: { byline: colleagueBylineId } })
     expect(reply.status).toBe(403)
-    expect(reply.json.errors[0].message).toMatch(/不能修改「对应署名」（byline）.*编辑和管理员/)
+    expect(reply.json.errors[0].message).toMatch(/不能修改「对应署名」（byline）：账号与署名的关联只有编辑（责任编辑）、部门主任、总编辑 \/ 值班总编、管理员可以设定/)
     expect(await storedByline(staff.journalist.id)).toBe(before)
 
     const drafts = await as.journalist.rest(`/api/articles?draft=true&depth=0&where[id][equals]=${colleagueDraftId}`)
@@ -67,9 +67,9 @@ describe('linking accounts to bylines', () => {
     expect(await storedByline(staff.journalist.id)).toBe(before)
   })
 
-  it('saves a journalist’s own account page as the admin sends it: the whole form, byline and role unchanged', async () => {
+  it('saves a journalist’s own account page as the admin sends it: the whole form, byline and roles unchanged', async () => {
     const own = await stored(staff.journalist.id)
-    const form = { name: '记者（改名）', email: own.email, role: own.role, byline: relationId(own.byline) }
+    const form = { name: '记者（改名）', email: own.email, roles: own.roles, byline: relationId(own.byline) }
     const reply = await as.journalist.rest(`/api/users/${staff.journalist.id}`, { method: 'PATCH', body: form })
     expect(reply.status).toBe(200)
     expect((await stored(staff.journalist.id)).name).toBe('记者（改名）')
@@ -114,7 +114,7 @@ describe('linking accounts to bylines', () => {
   })
 })
 
-const PRIVATE_FIELDS = ['email', 'role', 'byline'] as const
+const PRIVATE_FIELDS = ['email', 'roles', 'byline'] as const
 
 describe('who reads what of an account', () => {
   it('shows a journalist only colleagues’ names over REST, in the list and by id, and their own account in full', async () => {
@@ -127,7 +127,7 @@ describe('who reads what of an account', () => {
       for (const field of PRIVATE_FIELDS) expect(colleague).not.toHaveProperty(field)
     }
     const own = list.json.docs.find((doc: User) => doc.id === staff.journalist.id)
-    expect(own).toMatchObject({ email: staff.journalist.email, role: 'journalist', byline: relationId(staff.journalist.byline) })
+    expect(own).toMatchObject({ email: staff.journalist.email, roles: ['journalist'], byline: relationId(staff.journalist.byline) })
 
     const byId = await as.journalist.rest(`/api/users/${staff.otherJournalist.id}?depth=0`)
     expect(byId.json.name).toBe(staff.otherJournalist.name)
@@ -135,20 +135,20 @@ describe('who reads what of an account', () => {
   })
 
   it('hides colleagues’ e-mail addresses and roles from a journalist over GraphQL', async () => {
-    const reply = await graphql(as.journalist, '{ Users(limit: 100) { docs { id name email role byline { id } } } }')
+    const reply = await graphql(as.journalist, '{ Users(limit: 100) { docs { id name email roles byline { id } } } }')
     expect(reply.errors).toBeUndefined()
-    const docs = reply.data?.Users.docs as { id: number | string; name: string; email: string | null; role: string | null; byline: unknown }[]
+    const docs = reply.data?.Users.docs as { id: number | string; name: string; email: string | null; roles: string[] | null; byline: unknown }[]
     const colleagues = docs.filter((doc) => String(doc.id) !== String(staff.journalist.id))
-    expect(colleagues.map(({ email, role, byline }) => ({ email, role, byline }))).toEqual(colleagues.map(() => ({ email: null, role: null, byline: null })))
+    expect(colleagues.map(({ email, roles, byline }) => ({ email, roles, byline }))).toEqual(colleagues.map(() => ({ email: null, roles: null, byline: null })))
     expect(colleagues.every((doc) => doc.name.length > 0)).toBe(true)
-    expect(docs.find((doc) => String(doc.id) === String(staff.journalist.id))).toMatchObject({ email: staff.journalist.email, role: 'journalist' })
+    expect(docs.find((doc) => String(doc.id) === String(staff.journalist.id))).toMatchObject({ email: staff.journalist.email, roles: ['journalist'] })
 
-    const one = await graphql(as.journalist, `{ User(id: ${gqlId(staff.admin.id)}) { name email role } }`)
-    expect(one.data?.User).toEqual({ name: staff.admin.name, email: null, role: null })
+    const one = await graphql(as.journalist, `{ User(id: ${gqlId(staff.admin.id)}) { name email roles } }`)
+    expect(one.data?.User).toEqual({ name: staff.admin.name, email: null, roles: null })
   })
 
   it('does not let a journalist find a colleague by e-mail address or role', async () => {
-    for (const where of [`where[email][equals]=${staff.admin.email}`, 'where[role][equals]=admin']) {
+    for (const where of [`where[email][equals]=${staff.admin.email}`, 'where[roles][in]=admin']) {
       const reply = await as.journalist.rest(`/api/users?depth=0&${where}`)
       expect([where, reply.status]).toEqual([where, 400])
       expect(reply.json.docs).toBeUndefined()
@@ -161,14 +161,14 @@ describe('who reads what of an account', () => {
     expect(reply.json.user.name).toBe(staff.otherJournalist.name)
     for (const field of PRIVATE_FIELDS) expect(reply.json.user).not.toHaveProperty(field)
     const editorView = await as.editor.rest(`/api/bylines/${colleagueBylineId}?depth=1`)
-    expect(editorView.json.user).toMatchObject({ email: staff.otherJournalist.email, role: 'journalist' })
+    expect(editorView.json.user).toMatchObject({ email: staff.otherJournalist.email, roles: ['journalist'] })
   })
 
   it.each(['editor', 'admin'] as const)('shows an %s every account in full, over REST and GraphQL', async (role) => {
     const list = await as[role].rest('/api/users?limit=100&depth=0')
     const admin = list.json.docs.find((doc: User) => doc.id === staff.admin.id)
-    expect(admin).toMatchObject({ email: staff.admin.email, role: 'admin' })
-    const reply = await graphql(as[role], '{ Users(limit: 100) { docs { id email role } } }')
+    expect(admin).toMatchObject({ email: staff.admin.email, roles: ['admin'] })
+    const reply = await graphql(as[role], '{ Users(limit: 100) { docs { id email roles } } }')
     const emails = (reply.data?.Users.docs as { email: string | null }[]).map((doc) => doc.email)
     expect(emails).toEqual(expect.arrayContaining([staff.admin.email, staff.editor.email, staff.journalist.email, staff.otherJournalist.email]))
   })

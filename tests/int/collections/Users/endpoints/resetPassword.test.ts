@@ -153,7 +153,7 @@ describe('forgot password', () => {
   })
 
   it('refuses a weak password in GraphQL’s resetPasswordUser, naming the field, and the e-mailed token still works', async () => {
-    await payload.create({ collection: 'users', data: { email: 'weak-graphql@test.local', name: '弱密码', role: 'journalist', password: STAFF_PASSWORD } })
+    await payload.create({ collection: 'users', data: { email: 'weak-graphql@test.local', name: '弱密码', roles: ['journalist'], password: STAFF_PASSWORD } })
     await forgotOverRest('weak-graphql@test.local')
     const token = tokenIn((await nextMailTo('weak-graphql@test.local', 0)).mail)
     const weak = await graphql(`mutation { resetPasswordUser(token: "${token}", password: "12345") { token } }`)
@@ -181,7 +181,7 @@ describe('forgot password', () => {
   }, 30_000)
 
   it('sends the same e-mail, with a working token, for GraphQL’s forgotPasswordUser', async () => {
-    const { id } = (await payload.create({ collection: 'users', data: { email: 'graphql-reset@test.local', name: '图谱', role: 'journalist', password: STAFF_PASSWORD } })) as { id: number | string }
+    const { id } = (await payload.create({ collection: 'users', data: { email: 'graphql-reset@test.local', name: '图谱', roles: ['journalist'], password: STAFF_PASSWORD } })) as { id: number | string }
     expect(id).toBeDefined()
     const asked = await timed(() => graphql('mutation { forgotPasswordUser(email: "graphql-reset@test.local") }'))
     expect(asked.result.body).toEqual({ data: { forgotPasswordUser: true } })
@@ -196,7 +196,7 @@ describe('forgot password', () => {
   }, 20_000)
 
   it('sends one e-mail per account in a short interval: a repeated request changes nothing and the first link still works', async () => {
-    await payload.create({ collection: 'users', data: { email: 'twice@test.local', name: '两次', role: 'journalist', password: STAFF_PASSWORD } })
+    await payload.create({ collection: 'users', data: { email: 'twice@test.local', name: '两次', roles: ['journalist'], password: STAFF_PASSWORD } })
     await forgotOverRest('twice@test.local')
     const first = await nextMailTo('twice@test.local', 0)
     const again = await forgotOverRest('twice@test.local')

@@ -56,7 +56,7 @@ describe('list limits over REST', () => {
     const [editorId, journalistId] = staffIds.split(',')
     expect(byId[editorId]).toEqual(expect.objectContaining({ name: '编辑' }))
     expect(byId[editorId]).not.toHaveProperty('email')
-    expect(byId[editorId]).not.toHaveProperty('role')
+    expect(byId[editorId]).not.toHaveProperty('roles')
     expect(byId[journalistId]).toEqual(expect.objectContaining({ name: '记者' }))
   })
 

@@ -1,0 +1,48 @@
+import { type MaybeUser, ROLE_LABELS, type Role, rolesOf } from './roles'
+
+/**
+ * Who may do what, named once per feature (as Superdesk names its privileges): collection
+ * access, workflow rules, endpoints and the admin's buttons all ask `can(user, permission)`,
+ * never a role. Signing a review level is in here too; which levels an article needs and the
+ * order they come in belong to the review chain.
+ */
+export const PERMISSIONS = {
+  /** Read every article, draft or not, with its comments and history. */
+  readAllArticles: { zh: '查看全部稿件', roles: ['editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin'] },
+  /** Change any article, whoever owns it and wherever it is in the workflow. */
+  editAnyArticle: { zh: '修改任何稿件', roles: ['editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin'] },
+  /** Delete articles and set the fields only editors set (slug, print placement). */
+  manageArticles: { zh: '管理稿件（删除、网址、版面）', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Review submitted copy: approve it, return it to its writer. */
+  reviewArticles: { zh: '审核稿件、退回修改', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Publish, schedule and reschedule what the review has passed, and publish later changes. */
+  publishArticles: { zh: '发布、排期', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Retract a published article. */
+  retractArticles: { zh: '撤稿', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Commit an imported print page (anyone on staff may preview one). */
+  importPages: { zh: '导入版面', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Confirm, correct and merge bylines; link accounts to bylines. */
+  confirmBylines: { zh: '确认署名', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Maintain columns, their installments, regions, tags and photos. */
+  editReferenceData: { zh: '维护专栏、地区、标签和图片', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Change or delete any colleague's editorial comment. */
+  moderateComments: { zh: '管理批注', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** See colleagues' e-mail addresses, roles and byline links. */
+  seeColleagueDetails: { zh: '查看同事的邮箱、角色和署名', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  /** Create, delete and unlock accounts; set roles, names, e-mail addresses and passwords of others. */
+  manageAccounts: { zh: '管理账号', roles: ['admin'] },
+  /** Maintain desks (部门) and who heads them. */
+  manageDesks: { zh: '管理部门', roles: ['admin'] },
+  /** Rebuild the search index. */
+  rebuildSearchIndex: { zh: '重建检索索引', roles: ['admin'] },
+} as const satisfies Record<string, { zh: string; roles: readonly Role[] }>
+
+export type Permission = keyof typeof PERMISSIONS
+
+export function can(user: MaybeUser, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission].roles
+  return rolesOf(user).some((role) => allowed.includes(role))
+}
+
+/** The roles holding a permission, in Chinese, for refusals that say whom to ask: "编辑（责任编辑）、部门主任". */
+export const rolesWith = (permission: Permission): string => PERMISSIONS[permission].roles.map((role) => ROLE_LABELS[role].zh).join('、')
