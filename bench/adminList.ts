@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import type { Role } from '@/access/roles'
 import { analyzeSqlite } from '@/database/adapter'
 import { creditedBylinesKey } from '@/newsroom/bylines'
 import { SEED_CONTEXT } from '@/seed/seedNewsroom'
@@ -66,7 +67,7 @@ async function fillArticles(payload: Payload, size: number, log: (line: string) 
   return { added, bylineIds: [...bylineIds.values()] }
 }
 
-async function benchUser(payload: Payload, data: { email: string; password: string; name: string; role: string; byline?: Id }) {
+async function benchUser(payload: Payload, data: { email: string; password: string; name: string; roles: Role[]; byline?: Id }) {
   const existing = await payload.find({ collection: 'users', where: { email: { equals: data.email } }, limit: 1 })
   return existing.docs[0] ?? (await payload.create({ collection: 'users', data: data as never }))
 }
@@ -84,8 +85,8 @@ export async function runAdminListBench(payload: Payload, options: { size: numbe
   const seconds = (performance.now() - started) / 1000
   // As the server does whenever it starts, with this many rows in place.
   await analyzeSqlite(payload)
-  const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'admin-list-bench-passphrase-e', name: '列表编辑', role: 'editor' })
-  const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'admin-list-bench-passphrase-j', name: '列表记者', role: 'journalist', byline: bylineIds[0] })
+  const editor = await benchUser(payload, { email: 'list-editor@bench.local', password: 'admin-list-bench-passphrase-e', name: '列表编辑', roles: ['editor'] })
+  const journalist = await benchUser(payload, { email: 'list-journalist@bench.local', password: 'admin-list-bench-passphrase-j', name: '列表记者', roles: ['journalist'], byline: bylineIds[0] })
   // What the list view asks for: its columns only, when the collection opts into that.
   const { admin } = payload.collections.articles.config
   const select = admin.enableListViewSelectAPI ? Object.fromEntries((admin.defaultColumns ?? []).map((column) => [column, true])) : undefined

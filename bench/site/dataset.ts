@@ -102,7 +102,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
     if ((article.index + 1) % 1000 === 0) log(`  稿件：${article.index + 1} 篇`)
   }
   await rebuildSearchIndex(payload)
-  await payload.create({ collection: 'users', data: { ...BENCH_EDITOR, name: '基准编辑', role: 'editor' } as never })
+  await payload.create({ collection: 'users', data: { ...BENCH_EDITOR, name: '基准编辑', roles: ['editor'] } as never })
   const slugs = (docs: { slug?: string | null }[]) => docs.flatMap((doc) => (doc.slug ? [doc.slug] : []))
   return {
     shape,

@@ -73,7 +73,7 @@ export async function prepareDataset(shape: DatasetShape, accounts: EditorAccoun
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const dataset = await fillNewsroom(payload, shape, log)
-  for (const [index, account] of accounts.entries()) await payload.create({ collection: 'users', data: { ...account, name: `${account.name}${index + 1}`, role: 'editor' } as never })
+  for (const [index, account] of accounts.entries()) await payload.create({ collection: 'users', data: { ...account, name: `${account.name}${index + 1}`, roles: ['editor'] } as never })
   // The servers are the only writers from here on, as in production.
   await payload.destroy()
   // Written beside and renamed, so an interrupted copy is never taken for a prepared database.
