@@ -53,7 +53,7 @@ export const Users: CollectionConfig = {
       label: label('姓名', 'Name'),
       access: { update: selfOrAccountManagers },
       hooks: refuseUnauthorisedChange,
-      custom: { whoMayChange: '姓名只有本人和管理员可以修改' },
+      custom: { whoMayChange: `姓名只有本人和${rolesWith('manageAccounts')}可以修改` },
     },
     {
       name: 'roles',
@@ -78,7 +78,7 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       access: { create: allowedField('manageAccounts'), update: allowedField('manageAccounts') },
       hooks: refuseUnauthorisedChange,
-      custom: { whoMayChange: '所在部门只有管理员可以设定' },
+      custom: { whoMayChange: `所在部门只有${rolesWith('manageAccounts')}可以设定` },
       admin: { description: label('部门主任的复审限于其所在部门的稿件。', "A desk head's 复审 covers the articles of these desks.") },
     },
     {
@@ -99,7 +99,7 @@ export const Users: CollectionConfig = {
       label: label('电子邮箱', 'Email'),
       access: { read: selfOrDetailsReaders, update: selfOrAccountManagers },
       hooks: refuseUnauthorisedChange,
-      custom: { whoMayChange: '邮箱只有本人和管理员可以修改' },
+      custom: { whoMayChange: `邮箱只有本人和${rolesWith('manageAccounts')}可以修改` },
     },
   ],
 }

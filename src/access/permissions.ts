@@ -6,29 +6,34 @@ import { type MaybeUser, ROLE_LABELS, type Role, rolesOf } from './roles'
  * never a role. Signing a review level is in here too; which levels an article needs and the
  * order they come in belong to the review chain.
  */
+/** The desk's editing roles: everyone who edits, reviews and publishes copy. */
+const EDITING: readonly Role[] = ['editor', 'deskHead', 'chiefEditor', 'admin']
+/** Those who read every article: the editing roles and the proofreaders. */
+const READING_ALL: readonly Role[] = ['editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin']
+
 export const PERMISSIONS = {
   /** Read every article, draft or not, with its comments and history. */
-  readAllArticles: { zh: '查看全部稿件', roles: ['editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin'] },
+  readAllArticles: { zh: '查看全部稿件', roles: READING_ALL },
   /** Change any article, whoever owns it and wherever it is in the workflow. */
-  editAnyArticle: { zh: '修改任何稿件', roles: ['editor', 'deskHead', 'chiefEditor', 'proofreader', 'admin'] },
+  editAnyArticle: { zh: '修改任何稿件', roles: READING_ALL },
   /** Delete articles and set the fields only editors set (slug, print placement). */
-  manageArticles: { zh: '管理稿件（删除、网址、版面）', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  manageArticles: { zh: '管理稿件（删除、网址、版面）', roles: EDITING },
   /** Review submitted copy: approve it, return it to its writer. */
-  reviewArticles: { zh: '审核稿件、退回修改', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  reviewArticles: { zh: '审核稿件、退回修改', roles: EDITING },
   /** Publish, schedule and reschedule what the review has passed, and publish later changes. */
-  publishArticles: { zh: '发布、排期', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  publishArticles: { zh: '发布、排期', roles: EDITING },
   /** Retract a published article. */
-  retractArticles: { zh: '撤稿', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  retractArticles: { zh: '撤稿', roles: EDITING },
   /** Commit an imported print page (anyone on staff may preview one). */
-  importPages: { zh: '导入版面', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  importPages: { zh: '导入版面', roles: EDITING },
   /** Confirm, correct and merge bylines; link accounts to bylines. */
-  confirmBylines: { zh: '确认署名', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  confirmBylines: { zh: '确认署名', roles: EDITING },
   /** Maintain columns, their installments, regions, tags and photos. */
-  editReferenceData: { zh: '维护专栏、地区、标签和图片', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  editReferenceData: { zh: '维护专栏、地区、标签和图片', roles: EDITING },
   /** Change or delete any colleague's editorial comment. */
-  moderateComments: { zh: '管理批注', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  moderateComments: { zh: '管理批注', roles: EDITING },
   /** See colleagues' e-mail addresses, roles and byline links. */
-  seeColleagueDetails: { zh: '查看同事的邮箱、角色和署名', roles: ['editor', 'deskHead', 'chiefEditor', 'admin'] },
+  seeColleagueDetails: { zh: '查看同事的邮箱、角色和署名', roles: EDITING },
   /** Create, delete and unlock accounts; set roles, names, e-mail addresses and passwords of others. */
   manageAccounts: { zh: '管理账号', roles: ['admin'] },
   /** Maintain desks (部门) and who heads them. */

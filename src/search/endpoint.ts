@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { can } from '@/access/permissions'
+import { can, rolesWith } from '@/access/permissions'
 import { isStaffUser } from '@/access/roles'
 import { rebuildSearchIndex } from './indexer'
 import { FILTER_LABELS, parseSearchParams, resolveSearchFilters } from './params'
@@ -43,7 +43,7 @@ export const rebuildSearchEndpoint: Endpoint = {
   path: '/search/rebuild',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!can(req.user, 'rebuildSearchIndex')) return problem(403, '只有管理员可以重建检索索引')
+    if (!can(req.user, 'rebuildSearchIndex')) return problem(403, `只有${rolesWith('rebuildSearchIndex')}可以重建检索索引`)
     return Response.json(await rebuildSearchIndex(req.payload))
   },
 }
