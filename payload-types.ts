@@ -220,7 +220,22 @@ export interface Article {
   /**
    * Changed only by workflow actions.
    */
-  workflowState?: ('draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted') | null;
+  workflowState?:
+    | (
+        | 'draft'
+        | 'pendingFirst'
+        | 'pendingSecond'
+        | 'pendingProofreading'
+        | 'pendingFinal'
+        | 'returned'
+        | 'signed'
+        | 'scheduled'
+        | 'published'
+        | 'retracted'
+      )
+    | null;
+  reviewRound?: number | null;
+  returnedAtLevel?: ('first' | 'second' | 'proofreading' | 'final') | null;
   /**
    * Set by scheduling; published automatically when due.
    */
@@ -304,6 +319,16 @@ export interface Column {
   partSeparator: 'middleDot' | 'zhi';
   cadence: 'daily' | 'weekly' | 'biweekly' | 'monthly' | 'irregular';
   responsibleEditors?: (number | User)[] | null;
+  /**
+   * When set, this column's articles follow this chain instead of their desk's.
+   */
+  reviewChain?: {
+    overridesDesk?: boolean | null;
+    first?: boolean | null;
+    second?: boolean | null;
+    proofreading?: boolean | null;
+    briefsSkipSecond?: boolean | null;
+  };
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -464,6 +489,15 @@ export interface Desk {
   id: number;
   name: string;
   description?: string | null;
+  /**
+   * The levels this desk's articles pass; 终审 is always required.
+   */
+  reviewChain?: {
+    first?: boolean | null;
+    second?: boolean | null;
+    proofreading?: boolean | null;
+    briefsSkipSecond?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -522,7 +556,7 @@ export interface WorkflowEvent {
     | 'submit'
     | 'withdraw'
     | 'return'
-    | 'approve'
+    | 'sign'
     | 'schedule'
     | 'reschedule'
     | 'unschedule'
@@ -530,14 +564,39 @@ export interface WorkflowEvent {
     | 'retract'
     | 'expire'
     | 'publishChanges'
-    | 'restore';
-  from: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
-  to: 'draft' | 'submitted' | 'returned' | 'approved' | 'scheduled' | 'published' | 'retracted';
+    | 'restore'
+    | 'changeAfterSigning';
+  from:
+    | 'draft'
+    | 'pendingFirst'
+    | 'pendingSecond'
+    | 'pendingProofreading'
+    | 'pendingFinal'
+    | 'returned'
+    | 'signed'
+    | 'scheduled'
+    | 'published'
+    | 'retracted';
+  to:
+    | 'draft'
+    | 'pendingFirst'
+    | 'pendingSecond'
+    | 'pendingProofreading'
+    | 'pendingFinal'
+    | 'returned'
+    | 'signed'
+    | 'scheduled'
+    | 'published'
+    | 'retracted';
   actor?: (number | null) | User;
   /**
    * At most 5000 characters.
    */
   note?: string | null;
+  level?: ('first' | 'second' | 'proofreading' | 'final') | null;
+  round?: number | null;
+  version?: string | null;
+  contentHash?: string | null;
   onceKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -762,6 +821,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   workflowHistory?: T;
   editorialComments?: T;
   workflowState?: T;
+  reviewRound?: T;
+  returnedAtLevel?: T;
   scheduledFor?: T;
   publishedLateBy?: T;
   embargoUntil?: T;
@@ -805,6 +866,15 @@ export interface ColumnsSelect<T extends boolean = true> {
   partSeparator?: T;
   cadence?: T;
   responsibleEditors?: T;
+  reviewChain?:
+    | T
+    | {
+        overridesDesk?: T;
+        first?: T;
+        second?: T;
+        proofreading?: T;
+        briefsSkipSecond?: T;
+      };
   active?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -958,6 +1028,10 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   to?: T;
   actor?: T;
   note?: T;
+  level?: T;
+  round?: T;
+  version?: T;
+  contentHash?: T;
   onceKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -969,6 +1043,14 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 export interface DesksSelect<T extends boolean = true> {
   name?: T;
   description?: T;
+  reviewChain?:
+    | T
+    | {
+        first?: T;
+        second?: T;
+        proofreading?: T;
+        briefsSkipSecond?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

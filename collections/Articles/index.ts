@@ -6,7 +6,7 @@ import { label, option } from '@collections/shared/labels'
 import { readerPaths } from '@/publishing/urls'
 import { slugField } from '@collections/shared/slugField'
 import { sourceKeyField } from '@collections/shared/sourceKeyField'
-import { workflowStateOptions } from '@collections/shared/workflowStateOptions'
+import { reviewLevelOptions, workflowStateOptions } from '@collections/shared/workflowStateOptions'
 import { articlesAccess } from './access'
 import { discardUntouchedEndpoint } from './endpoints/discardUntouched'
 import { lastChangeEndpoint } from './endpoints/lastChange'
@@ -102,6 +102,23 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true, description: label('只能通过上方的流程操作改变。', 'Changed only by workflow actions.') },
     },
     {
+      // Each submission starts a round of the 三审 chain; a signature counts in its own round only.
+      name: 'reviewRound',
+      type: 'number',
+      defaultValue: 0,
+      label: label('审稿轮次', 'Review round'),
+      access: internalWorkflowOwned,
+      admin: { hidden: true },
+    },
+    {
+      name: 'returnedAtLevel',
+      type: 'select',
+      label: label('退回于', 'Returned at'),
+      options: reviewLevelOptions,
+      access: internalWorkflowOwned,
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => data?.workflowState === 'returned' && Boolean(data?.returnedAtLevel) },
+    },
+    {
       name: 'scheduledFor',
       type: 'date',
       index: true,
@@ -122,7 +139,7 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.publishedLateBy) },
     },
     editorialTime('embargoUntil', label('禁发截止时间', 'Embargo until'), label('此时间之前稿件的任何内容都不会公开，也不能签发或排期。', 'Nothing of it is public before this time.')),
-    editorialTime('unpublishAt', label('自动下线时间', 'Unpublish at'), label('可选：到时自动下线（回到“已审”）。', 'Optional: taken offline automatically.')),
+    editorialTime('unpublishAt', label('自动下线时间', 'Unpublish at'), label('可选：到时自动下线（回到“已签发”）。', 'Optional: taken offline automatically.')),
     {
       name: 'owner',
       type: 'relationship',

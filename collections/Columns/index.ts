@@ -7,6 +7,7 @@ import { reindexReferencingArticles } from '@collections/shared/hooks/reindexRef
 import { matchPinyinToo } from '@collections/shared/hooks/matchPinyinToo'
 import { pinyinFields } from '@collections/shared/pinyinField'
 import { label, option, withLabels } from '@collections/shared/labels'
+import { reviewChainField } from '@collections/shared/reviewChainField'
 import { slugField } from '@collections/shared/slugField'
 import { releasePhotosOf } from '@collections/Photos/hooks/releasePhotosOf'
 import { photosOfColumn } from '@/publishing/photoPublicity'
@@ -97,6 +98,7 @@ export const Columns: CollectionConfig = {
       label: label('责任编辑', 'Responsible editors'),
       access: { read: staffOnlyField },
     },
+    reviewChainField(true),
     {
       name: 'active',
       type: 'checkbox',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { label } from '@collections/shared/labels'
+import { reviewChainField } from '@collections/shared/reviewChainField'
 import { desksAccess } from './access'
 
 /**
@@ -15,5 +16,6 @@ export const Desks: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: label('名称', 'Name') },
     { name: 'description', type: 'textarea', label: label('说明', 'Description') },
+    reviewChainField(false),
   ],
 }

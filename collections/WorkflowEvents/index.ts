@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { RECORDED_SAVES, type RecordedSave, WORKFLOW_ACTION_RULES, WORKFLOW_ACTIONS } from '@/newsroom/workflow'
 import { label, option } from '@collections/shared/labels'
-import { workflowStateOptions } from '@collections/shared/workflowStateOptions'
+import { reviewLevelOptions, workflowStateOptions } from '@collections/shared/workflowStateOptions'
 import { workflowEventsAccess } from './access'
 
 export const WorkflowEvents: CollectionConfig = {
@@ -30,7 +30,12 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'from', type: 'select', required: true, label: label('原状态', 'From'), options: workflowStateOptions },
     { name: 'to', type: 'select', required: true, label: label('新状态', 'To'), options: workflowStateOptions },
     { name: 'actor', type: 'relationship', relationTo: 'users', label: label('操作人', 'By') },
-    { name: 'note', type: 'textarea', label: label('说明', 'Note') },
+    { name: 'note', type: 'textarea', label: label('说明（审稿意见）', 'Note') },
+    // A signature or a return: the level it was given at, in which round, and the exact text it covered.
+    { name: 'level', type: 'select', index: true, label: label('审级', 'Review level'), options: reviewLevelOptions },
+    { name: 'round', type: 'number', label: label('审稿轮次', 'Review round') },
+    { name: 'version', type: 'text', label: label('所签版本', 'Version signed') },
+    { name: 'contentHash', type: 'text', label: label('内容指纹（SHA-256）', 'Content hash (SHA-256)') },
     {
       // One key per scheduled action (article, action, planned time): the unique index lets
       // exactly one scheduler run claim it, on every database, whatever the isolation level.

@@ -4,7 +4,7 @@ import { type MaybeUser, ROLE_LABELS, type Role, rolesOf } from './roles'
  * Who may do what, named once per feature (as Superdesk names its privileges): collection
  * access, workflow rules, endpoints and the admin's buttons all ask `can(user, permission)`,
  * never a role. Signing a review level is in here too; which levels an article needs and the
- * order they come in belong to the review chain.
+ * order they come in belong to the review chain (src/newsroom/reviewChain).
  */
 /** The desk's editing roles: everyone who edits, reviews and publishes copy. */
 const EDITING: readonly Role[] = ['editor', 'deskHead', 'chiefEditor', 'admin']
@@ -18,12 +18,18 @@ export const PERMISSIONS = {
   editAnyArticle: { zh: '修改任何稿件', roles: READING_ALL },
   /** Delete articles and set the fields only editors set (slug, print placement). */
   manageArticles: { zh: '管理稿件（删除、网址、版面）', roles: EDITING },
-  /** Review submitted copy: approve it, return it to its writer. */
-  reviewArticles: { zh: '审核稿件、退回修改', roles: EDITING },
+  /** Sign 初审 as the article's responsible editor (责任编辑), or return it from there. */
+  signFirstReview: { zh: '初审签字', roles: ['editor'] },
+  /** Sign 复审 for the desks the account heads, or return it from there. */
+  signSecondReview: { zh: '复审签字（本部门）', roles: ['deskHead'] },
+  /** Sign the proofreading round, or return it from there. */
+  signProofreading: { zh: '校对签字', roles: ['proofreader'] },
+  /** Sign 终审, the 签发, or return it from there; re-sign a change to what was signed. */
+  signFinalReview: { zh: '终审签发', roles: ['chiefEditor'] },
   /** Publish, schedule and reschedule what the review has passed, and publish later changes. */
   publishArticles: { zh: '发布、排期', roles: EDITING },
-  /** Retract a published article. */
-  retractArticles: { zh: '撤稿', roles: EDITING },
+  /** Retract a published article: the 终审 level's decision. */
+  retractArticles: { zh: '撤稿', roles: ['chiefEditor'] },
   /** Commit an imported print page (anyone on staff may preview one). */
   importPages: { zh: '导入版面', roles: EDITING },
   /** Confirm, correct and merge bylines; link accounts to bylines. */

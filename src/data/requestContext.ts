@@ -2,7 +2,8 @@ import type { WorkflowAction, WorkflowState } from '@/newsroom/workflow'
 import type { PublicCopy } from '@/publishing/photoPublicity'
 
 /** A save that publishes without a workflow step (the admin's 发布 button), for recordPublication to log. */
-export type ImplicitPublish = { from: WorkflowState; to: WorkflowState; action: 'publish' | 'publishChanges' }
+/** A save that is a step of the workflow too, recorded once it is stored: publishing with Payload's button, or a change after 终审 that sends the article back to 待终审. */
+export type ImplicitPublish = { from: WorkflowState; to: WorkflowState; action: 'publish' | 'publishChanges' | 'changeAfterSigning' }
 
 /** What recordRestore writes into the history once a restored version is saved. */
 export type RestoredVersion = { savedAt: string | null }

@@ -96,7 +96,9 @@ function refreshSqliteStatisticsPeriodically(payload: Payload): void {
   timer.unref()
 }
 
-type MongoUsers = { updateMany: (filter: object, update: object[]) => Promise<{ modifiedCount: number }> }
+type MongoCollection = { updateMany: (filter: object, update: object | object[]) => Promise<{ modifiedCount: number }> }
+type MongoModels = { collections: Record<string, MongoCollection>; versions: Record<string, MongoCollection> }
+const mongoModels = (payload: Payload) => payload.db as unknown as MongoModels
 
 /**
  * MongoDB's counterpart of SQLite's migration 20261206_010707_roles_and_desks: an account
@@ -105,15 +107,31 @@ type MongoUsers = { updateMany: (filter: object, update: object[]) => Promise<{ 
  */
 async function moveSingleRolesIntoRoles(payload: Payload): Promise<void> {
   if (payload.db.name !== 'mongoose') return
-  const users = (payload.db as unknown as { collections: Record<string, MongoUsers> }).collections.users
+  const users = mongoModels(payload).collections.users
   const { modifiedCount } = await users.updateMany({ role: { $type: 'string' }, roles: { $exists: false } }, [{ $set: { roles: ['$role'] } }, { $unset: 'role' }])
   if (modifiedCount > 0) payload.logger.info(`账号角色已迁移为多角色：${modifiedCount} 个账号（role → roles）`)
+}
+
+/**
+ * MongoDB's counterpart of the state renames in SQLite's migration 20261206_013816_review_chain:
+ * 待审 becomes 待初审 and 已审 (one editor's approval, no 终审 signature) becomes 待终审.
+ */
+async function renameLegacyWorkflowStates(payload: Payload): Promise<void> {
+  if (payload.db.name !== 'mongoose') return
+  const { collections, versions } = mongoModels(payload)
+  for (const [from, to] of [['submitted', 'pendingFirst'], ['approved', 'pendingFinal']]) {
+    await collections.articles.updateMany({ workflowState: from }, { $set: { workflowState: to, reviewRound: 1 } })
+    await versions.articles.updateMany({ 'version.workflowState': from }, { $set: { 'version.workflowState': to } })
+    await collections['workflow-events'].updateMany({ from }, { $set: { from: to } })
+    await collections['workflow-events'].updateMany({ to: from }, { $set: { to } })
+  }
 }
 
 /** What the database needs once Payload has connected: pending migrations (outside production), derived values a schemaless database lacks, and planner statistics. */
 export async function prepareDatabase(payload: Payload): Promise<void> {
   await migrateOutsideProduction(payload)
   await moveSingleRolesIntoRoles(payload)
+  await renameLegacyWorkflowStates(payload)
   await backfillPhotoPublicity(payload)
   await backfillCharacterCounts(payload)
   await analyzeSqlite(payload)

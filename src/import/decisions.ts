@@ -41,7 +41,7 @@ export type ArticlePlan = {
 }
 
 /** States in which the desk still works on the text, so a page's newer text may replace it. */
-const UPDATABLE: readonly WorkflowState[] = ['draft', 'submitted', 'returned']
+const UPDATABLE: readonly WorkflowState[] = ['draft', 'pendingFirst', 'returned']
 
 export function choicesFor(existing: ExistingArticle | null): ImportDecision[] {
   if (!existing) return ['create', 'skip']

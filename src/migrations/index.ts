@@ -6,6 +6,7 @@ import * as migration_20261204_225043_photo_publicity from './20261204_225043_ph
 import * as migration_20261205_040305_desk_fields from './20261205_040305_desk_fields';
 import * as migration_20261205_120111_listing_index_search_stale from './20261205_120111_listing_index_search_stale';
 import * as migration_20261206_010707_roles_and_desks from './20261206_010707_roles_and_desks';
+import * as migration_20261206_013816_review_chain from './20261206_013816_review_chain';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_010707_roles_and_desks.up,
     down: migration_20261206_010707_roles_and_desks.down,
-    name: '20261206_010707_roles_and_desks'
+    name: '20261206_010707_roles_and_desks',
+  },
+  {
+    up: migration_20261206_013816_review_chain.up,
+    down: migration_20261206_013816_review_chain.down,
+    name: '20261206_013816_review_chain'
   },
 ];

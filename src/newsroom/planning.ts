@@ -11,7 +11,7 @@ export const CADENCE_DAYS: Record<Exclude<Cadence, 'irregular'>, number> = { dai
 export const CADENCE_LABELS: Record<Cadence, string> = { daily: '每日', weekly: '每周', biweekly: '每两周', monthly: '每月', irregular: '不定期' }
 
 const DAY = 24 * 60 * 60 * 1000
-const READY_STATES = new Set(['approved', 'scheduled', 'published'])
+const READY_STATES = new Set(['signed', 'scheduled', 'published'])
 
 export type PlannedInstallment = {
   id: DocumentId
@@ -41,7 +41,7 @@ export function atRiskProblems(installments: PlannedInstallment[], now: Date): P
     .map((item) => ({
       kind: 'atRisk' as const,
       installmentId: item.id,
-      message: `${item.label ?? `${item.column.name}${item.number ? ` 第${item.number}期` : ''}`}将于 ${formatChineseDateTime(item.plannedFor)} 刊发，${item.articleState ? '稿件尚未审核通过' : '尚未关联稿件'}`,
+      message: `${item.label ?? `${item.column.name}${item.number ? ` 第${item.number}期` : ''}`}将于 ${formatChineseDateTime(item.plannedFor)} 刊发，${item.articleState ? '稿件尚未签发' : '尚未关联稿件'}`,
     }))
 }
 

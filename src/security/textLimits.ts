@@ -65,7 +65,7 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
   tags: { name: NAME, slug: SLUG, description: STANDFIRST },
   regions: { name: NAME, slug: SLUG, path: REGION_PATH },
   'editorial-comments': { body: NOTE },
-  'workflow-events': { note: NOTE, onceKey: KEY },
+  'workflow-events': { note: NOTE, onceKey: KEY, version: KEY, contentHash: KEY },
   users: { name: NAME },
 }
 

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Article } from '@payload-types'
+import type { Article, User } from '@payload-types'
 import { can } from '@/access/permissions'
 import { isStaffUser } from '@/access/roles'
 import { type DocumentId, relationId } from '@/data/relationId'
@@ -9,14 +9,21 @@ import {
   availableActions,
   planTransition,
   publicStatusFor,
+  levelPendingIn,
+  PENDING_STATES,
+  SIGNING_PERMISSION,
   WORKFLOW_ACTION_RULES,
   WORKFLOW_PERMISSIONS,
   type WorkflowAction,
   type WorkflowActor,
   WorkflowError,
+  WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '@/newsroom/workflow'
+import { contentHash, REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel, signRefusal } from '@/newsroom/reviewChain'
+import { rolesWith } from '@/access/permissions'
 import { type HistoryEntry, recordWorkflowEvent } from './history'
+import { isAuthorOf, publishRefusal, type ReviewStatus, reviewStatusOf } from './reviewChain'
 import { currentReturnNote } from './returnNotes'
 import { pendingCreditsRefusal } from './pendingCredits'
 
@@ -41,21 +48,62 @@ async function loadArticle(payload: Payload, req: PayloadRequest, id: Id, system
   }
 }
 
+/** Why the user may not sign (or return at) this level of the article now, or null. */
+function levelRefusal(req: PayloadRequest, article: Article, status: ReviewStatus, level: ReviewLevel, actor: WorkflowActor): string | null {
+  const user = req.user as (User & { desks?: unknown }) | null
+  const desks = Array.isArray(user?.desks) ? user.desks.map((desk) => String(relationId(desk))) : []
+  const ownLevels = new Set(status.all.filter((signature) => String(signature.actor) === String(user?.id)).map((signature) => signature.level as ReviewLevel))
+  // A published article's change (a 更正, a fix) is signed again at 终审 only: the levels below
+  // passed the text once, and a published article predating 三审 has no lower signatures to show.
+  const republishing = article.workflowState === 'published' && level === 'final'
+  const signedThisRound = republishing ? new Set(status.required.filter((required) => required !== 'final')) : new Set(status.signed.keys())
+  return signRefusal({
+    level,
+    required: status.required,
+    signedThisRound,
+    holdsLevel: actor.holds.has(SIGNING_PERMISSION[level]),
+    headsArticleDesk: relationId(article.desk) != null && desks.includes(String(relationId(article.desk))),
+    isAuthor: isAuthorOf(user, article),
+    ownLevels,
+    holders: rolesWith(SIGNING_PERMISSION[level]),
+  })
+}
+
+/** The levels this user could sign on the article right now. */
+const signableLevels = (req: PayloadRequest, article: Article, status: ReviewStatus, actor: WorkflowActor): ReviewLevel[] =>
+  REVIEW_LEVELS.filter((level) => (level === status.pending || (level === 'final' && article.workflowState === 'published')) && levelRefusal(req, article, status, level, actor) === null)
+
 export async function workflowOptions(payload: Payload, req: PayloadRequest, id: Id) {
   const article = await loadArticle(payload, req, id, false)
   const actor = actorFor(req.user, article)
   const state = (article.workflowState ?? 'draft') as WorkflowState
+  const status = await reviewStatusOf(req, article)
+  const mySignable = actor ? signableLevels(req, article, status, actor) : []
   return {
     state,
     scheduledFor: article.scheduledFor ?? null,
     returnNote: await currentReturnNote(payload, req.user, article),
+    review: {
+      round: status.round,
+      pending: status.pending,
+      levels: status.required.map((level) => {
+        const signature = status.signed.get(level)
+        return { level, label: REVIEW_LEVEL_LABELS[level], signedAt: signature?.createdAt ?? null, signer: signature?.actor ?? null }
+      }),
+      /** What is still required before it may be published. */
+      stillRequired: status.required.filter((level) => !status.signed.has(level)),
+      mySignable,
+    },
     actions: actor
-      ? availableActions(state, actor).map((action) => ({
-          action,
-          label: WORKFLOW_ACTION_RULES[action].label,
-          noteRequired: Boolean(WORKFLOW_ACTION_RULES[action].noteRequired),
-          needsPublishTime: Boolean(WORKFLOW_ACTION_RULES[action].needsPublishTime),
-        }))
+      ? availableActions(state, actor)
+          .filter((action) => (action === 'sign' || action === 'return' ? mySignable.length > 0 : true))
+          .map((action) => ({
+            action,
+            label: action === 'sign' && mySignable.length > 0 ? `${REVIEW_LEVEL_LABELS[mySignable[0]]}签字` : WORKFLOW_ACTION_RULES[action].label,
+            level: action === 'sign' || action === 'return' ? (mySignable[0] ?? null) : undefined,
+            noteRequired: Boolean(WORKFLOW_ACTION_RULES[action].noteRequired),
+            needsPublishTime: Boolean(WORKFLOW_ACTION_RULES[action].needsPublishTime),
+          }))
       : [],
   }
 }
@@ -74,6 +122,8 @@ const RETRACTED_CONTENT = {
 export type TransitionRequest = {
   id: Id
   action: WorkflowAction
+  /** Signing and returning: the review level acted at. */
+  level?: ReviewLevel | null
   note?: string | null
   publishAt?: Date | null
   /** The scheduler's clock; tests pass a controlled one. */
@@ -101,13 +151,20 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   const actor = actorFor(req.user, article, system)
   if (!actor) throw new WorkflowError('请先登录', 'notAllowed')
   const from = (article.workflowState ?? 'draft') as WorkflowState
-  const to = planTransition(from, action, actor, { note, publishAt, embargoUntil: toDate(article.embargoUntil), now })
+  const planned = planTransition(from, action, actor, { note, publishAt, embargoUntil: toDate(article.embargoUntil), now })
   if (GOES_PUBLIC.has(action)) {
     const pendingCredits = await pendingCreditsRefusal(req, article.bylines)
     if (pendingCredits) throw new WorkflowError(pendingCredits, 'wrongState')
   }
+  const status = await reviewStatusOf(req, article)
+  const review = await reviewStep(req, article, status, request, actor, from)
+  if (GOES_PUBLIC.has(action)) {
+    const unsigned = publishRefusal(status, article as unknown as Record<string, unknown>)
+    if (unsigned) throw new WorkflowError(unsigned, 'wrongState')
+  }
+  const to = planned === 'chain' ? review.to! : planned
 
-  const data: Partial<Article> = { workflowState: to, _status: publicStatusFor(to) }
+  const data: Partial<Article> = { workflowState: to, _status: publicStatusFor(to), ...review.data }
   if (action === 'schedule' || action === 'reschedule') {
     data.scheduledFor = publishAt!.toISOString()
     note = note ?? `计划发布时间 ${formatChineseDateTime(publishAt!)}`
@@ -125,11 +182,53 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   }
   if (action === 'retract') Object.assign(data, RETRACTED_CONTENT, { retraction: { retractedAt: now.toISOString(), notice: note } })
 
-  const event: HistoryEntry = { article: article.id, action, from, to, actor: system ? undefined : (req.user?.id as number), note: note ?? undefined }
+  const event: HistoryEntry = { article: article.id, action, from, to, actor: system ? undefined : (req.user?.id as number), note: note ?? undefined, ...review.event }
   if (system) await claimOnce(req, { ...event, onceKey: `${article.id}:${action}:${article.scheduledFor ?? article.unpublishAt}` })
-  const updated = await asTransition(req, action, () => payload.update({ collection: 'articles', id, data, draft: false, overrideAccess: true, req, depth: 0 }))
+  // A signature on a change to a published article goes into the history, not to readers: 发布修改 publishes it.
+  const signsPendingChange = action === 'sign' && from === 'published'
+  if (signsPendingChange) delete data._status
+  const updated = await asTransition(req, action, () => payload.update({ collection: 'articles', id, data, draft: signsPendingChange, overrideAccess: true, req, depth: 0 }))
+  if (action === 'sign') event.version = String((await latestVersionId(req, article.id)) ?? '')
   if (!system) await recordWorkflowEvent(req, event)
   return updated
+}
+
+type ReviewStep = { to?: WorkflowState; data?: Partial<Article>; event?: Partial<HistoryEntry> }
+
+/**
+ * What the 三审 chain adds to a transition: a submission opens a round at its first required
+ * level; a signature checks the signer and the order, records the level, the round and the
+ * fingerprint of the text it covers, and moves on to the next level (or 已签发, or back to
+ * 已排期 when a re-signed change keeps its schedule); a return names its level.
+ */
+async function reviewStep(req: PayloadRequest, article: Article, status: ReviewStatus, request: TransitionRequest, actor: WorkflowActor, from: WorkflowState): Promise<ReviewStep> {
+  const { action } = request
+  if (action === 'submit') {
+    if (relationId(article.desk) == null) throw new WorkflowError('请先在右侧栏选择稿件所属部门，再提交审核', 'wrongState')
+    return { to: PENDING_STATES[status.required[0]], data: { reviewRound: status.round + 1, returnedAtLevel: null } }
+  }
+  if (action === 'withdraw' && status.signed.size > 0) throw new WorkflowError(`稿件已有${[...status.signed.keys()].map((level) => REVIEW_LEVEL_LABELS[level]).join('、')}签字，不能再撤回；如需修改请联系编辑`, 'wrongState')
+  if (action !== 'sign' && action !== 'return') return {}
+  const expected = levelPendingIn(from) ?? 'final'
+  const level = request.level ?? null
+  if (!level || !REVIEW_LEVELS.includes(level)) throw new WorkflowError(`请说明审级 level：${REVIEW_LEVELS.join('、')}`, 'wrongState')
+  if (level !== expected) {
+    throw new WorkflowError(`稿件当前状态为“${WORKFLOW_STATE_LABELS[from].zh}”，现在应${REVIEW_LEVEL_LABELS[expected]}，不能${REVIEW_LEVEL_LABELS[level]}`, 'wrongState')
+  }
+  const refused = levelRefusal(req, article, status, level, actor)
+  if (refused) throw new WorkflowError(refused, refused.startsWith('您没有') || refused.includes('不能审签') || refused.includes('同一人') || refused.startsWith('复审须由') ? 'notAllowed' : 'wrongState')
+  if (action === 'return') return { data: { returnedAtLevel: level }, event: { level, round: status.round } }
+  const signed = new Set([...status.signed.keys(), level])
+  const next = status.required.find((required) => !signed.has(required))
+  const keepsSchedule = article.scheduledFor != null && Date.parse(article.scheduledFor) > Date.now()
+  const to: WorkflowState = from === 'published' ? 'published' : next ? PENDING_STATES[next] : keepsSchedule ? 'scheduled' : 'signed'
+  return { to, event: { level, round: status.round, contentHash: contentHash(article as unknown as Record<string, unknown>) } }
+}
+
+/** The newest version of the article: the one a signature's text is stored in. */
+async function latestVersionId(req: PayloadRequest, articleId: Id): Promise<Id | null> {
+  const { docs } = await req.payload.findVersions({ collection: 'articles', where: { parent: { equals: articleId } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true, req, select: {} })
+  return docs[0]?.id ?? null
 }
 
 /**

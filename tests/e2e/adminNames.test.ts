@@ -32,7 +32,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201)
   const articleId = created.json.doc.id
   expect((await journalist.rest(`/api/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'submit' } })).status).toBe(200)
-  expect((await editor.rest(`/api/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'return', note: '请补充导语' } })).status).toBe(200)
+  expect((await editor.rest(`/api/articles/${articleId}/workflow`, { method: 'POST', body: { action: 'return', level: 'first', note: '请补充导语' } })).status).toBe(200)
   const question = await editor.rest('/api/editorial-comments?depth=0', { method: 'POST', body: { article: articleId, body: '请核实第二段的数据来源。' } })
   expect(question.status).toBe(201)
   const answer = await journalist.rest('/api/editorial-comments?depth=0', { method: 'POST', body: { article: articleId, body: '已核实，来自区统计局。', replyTo: question.json.doc.id } })

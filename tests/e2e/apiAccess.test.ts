@@ -1,5 +1,6 @@
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { saveArticle, session, type Session, signInSession } from '../helpers/restClient'
+import { publishOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 let server: DemoServer
@@ -11,13 +12,6 @@ let editorDraft: { id: number; slug: string }
 let journalistDraft: { id: number }
 let published: { id: number; slug: string }
 
-async function moveThrough(id: number, actions: string[], note = '测试') {
-  for (const action of actions) {
-    const { status, json } = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action, note } })
-    if (status !== 200) throw new Error(`${action}: ${status} ${JSON.stringify(json)}`)
-  }
-}
-
 beforeAll(async () => {
   server = await startDemoServer()
   anonymous = session(server.baseUrl)
@@ -27,7 +21,7 @@ beforeAll(async () => {
   editorDraft = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '编辑部未发布草稿机密' } })).json.doc
   journalistDraft = (await journalist.rest('/api/articles?draft=true', { method: 'POST', body: { title: '记者草稿' } })).json.doc
   const toPublish = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '接口测试发布稿' } })).json.doc
-  await moveThrough(toPublish.id, ['submit', 'approve', 'publish'])
+  await publishOverApi(server.baseUrl, toPublish.id)
   published = toPublish
   await editor.rest('/api/editorial-comments', { method: 'POST', body: { article: published.id, body: '内部批注不得外泄' } })
 }, 15 * 60 * 1000)
@@ -83,7 +77,7 @@ describe('uploaded photo files', () => {
     expect((await fetch(`${server.baseUrl}${photo.url}`)).status).toBe(403)
     expect((await anonymous.rest(`/api/photos/${photoId}`)).status).toBe(404)
     const withPhoto = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '配图发布稿', leadPhoto: photoId } })).json.doc
-    await moveThrough(withPhoto.id, ['submit', 'approve', 'publish'])
+    await publishOverApi(server.baseUrl, withPhoto.id)
     const file = await fetch(`${server.baseUrl}${photo.url}`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('image/webp')
@@ -136,7 +130,7 @@ describe('a journalist trying to publish', () => {
   it('is refused when updating their own draft with _status published over REST', async () => {
     const { status, json } = await saveArticle(journalist, journalistDraft.id, { _status: 'published' }, { draft: false })
     expect(status).toBe(403)
-    expect(json.errors[0].message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以签发稿件')
+    expect(json.errors[0].message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以发布稿件')
   })
 
   it('is refused over GraphQL, in a create and in an update', async () => {
@@ -144,7 +138,7 @@ describe('a journalist trying to publish', () => {
     expect(created.errors?.[0]?.message).toContain('须先保存为草稿')
     const { updatedAt } = (await journalist.rest(`/api/articles/${journalistDraft.id}?draft=true&depth=0`)).json
     const updated = await journalist.graphql(`mutation { updateArticle(id: ${journalistDraft.id}, data: { _status: published, updatedAt: "${updatedAt}" }) { id } }`)
-    expect(updated.errors?.[0]?.message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以签发稿件')
+    expect(updated.errors?.[0]?.message).toContain('只有编辑（责任编辑）、部门主任、总编辑 / 值班总编、管理员可以发布稿件')
   })
 
   it('is refused when restoring a published version', async () => {

@@ -5,6 +5,7 @@ import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
 import { toShanghaiDate } from '@/newsroom/dates'
+import { publishOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
@@ -59,10 +60,7 @@ describe('字数 and 网题 at the desk', () => {
       },
     })
     expect(status).toBe(201)
-    for (const action of ['submit', 'approve', 'publish']) {
-      const reply = await api.rest(`/api/articles/${created.doc.id}/workflow`, { method: 'POST', body: { action } })
-      expect(reply.status).toBe(200)
-    }
+    await publishOverApi(running.server.baseUrl, created.doc.id)
     const { json: article } = await api.rest(`/api/articles/${created.doc.id}?depth=0`)
 
     const context = await running.browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })

@@ -4,6 +4,7 @@ import { formatChineseDateTime } from '@/newsroom/dates'
 import { createDraftInAdmin, runWorkflowAction, signIn, waitForStored, workflowState } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
+import { signPendingLevelsOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
@@ -21,10 +22,10 @@ function beijingAdminTime(iso: string): string {
   return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`
 }
 
-describe('one status and one 签发 for the desk', () => {
+describe('one status and one 发布 for the desk', () => {
   let id: string
 
-  it('shows the 流程状态 and no 草稿/已发布 pill in the header, offers one 签发, and prints a typed ——副题 with one dash', async () => {
+  it('shows the 流程状态 and no 草稿/已发布 pill in the header, offers one 发布, and prints a typed ——副题 with one dash', async () => {
     const { baseUrl } = running.server
     const journalist = await signIn(running.browser, baseUrl, 'journalist@newsroom.test', PASSWORD)
     id = await createDraftInAdmin(journalist, baseUrl, '只显示一个状态的稿件')
@@ -33,22 +34,25 @@ describe('one status and one 签发 for the desk', () => {
     await journalist.reload()
     await expect(headerStatus(journalist)).resolves.toBe('流程状态：草稿')
     await runWorkflowAction(journalist, '提交审核')
-    await expect(headerStatus(journalist)).resolves.toBe('流程状态：待审')
+    await expect(headerStatus(journalist)).resolves.toBe('流程状态：待初审')
 
     const editor = await signIn(running.browser, baseUrl, 'editor@newsroom.test', PASSWORD)
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}`)
-    await runWorkflowAction(editor, '审核通过')
-    // Payload's pill read 状态: 草稿 for an approved article.
-    await expect(headerStatus(editor)).resolves.toBe('流程状态：已审')
+    await signPendingLevelsOverApi(baseUrl, id)
+    await editor.reload()
+    // Payload's pill read 状态: 草稿 for a signed article.
+    await expect(headerStatus(editor)).resolves.toBe('流程状态：已签发')
     await expect(editor.locator('.doc-controls').innerText()).resolves.not.toMatch(/(^|[^程])状态[:：]/)
-    await expect(editor.getByRole('button', { name: '签发', exact: true }).count()).resolves.toBe(1)
+    // The panel asks the server for its actions after the page loads.
+    await editor.getByTestId('workflow-panel').getByRole('button', { name: '发布', exact: true }).waitFor()
+    await expect(editor.getByRole('button', { name: '发布', exact: true }).count()).resolves.toBe(1)
     await expect(editor.locator('.doc-controls').getByRole('button', { name: /签发|发布/ }).count()).resolves.toBe(0)
     await screenshotAtDeskWidths(editor, 'status-approved')
 
-    await runWorkflowAction(editor, '签发')
+    await runWorkflowAction(editor, '发布')
     await expect(workflowState(editor)).resolves.toBe('已发布')
     await expect(headerStatus(editor)).resolves.toBe('流程状态：已发布')
-    await expect(editor.getByRole('button', { name: '签发', exact: true }).count()).resolves.toBe(0)
+    await expect(editor.getByRole('button', { name: '发布', exact: true }).count()).resolves.toBe(0)
 
     const { slug } = await stored(editor, id)
     const reader = await running.browser.newPage()
@@ -99,7 +103,7 @@ describe('one status and one 签发 for the desk', () => {
     const states = editor.getByTestId('version-workflow-state')
     await states.first().waitFor()
     const shown = (await states.allInnerTexts()).map((text) => text.replace(/\s+/g, ''))
-    for (const state of ['已发布', '已审', '待审', '草稿']) expect(shown.some((text) => text.startsWith(state))).toBe(true)
+    for (const state of ['已发布', '已签发', '待初审', '草稿']) expect(shown.some((text) => text.startsWith(state))).toBe(true)
     expect(shown.filter((text) => text.includes('线上版本'))).toEqual(['已发布线上版本'])
     await expect(editor.locator('main.versions').innerText()).resolves.not.toMatch(/当前已发布版本|之前发布过的版本/)
     await screenshotAtDeskWidths(editor, 'status-versions')

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort, type Server, startVarnish } from '../../bench/site/processes'
+import { signFinalOverApi } from '../helpers/demoChain'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { saveArticle, type Session, signInSession } from '../helpers/restClient'
 
@@ -32,6 +33,13 @@ async function publishedArticle(): Promise<{ id: number; slug: string; title: st
   return json.docs[0]
 }
 
+/** A change to a published article as the desk publishes it: saved as a draft, signed again at 终审, then published. */
+async function publishChange(id: number, data: Record<string, unknown>) {
+  expect((await saveArticle(editor, id, data, { draft: true })).status).toBe(200)
+  await signFinalOverApi(app.baseUrl, id)
+  return saveArticle(editor, id, { _status: 'published' }, { draft: false })
+}
+
 async function eventually(check: () => Promise<boolean>, limitMs = 5_000): Promise<boolean> {
   const deadline = Date.now() + limitMs
   while (Date.now() < deadline) {
@@ -59,7 +67,7 @@ describe('the Varnish cache tier', () => {
       expect((await viaCache(pathname)).cache).toBe('HIT')
     }
     const title = `${article.title}（更正）`
-    const saved = await saveArticle(editor, article.id, { title }, { draft: false })
+    const saved = await publishChange(article.id, { title })
     expect(saved.status).toBe(200)
     expect(await eventually(async () => (await viaCache(`/articles/${article.slug}`)).text.includes(title))).toBe(true)
     // Soft-purged with the article's page: no reader of the front page waits for the origin.
@@ -76,7 +84,7 @@ describe('the Varnish cache tier', () => {
     expect(before.status).toBe(200)
     const article = await publishedArticle()
     const title = `${article.title}（缓存检索刷新）`
-    expect((await saveArticle(editor, article.id, { title }, { draft: false })).status).toBe(200)
+    expect((await publishChange(article.id, { title })).status).toBe(200)
     expect(await eventually(async () => (await searchFor('缓存检索刷新')).text.includes(title))).toBe(true)
   })
 

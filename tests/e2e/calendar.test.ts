@@ -2,6 +2,7 @@ import { formatChineseDate, toShanghaiDate, toShanghaiLocalInput } from '@/newsr
 import { runWorkflowAction, signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
+import { signPendingLevelsOverApi } from '../helpers/demoChain'
 
 const running = useDemoServer({ withBrowser: true })
 
@@ -39,10 +40,10 @@ describe('the planning calendar', () => {
     await editor.getByText(/成功/).first().waitFor()
 
     await editor.goto(calendarUrl)
-    await expect(entry.getByRole('alert').innerText()).resolves.toContain('稿件尚未审核通过')
+    await expect(entry.getByRole('alert').innerText()).resolves.toContain('稿件尚未签发')
 
+    await signPendingLevelsOverApi(baseUrl, created.doc.id)
     await editor.goto(`${baseUrl}/admin/collections/articles/${created.doc.id}`)
-    await runWorkflowAction(editor, '审核通过')
     await editor.getByTestId('workflow-panel').locator('input[type="datetime-local"]').fill(toShanghaiLocalInput(due))
     await runWorkflowAction(editor, '排期发布')
     await expect(editor.getByTestId('workflow-scheduled-for').innerText()).resolves.toContain('计划发布')

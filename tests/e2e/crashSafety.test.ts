@@ -9,6 +9,7 @@ import { paragraphNode, rootNode } from '@/seed/lexical'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { saveArticle, type Session, signInSession } from '../helpers/restClient'
 import { seededRandom } from '../../bench/seededRandom'
+import { submitAndSignOverApi } from '../helpers/demoChain'
 
 /**
  * Kills the production server with SIGKILL while editors save, publish and import, starts it
@@ -66,7 +67,7 @@ async function prepareRound(round: number) {
   const ready: { id: number | string; slug: string }[] = []
   for (let index = 0; index < 3; index += 1) {
     const { json } = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: `断电发布测试 第${round}轮 第${index}篇` } })
-    for (const action of ['submit', 'approve']) expect((await editor.rest(`/api/articles/${json.doc.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
+    await submitAndSignOverApi(server.baseUrl, json.doc.id, editor)
     ready.push({ id: json.doc.id, slug: json.doc.slug })
   }
   return ready
@@ -130,7 +131,7 @@ async function expectPublicationsWhole(): Promise<void> {
       expect([article._status, events.length, readerStatus]).toEqual(['published', 1, 200])
     } else {
       expect(acknowledged).toBe(false)
-      expect([article.workflowState, events.length, readerStatus]).toEqual(['approved', 0, 404])
+      expect([article.workflowState, events.length, readerStatus]).toEqual(['signed', 0, 404])
     }
   }
 }
@@ -168,7 +169,7 @@ describe('a server killed while editors write', () => {
 
   it('publishes after a restart an article whose scheduled time passed while the server was down', async () => {
     const { json } = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '停机期间到点的定时稿件' } })
-    for (const action of ['submit', 'approve']) await editor.rest(`/api/articles/${json.doc.id}/workflow`, { method: 'POST', body: { action } })
+    await submitAndSignOverApi(server.baseUrl, json.doc.id, editor)
     const publishAt = new Date(Date.now() + 15_000)
     expect((await editor.rest(`/api/articles/${json.doc.id}/workflow`, { method: 'POST', body: { action: 'schedule', publishAt: publishAt.toISOString() } })).json.state).toBe('scheduled')
     await server.crash()

@@ -5,6 +5,7 @@ import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session, signInSession } from '../helpers/restClient'
 import { readSeedPage } from '@/seed/data'
+import { publishOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
@@ -93,7 +94,7 @@ describe('the admin’s 导入版面 view', () => {
 
     // One is published; the next preview says it is on the site and skips it.
     const briefId = await page.evaluate(async (title) => (await (await fetch(`/api/articles?draft=true&depth=0&where[title][equals]=${encodeURIComponent(title)}&where[print.pageNumber][equals]=6`)).json()).docs[0].id, BRIEF)
-    for (const action of ['submit', 'approve', 'publish']) expect((await api(page, `/api/articles/${briefId}/workflow`, 'POST', { action })).state).toBeDefined()
+    await publishOverApi(running.server.baseUrl, briefId)
     await previewAgain(page)
     await articleWithStatus(page, 'onSite', BRIEF).waitFor({ timeout: 15_000 })
     const onSite = page.getByTestId('import-article').filter({ hasText: BRIEF })

@@ -4,6 +4,7 @@ import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, work
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { session } from '../helpers/restClient'
+import { signPendingLevelsOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const CORRESPONDENT = '谭新颖'
@@ -96,14 +97,14 @@ describe('a journalist credits a new correspondent, an editor confirms the name'
     await expect(row.innerText()).resolves.toContain('待确认')
     await screenshot(editor, 'pending-byline-list')
 
-    // 签发 is refused, naming the byline.
+    // 发布 is refused, naming the byline, though every level has signed.
+    await signPendingLevelsOverApi(baseUrl, id)
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}`)
-    await runWorkflowAction(editor, '审核通过')
-    await editor.getByTestId('workflow-panel').getByRole('button', { name: '签发' }).click()
+    await editor.getByTestId('workflow-panel').getByRole('button', { name: '发布', exact: true }).click()
     await confirmationDialog(editor).locator('#confirm-action').click()
     const alert = editor.getByTestId('workflow-panel').getByRole('alert')
     await expect(alert.innerText()).resolves.toContain(`署名“${CORRESPONDENT}（新化县融媒体中心）”尚待编辑确认`)
-    await expect(workflowState(editor)).resolves.toBe('已审')
+    await expect(workflowState(editor)).resolves.toBe('已签发')
     await screenshot(editor, 'pending-byline-refused', editor.getByTestId('workflow-panel'))
 
     // The editor confirms it from the dashboard's link.
@@ -116,7 +117,7 @@ describe('a journalist credits a new correspondent, an editor confirms the name'
     expect((await anonymous.rest(`/api/bylines/${bylineId}`)).json).toMatchObject({ name: CORRESPONDENT })
 
     await editor.goto(`${baseUrl}/admin/collections/articles/${id}`)
-    await runWorkflowAction(editor, '签发')
+    await runWorkflowAction(editor, '发布')
     await expect(workflowState(editor)).resolves.toBe('已发布')
   })
 })

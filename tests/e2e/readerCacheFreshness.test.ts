@@ -1,6 +1,7 @@
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
 import { saveArticle, type Session, signInSession } from '../helpers/restClient'
+import { publishOverApi, retractOverApi, signFinalOverApi } from '../helpers/demoChain'
 
 /**
  * Next.js's own page cache on the production build, read from its `x-nextjs-cache` header, and
@@ -61,7 +62,10 @@ describe('the reader page cache while editors work', () => {
     }
 
     const publishedTitle = `${article.title}（已更正）`
-    expect((await saveArticle(editor, article.id, { title: publishedTitle, webTitle: publishedTitle, _status: 'published' }, { draft: false })).status).toBe(200)
+    // A change to published text goes out once the 终审 has signed it.
+    expect((await saveArticle(editor, article.id, { title: publishedTitle, webTitle: publishedTitle }, { draft: true })).status).toBe(200)
+    await signFinalOverApi(running.server.baseUrl, article.id)
+    expect((await saveArticle(editor, article.id, { _status: 'published' }, { draft: false })).status).toBe(200)
     // At once: the save returns after its pages have been expired.
     for (const pathname of [pages.article, pages.home, pages.column]) {
       const page = await read(pathname)
@@ -82,7 +86,7 @@ describe('the reader page cache while editors work', () => {
     const publish = async (number: number) => {
       const title = `缓存连载第${number}期`
       const { json } = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title, slug: `cache-series-${number}`, column: seriesColumn, installment: { number } } })
-      for (const action of ['submit', 'approve', 'publish']) expect((await editor.rest(`/api/articles/${json.doc.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
+      await publishOverApi(running.server.baseUrl, json.doc.id)
       return { id: json.doc.id as number, title }
     }
     for (const number of [1, 3, 4]) await publish(number)
@@ -98,7 +102,7 @@ describe('the reader page cache while editors work', () => {
     expect([farther.cache, farther.origin]).toEqual(['HIT', 'HIT'])
 
     for (const number of [1, 3]) await cached(pageOf(number))
-    expect((await editor.rest(`/api/articles/${second.id}/workflow`, { method: 'POST', body: { action: 'retract', note: '缓存测试撤稿' } })).status).toBe(200)
+    expect((await retractOverApi(running.server.baseUrl, second.id, '缓存测试撤稿')).status).toBe(200)
     for (const number of [1, 3]) {
       const page = await read(pageOf(number))
       expect({ number, linksSecond: page.text.includes(second.title) }).toEqual({ number, linksSecond: false })

@@ -1,7 +1,8 @@
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { ninjsSchemaErrors } from '../helpers/ninjs'
-import { session, type Session, signInSession } from '../helpers/restClient'
+import { saveArticle, session, signInSession, type Session } from '../helpers/restClient'
 import { el, expectValidAgainst, expectWellFormed, RFC_3339, RFC_822, SITEMAP_XSD, xpath, xpathAll } from '../helpers/xml'
+import { retractOverApi, signFinalOverApi, submitAndSignOverApi } from '../helpers/demoChain'
 
 /** The reader site's promise: a change is on every page that shows it within 5 seconds. */
 const FRESH_WITHIN_MS = 5000
@@ -94,8 +95,7 @@ describe('freshness: reader pages follow the newsroom within seconds', () => {
   it('shows a newly published article on every page that lists it, including already cached ones', async () => {
     // Warm the cache first, so what is measured is invalidation, not a first render.
     for (const path of PAGES_SHOWING_FEATURED()) await get(path)
-    await workflow(featured.id, 'submit')
-    await workflow(featured.id, 'approve')
+    await submitAndSignOverApi(server.baseUrl, featured.id)
     const publishedAt = Date.now()
     await workflow(featured.id, 'publish')
     const delays = await slowestUntil(PAGES_SHOWING_FEATURED(), (text) => text.includes(featured.title), publishedAt)
@@ -123,10 +123,12 @@ describe('freshness: reader pages follow the newsroom within seconds', () => {
   })
 
   it('shows an edited headline everywhere within seconds', async () => {
-    const { json } = await editor.rest(`/api/articles/${featured.id}?depth=0`)
     const newTitle = '读者站测试：议事会开进了楼栋（修改后）'
+    // Saved as a draft and signed at 终审 again, the change is published: from then on readers see it.
+    expect((await saveArticle(editor, featured.id, { title: newTitle }, { draft: true })).status).toBe(200)
+    await signFinalOverApi(server.baseUrl, featured.id)
     const editedAt = Date.now()
-    const saved = await editor.rest(`/api/articles/${featured.id}`, { method: 'PATCH', body: { title: newTitle, updatedAt: json.updatedAt } })
+    const saved = await saveArticle(editor, featured.id, { _status: 'published' }, { draft: false })
     expect(saved.status).toBe(200)
     const delays = await slowestUntil(PAGES_SHOWING_FEATURED(), (text) => text.includes(newTitle) && !text.includes(featured.title), editedAt)
     console.log(`edit → visible (ms): ${JSON.stringify(delays)}`)
@@ -137,8 +139,7 @@ describe('freshness: reader pages follow the newsroom within seconds', () => {
   it('publishes a scheduled article on every page within seconds of the job running', async () => {
     const scheduled = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '读者站测试：定时发布的消息' } })).json.doc
     for (const path of ['/', '/rss.xml']) await get(path)
-    await workflow(scheduled.id, 'submit')
-    await workflow(scheduled.id, 'approve')
+    await submitAndSignOverApi(server.baseUrl, scheduled.id)
     await workflow(scheduled.id, 'schedule', { publishAt: new Date(Date.now() + 2000).toISOString() })
     const paths = ['/', `/articles/${scheduled.slug}`, '/rss.xml', '/atom.xml']
     await slowestUntil(paths, (text) => text.includes('读者站测试：定时发布的消息'), Date.now(), 45_000)
@@ -152,7 +153,7 @@ describe('freshness: reader pages follow the newsroom within seconds', () => {
 
   it('takes a retracted article off every list and leaves the notice at its address', async () => {
     const retractedAt = Date.now()
-    await workflow(featured.id, 'retract', { note: '经核实，本文部分数据有误，撤回。' })
+    expect((await retractOverApi(server.baseUrl, featured.id, '经核实，本文部分数据有误，撤回。')).status).toBe(200)
     const lists = PAGES_SHOWING_FEATURED().filter((path) => !path.startsWith('/articles/'))
     const delays = await slowestUntil([...lists, '/sitemap.xml'], (text) => !text.includes(featured.title) && !text.includes(`/articles/${featured.slug}<`), retractedAt)
     expect(Math.max(...Object.values(delays))).toBeLessThan(FRESH_WITHIN_MS)

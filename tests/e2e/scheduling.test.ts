@@ -1,6 +1,7 @@
 import { formatChineseDateTime } from '@/newsroom/dates'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
+import { submitAndSignOverApi } from '../helpers/demoChain'
 
 const running = useDemoServer()
 
@@ -19,7 +20,7 @@ describe('timed publishing on a running production server', () => {
     const editor = await signInSession(baseUrl, 'editor@newsroom.test', 'newsroom-demo')
     const { json } = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '一分钟后定时发布的稿件' } })
     const { id, slug } = json.doc
-    for (const action of ['submit', 'approve']) await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action } })
+    await submitAndSignOverApi(baseUrl, id, editor)
     const publishAt = new Date(Date.now() + 60_000)
     const scheduled = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'schedule', publishAt: publishAt.toISOString() } })
     expect(scheduled.json.state).toBe('scheduled')

@@ -1,6 +1,7 @@
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { session, type Session, signInSession } from '../helpers/restClient'
+import { publishOverApi, retractOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
@@ -121,13 +122,11 @@ describe('drafts and retractions', () => {
   it('drops a retracted article from every search surface at once', async () => {
     const word = '梅溪湖检索撤稿测试'
     const created = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: `${word}：夜市开张` } })).json.doc
-    for (const action of ['submit', 'approve', 'publish']) {
-      expect((await editor.rest(`/api/articles/${created.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
-    }
+    await publishOverApi(running.server.baseUrl, created.id)
     const before = await anonymous.rest(`/api/search?q=${encodeURIComponent(word)}`)
     expect(before.json.docs.map((doc: { id: unknown }) => doc.id)).toEqual([created.id])
     expect(await resultTitles(`/search?q=${encodeURIComponent(word)}`)).toEqual([`${word}：夜市开张`])
-    const retracted = await editor.rest(`/api/articles/${created.id}/workflow`, { method: 'POST', body: { action: 'retract', note: '搜索测试撤稿' } })
+    const retracted = await retractOverApi(running.server.baseUrl, created.id, '搜索测试撤稿')
     expect(retracted.status).toBe(200)
     expect((await anonymous.rest(`/api/search?q=${encodeURIComponent(word)}`)).json.docs).toEqual([])
     expect(await resultTitles(`/search?q=${encodeURIComponent(word)}`)).toEqual([])
@@ -152,9 +151,7 @@ describe('search results at the production server', () => {
     expect((await cacheOf(path, { Cookie: `payload-token=${editor.token}` })).state).toBeNull()
     const created = (await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: `${word}：登山步道开放` } })).json.doc
     expect((await cacheOf(path)).state).toBe('HIT')
-    for (const action of ['submit', 'approve', 'publish']) {
-      expect((await editor.rest(`/api/articles/${created.id}/workflow`, { method: 'POST', body: { action } })).status).toBe(200)
-    }
+    await publishOverApi(running.server.baseUrl, created.id)
     const afterPublication = await cacheOf(path)
     expect(afterPublication.state).toBe('MISS')
     expect(afterPublication.html).toContain(`${word}：登山步道开放`)

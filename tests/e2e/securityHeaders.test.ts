@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { SEARCH_SHARED_CACHE_CONTROL } from '../../scripts/searchCaching.mjs'
 import { useDemoServer } from '../helpers/demoServer'
 import { type Session, signInSession } from '../helpers/restClient'
+import { publishOverApi } from '../helpers/demoChain'
 
 const running = useDemoServer({ withBrowser: true })
 let editor: Session
@@ -74,10 +75,7 @@ function expectHashedReaderPolicy(page: string, response: RawResponse): Record<s
 
 async function publishFreshArticle(title: string): Promise<string> {
   const created = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title } })
-  for (const action of ['submit', 'approve', 'publish']) {
-    const { status, json } = await editor.rest(`/api/articles/${created.json.doc.id}/workflow`, { method: 'POST', body: { action, note: '安全响应头测试' } })
-    if (status !== 200) throw new Error(`${action}: ${status} ${JSON.stringify(json)}`)
-  }
+  await publishOverApi(running.server.baseUrl, created.json.doc.id)
   return `/articles/${created.json.doc.slug}`
 }
 

@@ -5,7 +5,7 @@ const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
 
 describe('an article through the newsroom, in a real browser', () => {
-  it('goes from a journalist draft through return, resubmission, publication and retraction', async () => {
+  it('goes from a journalist draft through return, resubmission, the 三审 signatures, publication and retraction', async () => {
     const journalist = await signIn(running.browser, running.server.baseUrl, 'journalist@newsroom.test', PASSWORD)
     const id = await createDraftInAdmin(journalist, running.server.baseUrl, '端到端流程测试稿件')
     const articleUrl = `${running.server.baseUrl}/admin/collections/articles/${id}`
@@ -13,10 +13,10 @@ describe('an article through the newsroom, in a real browser', () => {
     await expect(workflowState(journalist)).resolves.toBe('草稿')
     await expect(journalist.getByRole('button', { name: /签发|发布/ }).count()).resolves.toBe(0)
     await runWorkflowAction(journalist, '提交审核')
-    await expect(workflowState(journalist)).resolves.toBe('待审')
+    await expect(workflowState(journalist)).resolves.toBe('待初审')
 
     const editor = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)
-    await expect(editor.getByTestId('queue-待审稿件').innerText()).resolves.toContain('端到端流程测试稿件')
+    await expect(editor.getByTestId('queue-待初审稿件').innerText()).resolves.toContain('端到端流程测试稿件')
     await editor.goto(articleUrl)
     await runWorkflowAction(editor, '退回修改', '请补充导语')
     await expect(workflowState(editor)).resolves.toBe('退回')
@@ -30,8 +30,20 @@ describe('an article through the newsroom, in a real browser', () => {
     await runWorkflowAction(journalist, '提交审核')
 
     await editor.goto(articleUrl)
-    await runWorkflowAction(editor, '审核通过')
-    await runWorkflowAction(editor, '签发')
+    await runWorkflowAction(editor, '初审签字')
+    await expect(workflowState(editor)).resolves.toBe('待复审')
+    for (const [email, label, next] of [
+      ['desk@newsroom.test', '复审签字', '待校对'],
+      ['proof@newsroom.test', '校对签字', '待终审'],
+      ['chief@newsroom.test', '终审签字', '已签发'],
+    ] as const) {
+      const signer = await signIn(running.browser, running.server.baseUrl, email, PASSWORD)
+      await signer.goto(articleUrl)
+      await runWorkflowAction(signer, label)
+      await expect(workflowState(signer)).resolves.toBe(next)
+    }
+    await editor.goto(articleUrl)
+    await runWorkflowAction(editor, '发布')
     await expect(workflowState(editor)).resolves.toBe('已发布')
     await expect(editor.getByRole('button', { name: '发布修改' }).count()).resolves.toBeGreaterThan(0)
     await expect(editor.getByRole('button', { name: '取消发布' }).count()).resolves.toBe(0)
@@ -42,9 +54,11 @@ describe('an article through the newsroom, in a real browser', () => {
     await expect(reader.locator('h1').innerText()).resolves.toBe('端到端流程测试稿件')
     await expect(reader.locator('.standfirst').innerText()).resolves.toBe('端到端测试补充的导语。')
 
-    await editor.goto(articleUrl)
-    await runWorkflowAction(editor, '撤稿', '经核实，本文内容有误，予以撤稿。')
-    await expect(workflowState(editor)).resolves.toBe('撤稿')
+    // A retraction is the 终审 level's decision.
+    const chief = await signIn(running.browser, running.server.baseUrl, 'chief@newsroom.test', PASSWORD)
+    await chief.goto(articleUrl)
+    await runWorkflowAction(chief, '撤稿', '经核实，本文内容有误，予以撤稿。')
+    await expect(workflowState(chief)).resolves.toBe('撤稿')
 
     const response = await reader.goto(`${running.server.baseUrl}/articles/${article.slug}`)
     expect(response?.status()).toBe(200)

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { confirmationDialog, createDraftInAdmin, runWorkflowAction, signIn, workflowState } from '../helpers/adminSession'
 import { screenshotAtDeskWidths } from '../helpers/browser'
 import { useDemoServer } from '../helpers/demoServer'
+import { signPendingLevelsOverApi } from '../helpers/demoChain'
 
 const PASSWORD = 'newsroom-demo'
 const RETURN_NOTE = '请补充两位受访者的姓名和职务，导语压缩到两句。'
@@ -34,8 +35,8 @@ async function expectInFirstScreen(page: Page, testId: string): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height)
 }
 
-describe('a returned article and its note, withdrawing, and the confirmations of 签发, 撤稿 and deletion', () => {
-  it('shows the return note to the journalist; lets them withdraw a fresh submission; asks before 签发, 撤稿 and deleting a published article', async () => {
+describe('a returned article and its note, withdrawing, and the confirmations of 发布, 撤稿 and deletion', () => {
+  it('shows the return note to the journalist; lets them withdraw a fresh submission; asks before 发布, 撤稿 and deleting a published article', async () => {
     const { baseUrl } = running.server
     const journalist = await signIn(running.browser, baseUrl, 'journalist@newsroom.test', PASSWORD)
     const id = await createDraftInAdmin(journalist, baseUrl, '退回理由端到端测试稿件')
@@ -76,15 +77,17 @@ describe('a returned article and its note, withdrawing, and the confirmations of
     await journalist.locator('#field-summary').fill('撤回后补写的导语。')
     await runWorkflowAction(journalist, '提交审核')
     await editor.goto(articleUrl)
-    await runWorkflowAction(editor, '审核通过')
+    await runWorkflowAction(editor, '初审签字')
     const late = await api(journalist, `/api/articles/${id}/workflow`, 'POST', { action: 'withdraw' })
     expect(late.status).toBe(409)
     expect(late.json.errors[0].message).toContain('不能再撤回')
     const history = await api(editor, `/api/workflow-events?where[article][equals]=${id}&sort=createdAt&depth=0&limit=50`)
-    expect(history.json.docs.map((event: { action: string }) => event.action)).toEqual(['submit', 'return', 'submit', 'withdraw', 'submit', 'approve'])
+    expect(history.json.docs.map((event: { action: string }) => event.action)).toEqual(['submit', 'return', 'submit', 'withdraw', 'submit', 'sign'])
 
-    // 签发 asks first, saying where it goes live; cancelling does nothing.
-    await panel(editor).getByRole('button', { name: '签发' }).click()
+    // 发布, once every level has signed, asks first, saying where it goes live; cancelling does nothing.
+    await signPendingLevelsOverApi(baseUrl, id)
+    await editor.reload()
+    await panel(editor).getByRole('button', { name: '发布', exact: true }).click()
     const dialog = confirmationDialog(editor)
     await dialog.getByTestId('confirm-publish').waitFor()
     const { json: article } = await api(editor, `/api/articles/${id}?draft=true&depth=0`)
@@ -92,22 +95,26 @@ describe('a returned article and its note, withdrawing, and the confirmations of
     await screenshots(editor, 'confirm-publish')
     await dialog.locator('#confirm-cancel').click()
     await expect(dialog.count()).resolves.toBe(0)
-    await expect(workflowState(editor)).resolves.toBe('已审')
-    await runWorkflowAction(editor, '签发')
+    await expect(workflowState(editor)).resolves.toBe('已签发')
+    await runWorkflowAction(editor, '发布')
     await expect(workflowState(editor)).resolves.toBe('已发布')
 
-    // 撤稿 shows the notice as readers will see it; cancelling leaves the article published.
-    await panel(editor).locator('textarea').fill(RETRACTION_NOTICE)
-    await panel(editor).getByRole('button', { name: '撤稿' }).click()
-    const preview = dialog.getByTestId('retraction-preview')
+    // 撤稿, the 终审 level's decision, shows the notice as readers will see it; cancelling leaves the article published.
+    await expect(panel(editor).getByRole('button', { name: '撤稿' }).count()).resolves.toBe(0)
+    const chief = await signIn(running.browser, baseUrl, 'chief@newsroom.test', PASSWORD)
+    await chief.goto(articleUrl)
+    const chiefDialog = confirmationDialog(chief)
+    await panel(chief).locator('textarea').fill(RETRACTION_NOTICE)
+    await panel(chief).getByRole('button', { name: '撤稿' }).click()
+    const preview = chiefDialog.getByTestId('retraction-preview')
     await preview.waitFor()
     await expect(preview.locator('.retraction__notice').innerText()).resolves.toBe(RETRACTION_NOTICE)
     await expect(preview.locator('h1').innerText()).resolves.toBe('退回理由端到端测试稿件')
-    await expect(dialog.getByTestId('confirm-retract').innerText()).resolves.toContain('订阅源和站内搜索')
-    await screenshots(editor, 'confirm-retract')
-    await dialog.locator('#confirm-cancel').click()
-    await expect(dialog.count()).resolves.toBe(0)
-    await expect(workflowState(editor)).resolves.toBe('已发布')
+    await expect(chiefDialog.getByTestId('confirm-retract').innerText()).resolves.toContain('订阅源和站内搜索')
+    await screenshots(chief, 'confirm-retract')
+    await chiefDialog.locator('#confirm-cancel').click()
+    await expect(chiefDialog.count()).resolves.toBe(0)
+    await expect(workflowState(chief)).resolves.toBe('已发布')
     const { json: stillPublished } = await api(editor, `/api/articles/${id}?depth=0`)
     expect(stillPublished).toMatchObject({ workflowState: 'published', _status: 'published' })
     expect(stillPublished.retraction?.retractedAt ?? null).toBeNull()

@@ -28,7 +28,7 @@ export async function confirmAndReload(page: Page): Promise<void> {
 export async function runWorkflowAction(page: Page, label: string, note?: string): Promise<void> {
   if (note) await page.getByTestId('workflow-panel').locator('textarea').fill(note)
   const reloaded = page.waitForEvent('load')
-  await page.getByTestId('workflow-panel').getByRole('button', { name: label }).click()
+  await page.getByTestId('workflow-panel').getByRole('button', { name: label, exact: true }).click()
   const confirm = confirmationDialog(page).locator('#confirm-action')
   const asked = await Promise.race([reloaded.then(() => false), confirm.waitFor().then(() => true)])
   if (asked) await Promise.all([reloaded, confirm.click()])

@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import type { Article, Byline, Column, Photo, Region, Tag } from '@payload-types'
 import { blockNode, headingNode, rootNode, uploadNode } from '@/seed/lexical'
 import type { Staff } from './newsroomUsers'
-import { transitionAs } from './workflow'
+import { publishThroughChain, submitAndSign, transitionAs } from './workflow'
 
 /**
  * Documents whose every reader-facing text field carries one payload, created as the newsroom
@@ -65,7 +65,7 @@ const photoFile = async () => (image ??= await sharp({ create: { width: 900, hei
 export async function createCorpusDocs(payload: Payload, staff: Staff, index: number, text: string, options: CorpusOptions): Promise<CorpusDocs> {
   const slug = (kind: string) => `xss-${kind}-${index}`
   const editor = { user: { ...staff.editor, collection: 'users' as const } }
-  const act = (id: Id, action: 'submit' | 'approve' | 'publish' | 'retract', extra: { now?: Date; note?: string } = {}) =>
+  const act = (id: Id, action: 'publish' | 'retract', extra: { now?: Date; note?: string } = {}) =>
     transitionAs(payload, staff.editor, { id, action, ...extra })
 
   const byline = (await payload.create({ collection: 'bylines', data: { name: asBylineName(text), slug: slug('byline'), kind: 'staff', organisation: text, bio: text } })) as Byline
@@ -97,15 +97,15 @@ export async function createCorpusDocs(payload: Payload, staff: Staff, index: nu
       headline: true,
     } as never,
   })
-  for (const action of ['submit', 'approve'] as const) await act(draft.id, action)
+  await submitAndSign(payload, staff, draft.id)
   await act(draft.id, 'publish', { now: new Date(options.publishedAt) })
-  const article = (await payload.update({
-    collection: 'articles', id: draft.id, draft: false, ...editor, overrideAccess: false,
-    data: { _status: 'published', corrections: [{ correctedAt: options.publishedAt, note: text }] },
-  })) as Article
+  // A 更正 goes public once the 终审 has signed the corrected text.
+  await payload.update({ collection: 'articles', id: draft.id, draft: true, ...editor, overrideAccess: false, data: { corrections: [{ correctedAt: options.publishedAt, note: text }] } })
+  await transitionAs(payload, staff.chiefEditor, { id: draft.id, action: 'sign', level: 'final' })
+  const article = (await payload.update({ collection: 'articles', id: draft.id, draft: false, ...editor, overrideAccess: false, data: { _status: 'published' } })) as Article
 
   const toRetract = await payload.create({ collection: 'articles', draft: true, ...editor, data: { slug: slug('retracted'), title: text, summary: text } as never })
-  for (const action of ['submit', 'approve', 'publish'] as const) await act(toRetract.id, action)
-  const retracted = await act(toRetract.id, 'retract', { note: text })
+  await publishThroughChain(payload, staff, toRetract.id)
+  const retracted = await transitionAs(payload, staff.chiefEditor, { id: toRetract.id, action: 'retract', note: text })
   return { article, retracted, column, tag, region, byline, photo }
 }

@@ -2,6 +2,9 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, Byline } from '@payload-types'
 import { can } from '@/access/permissions'
+import { relationId } from '@/data/relationId'
+import { REVIEW_LEVELS, type ReviewLevel } from '@/newsroom/reviewChain'
+import { PENDING_STATES, SIGNING_PERMISSION, WORKFLOW_STATE_LABELS } from '@/newsroom/workflow'
 import { isStaffUser } from '@/access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
@@ -9,7 +12,7 @@ import type { DocumentId } from '@/data/relationId'
 
 type Props = {
   payload: Payload
-  user?: { id: DocumentId; roles?: unknown } | null
+  user?: { id: DocumentId; roles?: unknown; desks?: unknown } | null
   /** The moment "today" is taken from; the admin passes none (now). */
   now?: Date
 }
@@ -34,6 +37,15 @@ const PENDING_BYLINES: Queue = {
   sort: 'createdAt',
 }
 
+/** What waits for a level this user signs; a 部门主任's 复审 only of the desks they head. */
+function reviewQueue(user: NonNullable<Props['user']>, level: ReviewLevel): Queue {
+  const state: Where = { workflowState: { equals: PENDING_STATES[level] } }
+  const desks = Array.isArray(user.desks) ? user.desks.map((desk) => relationId(desk)) : []
+  const where = level === 'second' ? { and: [state, { desk: { in: desks } }] } : state
+  const label = WORKFLOW_STATE_LABELS[PENDING_STATES[level]].zh
+  return { title: `${label}稿件`, empty: `没有${label}的稿件。`, where, ...LAST_CHANGED }
+}
+
 export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date()): Queue[] {
   if (!can(user, 'readAllArticles')) {
     return [
@@ -51,7 +63,7 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
   const today = startOfShanghaiDay(now).toISOString()
   const tomorrow = new Date(startOfShanghaiDay(now).getTime() + 24 * 60 * 60 * 1000).toISOString()
   const deskQueues: Queue[] = [
-    { title: '待审稿件', empty: '没有等待审核的稿件。', where: { workflowState: { equals: 'submitted' } }, ...LAST_CHANGED },
+    ...REVIEW_LEVELS.filter((level) => can(user, SIGNING_PERMISSION[level])).map((level) => reviewQueue(user, level)),
     {
       // Print copy imported from a page (src/import) has had its print review; the web desk still
       // fixes what the importer marked (待核事项, placeholder photos, 网题) before submitting it.

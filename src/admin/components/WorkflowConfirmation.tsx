@@ -27,7 +27,7 @@ function publishBody(article: ShownArticle) {
   return (
     <div className="workflow-confirmation" data-testid="confirm-publish">
       <p>
-        签发后《{article.title}》<strong>立即</strong>在网站公开，进入首页和栏目列表、订阅源（RSS/Atom）、站内搜索和网站地图。读者访问的网址：
+        发布后《{article.title}》<strong>立即</strong>在网站公开，进入首页和栏目列表、订阅源（RSS/Atom）、站内搜索和网站地图。读者访问的网址：
       </p>
       <p>
         <PublicAddress slug={article.slug} />
@@ -55,7 +55,7 @@ function retractBody(article: ShownArticle, notice: string) {
 }
 
 /**
- * Asks before 签发 and 撤稿, in Payload's own confirmation dialog, showing what readers will
+ * Asks before 发布 and 撤稿, in Payload's own confirmation dialog, showing what readers will
  * see. Cancelling closes the dialog and nothing else happens; confirming runs the action, with
  * the dialog showing that it is under way until it finishes.
  */
@@ -73,7 +73,7 @@ export function useWorkflowConfirmation() {
   const ask = (action: ConfirmedAction, proceed: Asked['proceed'], note = '') => {
     setAsked(
       action === 'publish'
-        ? { heading: `确认签发《${article.title}》？`, confirmLabel: '签发', body: publishBody(article), proceed }
+        ? { heading: `确认发布《${article.title}》？`, confirmLabel: '发布', body: publishBody(article), proceed }
         : { heading: `确认撤稿《${article.title}》？`, confirmLabel: '确认撤稿', body: retractBody(article, note.trim()), proceed },
     )
     openModal(modalSlug)

@@ -10,7 +10,8 @@ import { ReturnNote } from './ReturnNote'
 import { usePendingChanges } from './usePendingChanges'
 import { type ConfirmedAction, useWorkflowConfirmation } from './WorkflowConfirmation'
 
-type Option = { action: string; label: string; noteRequired: boolean; needsPublishTime: boolean }
+/** `level`: the 三审 level a signature or a return acts at. */
+type Option = { action: string; label: string; level?: string | null; noteRequired: boolean; needsPublishTime: boolean }
 type Options = { state: WorkflowState; scheduledFor: string | null; returnNote: ReturnNoteData | null; actions: Option[] }
 
 /** Readers see these at once and they cannot simply be undone: each asks first. */
@@ -79,7 +80,7 @@ export function WorkflowPanel() {
       method: 'POST',
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: option.action, note, publishAt: option.needsPublishTime ? publishInstant?.toISOString() : undefined }),
+      body: JSON.stringify({ action: option.action, level: option.level ?? undefined, note, publishAt: option.needsPublishTime ? publishInstant?.toISOString() : undefined }),
     }).catch(() => null)
     if (response?.ok) {
       // The form stays held: nothing typed now could be saved before the page shows the new state.

@@ -8,8 +8,9 @@ import { SaveThenPublishButton } from './SaveThenPublishButton'
 /**
  * Payload's 发布 button, as 发布修改: it publishes saved changes to an article already public,
  * for those who may publish (publishArticles); the server enforces the same rule (collections/Articles/hooks/enforceWorkflow).
- * Before that the article is signed off (签发) in the workflow panel, with the other workflow
- * actions and in the history: one 签发, not a second one here. Like every workflow button it
+ * Before that the article passes 三审 and is published in the workflow panel, with the other
+ * workflow actions and in the history: one 发布, not a second one here; a change is published
+ * only once the 终审 has signed it again. Like every workflow button it
  * saves pending changes first (SaveThenPublishButton).
  */
 export function WorkflowPublishButton() {

@@ -33,27 +33,35 @@ describe('the roles of the 三审 chain, through the API', () => {
 
   it('refuses a proofreader’s approval, publication and deletion with a 4xx, changing nothing', async () => {
     const proofreader = await sign(staff.proofreader)
-    const approval = await proofreader.rest(`/api/articles/${submitted.id}/workflow`, { method: 'POST', body: { action: 'approve' } })
-    expect([approval.status, approval.json.errors[0].message]).toEqual([403, '您的角色无权审核通过'])
+    const approval = await proofreader.rest(`/api/articles/${submitted.id}/workflow`, { method: 'POST', body: { action: 'sign', level: 'first' } })
+    expect([approval.status, approval.json.errors[0].message]).toEqual([403, '您没有初审签字权限（编辑（责任编辑）签初审）'])
     const current = await payload.findByID({ collection: 'articles', id: submitted.id, draft: true })
     const publication = await proofreader.rest(`/api/articles/${submitted.id}?depth=0`, { method: 'PATCH', body: { _status: 'published', updatedAt: current.updatedAt } })
     expect(publication.status).toBe(403)
     const deletion = await proofreader.rest(`/api/articles/${submitted.id}`, { method: 'DELETE' })
     expect(deletion.status).toBe(403)
     const after = await payload.findByID({ collection: 'articles', id: submitted.id, draft: true })
-    expect([after.workflowState, after._status]).toEqual(['submitted', 'draft'])
+    expect([after.workflowState, after._status]).toEqual(['pendingFirst', 'draft'])
   })
 
-  it.each(['deskHead', 'chiefEditor'] as const)('lets the %s approve and publish', async (role) => {
-    const article = await payload.create({ collection: 'articles', data: { title: `${role} 签发的稿件` }, draft: true })
+  it.each([
+    ['deskHead', 'second'],
+    ['chiefEditor', 'final'],
+  ] as const)('offers the %s only the signature of their level, when the article waits for it', async (role, level) => {
+    const article = await payload.create({ collection: 'articles', data: { title: `${role} 签字的稿件` }, draft: true, user: { ...staff.journalist, collection: 'users' } })
+    await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
     const client = await sign(staff[role])
-    await transitionAs(payload, staff.editor, { id: article.id, action: 'submit' })
-    expect(await actionsOffered(client, article.id)).toEqual(expect.arrayContaining(['return', 'approve']))
-    for (const action of ['approve', 'publish']) {
-      const reply = await client.rest(`/api/articles/${article.id}/workflow`, { method: 'POST', body: { action } })
-      expect([action, reply.status]).toEqual([action, 200])
+    expect(await actionsOffered(client, article.id)).toEqual([])
+    const early = await client.rest(`/api/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'sign', level } })
+    expect(early.status).toBe(409)
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'sign', level: 'first' })
+    if (level === 'final') {
+      await transitionAs(payload, staff.deskHead, { id: article.id, action: 'sign', level: 'second' })
+      await transitionAs(payload, staff.proofreader, { id: article.id, action: 'sign', level: 'proofreading' })
     }
-    expect((await payload.findByID({ collection: 'articles', id: article.id })).workflowState).toBe('published')
+    expect(await actionsOffered(client, article.id)).toEqual(expect.arrayContaining(['return', 'sign']))
+    const signed = await client.rest(`/api/articles/${article.id}/workflow`, { method: 'POST', body: { action: 'sign', level, opinion: '同意' } })
+    expect(signed.status).toBe(200)
   })
 
   it('gives an account holding two roles the reach of both', async () => {

@@ -4,7 +4,7 @@ import type { Article, User } from '@payload-types'
 import type { WorkflowAction } from '@/newsroom/workflow'
 import { relationId } from '@/data/relationId'
 import { renderPlaceholderPhoto } from '@/seed/placeholderImage'
-import { transitionAs } from '../../helpers/workflow'
+import { publishThroughChain, signRemainingLevels, transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 
@@ -52,7 +52,7 @@ useTestPayload({ staff: true }, async (booted) => {
     ...as(staff.editor),
   })
   await act(staff.editor, draft.id, 'submit')
-  await act(staff.editor, draft.id, 'approve')
+  await signRemainingLevels(payload, staff, draft.id)
   published = await act(staff.editor, draft.id, 'publish')
   await payload.create({ collection: 'editorial-comments', data: { article: published.id, body: '内部批注：数据待核' }, ...as(staff.editor) })
 })
@@ -116,7 +116,7 @@ describe('a journalist', () => {
   it('opens a draft of a published article that credits them, while readers keep the published credits', async () => {
     const colleague = await payload.create({ collection: 'bylines', data: { name: '原稿署名', kind: 'staff' } as never })
     const draft = await payload.create({ collection: 'articles', data: { title: '已发布后改署名', bylines: [{ byline: colleague.id, role: 'reporter' }] } as never, draft: true, ...as(staff.editor) })
-    for (const action of ['submit', 'approve', 'publish'] as const) await act(staff.editor, draft.id, action)
+    await publishThroughChain(payload, staff, draft.id)
     await payload.update({
       collection: 'articles',
       id: draft.id,
@@ -159,7 +159,7 @@ describe('a journalist', () => {
     )
     await expect(
       payload.update({ collection: 'articles', id: journalistDraft.id, data: { _status: 'published' }, ...as(staff.journalist) }),
-    ).rejects.toThrow(/只有编辑（责任编辑）、部门主任、总编辑 \/ 值班总编、管理员可以签发稿件/)
+    ).rejects.toThrow(/只有编辑（责任编辑）、部门主任、总编辑 \/ 值班总编、管理员可以发布稿件/)
   })
 
   it('cannot publish by restoring a published version', async () => {
@@ -206,7 +206,7 @@ describe('an editor', () => {
     const comments = await payload.find({ collection: 'editorial-comments', ...as(staff.editor) })
     expect(comments.docs.map((comment) => comment.body)).toContain('内部批注：数据待核')
     const history = await payload.find({ collection: 'workflow-events', where: { article: { equals: published.id } }, ...as(staff.editor) })
-    expect(history.docs.map((event) => event.action)).toEqual(expect.arrayContaining(['submit', 'approve', 'publish']))
+    expect(history.docs.map((event) => event.action)).toEqual(expect.arrayContaining(['submit', 'sign', 'publish']))
   })
 
   it('cannot forge history', async () => {

@@ -4,7 +4,7 @@ import type { Column, User } from '@payload-types'
 import type { WorkflowAction } from '@/newsroom/workflow'
 import { startOfShanghaiDay } from '@/newsroom/dates'
 import { loadCalendar, renumberColumn } from '@/planning/columnPlan'
-import { transitionAs } from '../../helpers/workflow'
+import { signRemainingLevels, transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 
@@ -73,10 +73,11 @@ describe('column planning', () => {
 
   it('moves a linked scheduled article when its installment is rescheduled', async () => {
     const article = await payload.create({ collection: 'articles', draft: true, data: { title: '随计划改期' } as never, ...asEditor() })
-    await act(staff.editor, article.id, 'submit')
-    await act(staff.editor, article.id, 'approve')
-    await act(staff.editor, article.id, 'schedule', inDays(31))
+    // Linked to its installment before the 终审 signs: the column label is part of the signed text.
     const item = await plan(inDays(31), { article: article.id })
+    await act(staff.editor, article.id, 'submit')
+    await signRemainingLevels(payload, staff, article.id)
+    await act(staff.editor, article.id, 'schedule', inDays(31))
     const moved = inDays(33)
     await payload.update({ collection: 'installments', id: item.id, data: { plannedFor: moved.toISOString() }, ...asEditor() })
     const rescheduled = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
@@ -92,7 +93,7 @@ describe('column planning', () => {
     const article = await payload.create({ collection: 'articles', draft: true, data: { title: '明天要发的一期' } as never, ...asEditor() })
     await payload.update({ collection: 'installments', id: item.id, data: { article: article.id }, ...asEditor() })
     await act(staff.editor, article.id, 'submit')
-    await act(staff.editor, article.id, 'approve')
+    await signRemainingLevels(payload, staff, article.id)
     await act(staff.editor, article.id, 'schedule', soon)
     const cleared = await loadCalendar(payload, await editorReq(), inDays(-1), 7)
     expect(cleared.problems.some((problem) => problem.kind === 'atRisk' && problem.installmentId === item.id)).toBe(false)
@@ -102,7 +103,7 @@ describe('column planning', () => {
     const article = await payload.create({ collection: 'articles', draft: true, data: { title: '已发布的一期' } as never, ...asEditor() })
     const item = await plan(inDays(40), { article: article.id })
     await act(staff.editor, article.id, 'submit')
-    await act(staff.editor, article.id, 'approve')
+    await signRemainingLevels(payload, staff, article.id)
     await act(staff.editor, article.id, 'publish')
     await expect(payload.delete({ collection: 'installments', id: item.id, ...asEditor() })).rejects.toThrow('不能删除该期次')
   })

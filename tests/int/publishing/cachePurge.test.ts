@@ -7,7 +7,7 @@ import { processPurger } from '@/publishing/cachePurge'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 import { useRecordingPurgeEndpoint } from '../../helpers/purgeEndpoint'
-import { transitionAs } from '../../helpers/workflow'
+import { publishChange, publishThroughChain } from '../../helpers/workflow'
 
 // The hooks purge the cache tier named by CACHE_PURGE_URL: here a recording endpoint.
 const purgeEndpoint = useRecordingPurgeEndpoint()
@@ -21,7 +21,7 @@ const purgedKeys = () => purgeEndpoint().requests.flatMap((request) => request.k
 
 async function publishedArticle(title: string, slug: string): Promise<Article> {
   const article = await payload.create({ collection: 'articles', data: { title, slug } as never, draft: true, ...asEditor() })
-  for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id: article.id, action })
+  await publishThroughChain(payload, staff, article.id)
   return article
 }
 
@@ -57,7 +57,7 @@ describe('purging the cache tier', () => {
     const article = await publishedArticle('改了网址', 'purge-old-url')
     await settled()
     purgeEndpoint().requests.length = 0
-    await payload.update({ collection: 'articles', id: article.id, data: { slug: 'purge-new-url', _status: 'published' }, ...asEditor() })
+    await publishChange(payload, staff, article.id, { slug: 'purge-new-url' })
     await settled()
     expect(purgedKeys()).toEqual(expect.arrayContaining([CACHE_TAGS.article('purge-old-url'), CACHE_TAGS.article('purge-new-url'), CACHE_TAGS.home]))
   })

@@ -10,7 +10,7 @@ import { type InProcessClient, inProcessClient, signedInClient } from '../../hel
 import { inProcessGraphql } from '../../helpers/inProcessGraphql'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { transitionAs } from '../../helpers/workflow'
+import { signFinal, signRemainingLevels, transitionAs } from '../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -45,7 +45,7 @@ async function draftShowing(title: string, photos: Partial<Pick<Article, 'leadPh
 
 async function publish(article: Article) {
   await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
-  await transitionAs(payload, staff.editor, { id: article.id, action: 'approve' })
+  await signRemainingLevels(payload, staff, article.id)
   return transitionAs(payload, staff.editor, { id: article.id, action: 'publish' })
 }
 
@@ -94,7 +94,9 @@ describe('who sees a photo', () => {
     const draft = await editor.rest(`/api/articles/${article.id}?draft=true`, { method: 'PATCH', body: { leadPhoto: replacement.id, updatedAt: latest.updatedAt } })
     expect(draft.status).toBe(200)
     expect([await publicly(original), await publicly(replacement)]).toEqual([SHOWN, HIDDEN])
-    const change = await editor.rest(`/api/articles/${article.id}`, { method: 'PATCH', body: { _status: 'published', updatedAt: draft.json.doc.updatedAt } })
+    const signed = await signFinal(payload, staff, article.id)
+    expect([await publicly(original), await publicly(replacement)]).toEqual([SHOWN, HIDDEN])
+    const change = await editor.rest(`/api/articles/${article.id}`, { method: 'PATCH', body: { _status: 'published', updatedAt: signed.updatedAt } })
     expect(change.status).toBe(200)
     expect([await publicly(original), await publicly(replacement)]).toEqual([HIDDEN, SHOWN])
   })
@@ -103,7 +105,7 @@ describe('who sees a photo', () => {
     const shared = await upload('两篇共用的图')
     const first = await publish(await draftShowing('共用图的第一篇', { leadPhoto: shared.id }))
     const second = await publish(await draftShowing('共用图的第二篇', { photos: [shared.id] }))
-    await transitionAs(payload, staff.editor, { id: first.id, action: 'retract', note: '撤稿。' })
+    await transitionAs(payload, staff.chiefEditor, { id: first.id, action: 'retract', note: '撤稿。' })
     expect(await publicly(shared)).toEqual(SHOWN)
     await transitionArticle(payload, await createLocalReq({}, payload), { id: second.id, action: 'expire', system: true })
     expect(await publicly(shared)).toEqual(HIDDEN)

@@ -7,7 +7,7 @@ import { searchStoreFor } from '@/search/store'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 import { runDueSchedules } from '@/workflow/scheduler'
-import { transitionAs } from '../../helpers/workflow'
+import { publishChange, publishThroughChain, submitAndSign, transitionAs } from '../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -19,7 +19,7 @@ const idOf = async (collection: 'columns' | 'regions' | 'bylines', name: string)
   (await payload.find({ collection, where: { name: { equals: name } }, limit: 1, depth: 0 })).docs[0].id
 
 async function publish(article: Article) {
-  for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id: article.id, action })
+  await publishThroughChain(payload, staff, article.id)
 }
 
 const titles = async (query: string, options: SearchOptions = {}) => (await searchArticles(payload, query, options)).docs.map((doc) => doc.title)
@@ -111,7 +111,7 @@ describe('search over the seeded pages', () => {
   it('finds an article the scheduler publishes, and not a minute before', async () => {
     const now = new Date()
     const article = await payload.create({ collection: 'articles', data: { title: '定时发布的检索测试稿：梅溪湖夜市' } as never, draft: true, user: { ...staff.editor, collection: 'users' } })
-    for (const action of ['submit', 'approve'] as const) await transitionAs(payload, staff.editor, { id: article.id, action, now })
+    await submitAndSign(payload, staff, article.id, { now })
     await transitionAs(payload, staff.editor, { id: article.id, action: 'schedule', now, publishAt: new Date(now.getTime() + 10 * 60_000) })
     expect(await titles('梅溪湖夜市')).toEqual([])
     expect((await runDueSchedules(payload, new Date(now.getTime() + 11 * 60_000))).published).toContain(article.id)
@@ -131,16 +131,9 @@ describe('search over the seeded pages', () => {
 
   it('follows edits, retractions and deletions', async () => {
     const article = await bySourceKey('qiyang-shuangjian')
-    const latest = await payload.findByID({ collection: 'articles', id: article.id, draft: true, depth: 0 })
-    await payload.update({
-      collection: 'articles',
-      id: article.id,
-      data: { title: '祁阳市：课后服务托起幸福童年', _status: 'published', updatedAt: latest.updatedAt },
-      user: { ...staff.editor, collection: 'users' },
-      overrideAccess: false,
-    })
+    await publishChange(payload, staff, article.id, { title: '祁阳市：课后服务托起幸福童年' })
     expect(await titles('幸福童年')).toEqual(['祁阳市：课后服务托起幸福童年'])
-    await transitionAs(payload, staff.editor, { id: article.id, action: 'retract', note: '测试撤稿' })
+    await transitionAs(payload, staff.chiefEditor, { id: article.id, action: 'retract', note: '测试撤稿' })
     expect(await titles('幸福童年')).toEqual([])
     expect(await titles('祁阳')).not.toContain('祁阳市：课后服务托起幸福童年')
     const other = await bySourceKey('ningyuan-jindu')

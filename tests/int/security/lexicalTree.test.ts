@@ -15,6 +15,7 @@ import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 import { validationMessages } from '../../helpers/validation'
 import { bodyCarrying, textNode } from '../../helpers/xssFixtures'
+import { fileWithTestDesk, signFinal } from '../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -94,7 +95,10 @@ describe('bodies the editor makes', () => {
     const draft = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: '完整正文', body } })
     expect([draft.status, draft.json?.errors]).toEqual([201, undefined])
     const { updatedAt } = await stored()
-    const published = await editor.rest(`/api/articles/${publishedId}?draft=false`, { method: 'PATCH', body: { body, _status: 'published', updatedAt } })
+    const saved = await editor.rest(`/api/articles/${publishedId}?draft=true`, { method: 'PATCH', body: { body, updatedAt } })
+    expect([saved.status, saved.json?.errors]).toEqual([200, undefined])
+    const signed = await signFinal(payload, staff, publishedId as number)
+    const published = await editor.rest(`/api/articles/${publishedId}?draft=false`, { method: 'PATCH', body: { _status: 'published', updatedAt: signed.updatedAt } })
     expect([published.status, published.json?.errors]).toEqual([200, undefined])
   })
 
@@ -142,6 +146,7 @@ describe('bodies stored before the rules', () => {
   it('do not stop a workflow step or a save of another field, and are checked once changed', async () => {
     const legacy = rootNode([paragraphNode('旧稿正文'), { type: 'html', html: '<b>旧稿里的 HTML</b>', version: 1 }])
     const { id } = await payload.create({ collection: 'articles', draft: true, data: { title: '规则之前保存的稿件', body: legacy } as never })
+    await fileWithTestDesk(payload, id)
     const submitted = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'submit' } })
     expect({ status: submitted.status, json: submitted.json }).toMatchObject({ status: 200 })
     const current = await payload.findByID({ collection: 'articles', id, depth: 0, draft: true })

@@ -3,9 +3,10 @@ import type { Payload } from 'payload'
 import { TEXT_LIMITS } from '@/security/textLimits'
 import { type InProcessClient, refusedPaths, signedInClient } from '../../helpers/inProcessApi'
 import { type GraphqlReply, inProcessGraphql } from '../../helpers/inProcessGraphql'
-import { STAFF_PASSWORD } from '../../helpers/newsroomUsers'
+import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 import { validationMessages } from '../../helpers/validation'
+import { signFinal } from '../../helpers/workflow'
 
 let payload: Payload
 let editor: InProcessClient
@@ -26,8 +27,11 @@ const graphqlRefusals = (reply: GraphqlReply) =>
   })
 const restRefusals = (json: { errors?: { data?: { errors?: Refusal[] } }[] }) => (json?.errors ?? []).flatMap((error) => error.data?.errors ?? [])
 
+let staff: Staff
+
 useTestPayload({ staff: true }, async (booted) => {
   payload = booted.payload
+  staff = booted.staff
   editor = await signedInClient(payload, booted.staff.editor.email, STAFF_PASSWORD)
   graphql = inProcessGraphql(editor.token)
   const draft = await payload.create({ collection: 'articles', data: { title: '已发布的限长测试稿' } as never, draft: true })
@@ -79,9 +83,12 @@ describe('text limits when a published article is saved', () => {
     expect([await storedTitle(), await versionCount()]).toEqual([title, versions])
   })
 
-  it('still publishes a headline within the limit', async () => {
-    const { updatedAt } = await payload.findByID({ collection: 'articles', id: publishedId, depth: 0 })
-    const reply = await editor.rest(`/api/articles/${publishedId}?draft=false`, { method: 'PATCH', body: { title: '𠀋'.repeat(HEADLINE), _status: 'published', updatedAt } })
+  it('still publishes a headline within the limit, once the 终审 has signed it', async () => {
+    const { updatedAt } = await payload.findByID({ collection: 'articles', id: publishedId, depth: 0, draft: true })
+    const saved = await editor.rest(`/api/articles/${publishedId}?draft=true`, { method: 'PATCH', body: { title: '𠀋'.repeat(HEADLINE), updatedAt } })
+    expect([saved.status, saved.json?.errors]).toEqual([200, undefined])
+    const signed = await signFinal(payload, staff, publishedId as number)
+    const reply = await editor.rest(`/api/articles/${publishedId}?draft=false`, { method: 'PATCH', body: { _status: 'published', updatedAt: signed.updatedAt } })
     expect([reply.status, reply.json?.errors]).toEqual([200, undefined])
   })
 })

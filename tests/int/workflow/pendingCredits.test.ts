@@ -6,7 +6,7 @@ import { runDueSchedules } from '@/workflow/scheduler'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { transitionAs } from '../../helpers/workflow'
+import { signFinal, signRemainingLevels, transitionAs } from '../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -34,7 +34,7 @@ async function approvedCrediting(title: string, correspondent: Byline): Promise<
     ...as(staff.journalist),
   })
   await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
-  await transitionAs(payload, staff.editor, { id: article.id, action: 'approve' })
+  await signRemainingLevels(payload, staff, article.id)
   return article
 }
 
@@ -45,7 +45,7 @@ describe('an article crediting a byline no editor has confirmed', () => {
 
     await expect(transitionAs(payload, staff.editor, { id: article.id, action: 'publish' })).rejects.toThrow('署名“雷小明（桂阳县委宣传部）”尚待编辑确认')
     await expect(transitionAs(payload, staff.editor, { id: article.id, action: 'schedule', publishAt: IN_AN_HOUR() })).rejects.toThrow('尚待编辑确认')
-    expect(await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).toMatchObject({ workflowState: 'approved', _status: 'draft' })
+    expect(await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).toMatchObject({ workflowState: 'signed', _status: 'draft' })
 
     await confirm(correspondent)
     await expect(transitionAs(payload, staff.editor, { id: article.id, action: 'publish' })).resolves.toMatchObject({ workflowState: 'published', _status: 'published' })
@@ -64,7 +64,7 @@ describe('an article crediting a byline no editor has confirmed', () => {
     const { status, json } = await editorApi.rest(`/api/articles/${article.id}`, { method: 'PATCH', body: { _status: 'published', updatedAt } })
     expect(status).toBe(409)
     expect(json.errors[0].message).toContain('署名“欧阳青（桂阳县委宣传部）”尚待编辑确认')
-    expect(await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).toMatchObject({ workflowState: 'approved', _status: 'draft' })
+    expect(await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).toMatchObject({ workflowState: 'signed', _status: 'draft' })
   })
 
   it('cannot be added to a published article’s public version, nor to a scheduled article the scheduler will publish', async () => {
@@ -72,9 +72,10 @@ describe('an article crediting a byline no editor has confirmed', () => {
     await transitionAs(payload, staff.editor, { id: published.id, action: 'publish' })
     const newcomer = await propose('郭二凡')
     const withNewcomer = { bylines: [{ byline: newcomer.id, role: 'correspondent' }] } as never
-    await expect(payload.update({ collection: 'articles', id: published.id, data: withNewcomer, draft: false, ...as(staff.editor) })).rejects.toThrow('署名“郭二凡（桂阳县委宣传部）”尚待编辑确认')
-    // A draft of the change may wait for the confirmation.
+    // A draft of the change may wait for the confirmation; signed at 终审, it still may not go public.
     await expect(payload.update({ collection: 'articles', id: published.id, data: withNewcomer, draft: true, ...as(staff.editor) })).resolves.toBeTruthy()
+    await signFinal(payload, staff, published.id)
+    await expect(payload.update({ collection: 'articles', id: published.id, data: { _status: 'published' }, draft: false, ...as(staff.editor) })).rejects.toThrow('署名“郭二凡（桂阳县委宣传部）”尚待编辑确认')
 
     const scheduled = await approvedCrediting('郴州科技篇', await propose('郭三凡').then(confirm))
     await transitionAs(payload, staff.editor, { id: scheduled.id, action: 'schedule', publishAt: IN_AN_HOUR() })

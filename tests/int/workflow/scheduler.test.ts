@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { User } from '@payload-types'
 import { publicStatusFor, type WorkflowAction, type WorkflowState } from '@/newsroom/workflow'
 import { runDueSchedules } from '@/workflow/scheduler'
-import { transitionAs } from '../../helpers/workflow'
+import { signRemainingLevels, transitionAs } from '../../helpers/workflow'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
 
@@ -22,7 +22,7 @@ const act = (user: User, id: number | string, action: WorkflowAction, options: {
 async function approved(title: string, extra: Record<string, unknown> = {}) {
   const article = await payload.create({ collection: 'articles', data: { title, ...extra } as never, draft: true, user: { ...staff.editor, collection: 'users' } })
   await act(staff.editor, article.id, 'submit')
-  await act(staff.editor, article.id, 'approve')
+  await signRemainingLevels(payload, staff, article.id)
   return article
 }
 
@@ -67,7 +67,7 @@ describe('timed publishing', () => {
     await act(staff.editor, article.id, 'schedule', { publishAt: at(40) })
     await act(staff.editor, article.id, 'unschedule')
     expect((await runDueSchedules(payload, at(41))).published).not.toContain(article.id)
-    expect(await load(article.id)).toMatchObject({ workflowState: 'approved', _status: 'draft', scheduledFor: null })
+    expect(await load(article.id)).toMatchObject({ workflowState: 'signed', _status: 'draft', scheduledFor: null })
   })
 
   it('publishes a rescheduled article at the new time only', async () => {
@@ -93,7 +93,7 @@ describe('timed publishing', () => {
     await act(staff.editor, article.id, 'publish', { now: at(200) })
     expect((await runDueSchedules(payload, at(299))).expired).not.toContain(article.id)
     expect((await runDueSchedules(payload, at(300))).expired).toContain(article.id)
-    expect(await load(article.id)).toMatchObject({ workflowState: 'approved', _status: 'draft', unpublishAt: null })
+    expect(await load(article.id)).toMatchObject({ workflowState: 'signed', _status: 'draft', unpublishAt: null })
   })
 
   it('does not let a journalist schedule', async () => {

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { runDueSchedules, type ScheduleRun } from '@/workflow/scheduler'
 import type { Staff } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
-import { transitionAs } from '../../helpers/workflow'
+import { submitAndSign, transitionAs } from '../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -31,7 +31,7 @@ function otherInstance(now: Date) {
 async function scheduledArticle(title: string) {
   const user = { ...staff.editor, collection: 'users' as const }
   const article = await payload.create({ collection: 'articles', data: { title } as never, draft: true, user })
-  for (const action of ['submit', 'approve'] as const) await transitionAs(payload, staff.editor, { id: article.id, action, now: new Date('2030-03-31T00:00:00.000Z') })
+  await submitAndSign(payload, staff, article.id, { now: new Date('2030-03-31T00:00:00.000Z') })
   await transitionAs(payload, staff.editor, { id: article.id, action: 'schedule', publishAt: DUE_AT, now: new Date('2030-03-31T00:00:00.000Z') })
   return article
 }

@@ -38,29 +38,29 @@ describe('withdrawing a submission (撤回)', () => {
     expect(reply.status).toBe(200)
     expect(reply.json.state).toBe('draft')
     expect((await history(article.id)).map((event) => [event.action, event.from, event.to, event.actor])).toEqual([
-      ['submit', 'draft', 'submitted', staff.journalist.id],
-      ['withdraw', 'submitted', 'draft', staff.journalist.id],
+      ['submit', 'draft', 'pendingFirst', staff.journalist.id],
+      ['withdraw', 'pendingFirst', 'draft', staff.journalist.id],
     ])
     const edited = await payload.update({ collection: 'articles', id: article.id, draft: true, data: { summary: '撤回后补上的导语' }, user: { ...staff.journalist, collection: 'users' }, overrideAccess: false })
     expect(edited.summary).toBe('撤回后补上的导语')
   })
 
-  it('refuses with 409 and a Chinese reason once an editor has approved or returned it', async () => {
-    const approved = await submittedBy(staff.journalist, '编辑已通过的稿件')
-    await transitionAs(payload, staff.editor, { id: approved.id, action: 'approve' })
+  it('refuses with 409 and a Chinese reason once a level has signed it or an editor returned it', async () => {
+    const approved = await submittedBy(staff.journalist, '编辑已初审的稿件')
+    await transitionAs(payload, staff.editor, { id: approved.id, action: 'sign', level: 'first' })
     const returned = await submittedBy(staff.journalist, '编辑已退回的稿件')
-    await transitionAs(payload, staff.editor, { id: returned.id, action: 'return', note: '请补充采访对象' })
+    await transitionAs(payload, staff.editor, { id: returned.id, action: 'return', level: 'first', note: '请补充采访对象' })
 
     const late = await withdrawOverRest(journalist, approved.id)
     expect(late.status).toBe(409)
-    expect(late.json.errors[0].message).toBe('编辑已经处理了这篇稿件（当前状态为“已审”），不能再撤回；如需修改请联系编辑')
+    expect(late.json.errors[0].message).toBe('稿件已有初审签字，不能再撤回；如需修改请联系编辑')
     const afterReturn = await withdrawOverRest(journalist, returned.id)
     expect(afterReturn.status).toBe(409)
     expect(afterReturn.json.errors[0].message).toContain('没有待审的提交可以撤回')
 
     const stored = await payload.findByID({ collection: 'articles', id: approved.id, draft: true, depth: 0 })
-    expect(stored.workflowState).toBe('approved')
-    expect((await history(approved.id)).map((event) => event.action)).toEqual(['submit', 'approve'])
+    expect(stored.workflowState).toBe('pendingSecond')
+    expect((await history(approved.id)).map((event) => event.action)).toEqual(['submit', 'sign'])
   })
 
   it('is refused to another journalist and offered to editors', async () => {
@@ -68,7 +68,7 @@ describe('withdrawing a submission (撤回)', () => {
     await expect(transitionAs(payload, staff.otherJournalist, { id: article.id, action: 'withdraw' })).rejects.toThrow()
     const editor = await signedInClient(payload, staff.editor.email, STAFF_PASSWORD)
     const options = await editor.rest(`/api/articles/${article.id}/workflow`)
-    expect(options.json.actions.map((option: { action: string }) => option.action)).toEqual(expect.arrayContaining(['withdraw', 'return', 'approve']))
+    expect(options.json.actions.map((option: { action: string }) => option.action)).toEqual(expect.arrayContaining(['withdraw', 'return', 'sign']))
     expect((await withdrawOverRest(editor, article.id)).json.state).toBe('draft')
   })
 })
@@ -76,9 +76,9 @@ describe('withdrawing a submission (撤回)', () => {
 describe('the return note (退回理由)', () => {
   it('is offered with the workflow options of a returned article, with who returned it and when, and gone once resubmitted', async () => {
     const article = await submittedBy(staff.journalist, '需要补充的稿件')
-    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', note: '第一次退回' })
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', level: 'first', note: '第一次退回' })
     await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
-    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', note: '导语太长，请压缩到两句' })
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', level: 'first', note: '导语太长，请压缩到两句' })
 
     const returned = await journalist.rest(`/api/articles/${article.id}/workflow`)
     const [latest] = (await history(article.id)).filter((event) => event.action === 'return').reverse()

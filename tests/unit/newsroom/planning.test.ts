@@ -19,11 +19,11 @@ const installment = (id: number, plannedFor: string, articleState: string | null
 })
 
 describe('planning problems', () => {
-  it('flags an installment due within 24 hours without an approved article', () => {
-    const problems = atRiskProblems([installment(1, hours(5)), installment(2, hours(6), 'submitted'), installment(3, hours(7), 'approved')], NOW)
+  it('flags an installment due within 24 hours without a signed article', () => {
+    const problems = atRiskProblems([installment(1, hours(5)), installment(2, hours(6), 'pendingFinal'), installment(3, hours(7), 'signed')], NOW)
     expect(problems.map((problem) => (problem.kind === 'atRisk' ? problem.installmentId : null))).toEqual([1, 2])
     expect(problems[0].message).toContain('尚未关联稿件')
-    expect(problems[1].message).toContain('稿件尚未审核通过')
+    expect(problems[1].message).toContain('稿件尚未签发')
   })
 
   it('does not flag what is more than a day away or already past', () => {

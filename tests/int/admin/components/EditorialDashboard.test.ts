@@ -6,7 +6,7 @@ import { formatChineseDateTime } from '@/newsroom/dates'
 import { runDueSchedules } from '@/workflow/scheduler'
 import type { Staff } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
-import { transitionAs } from '../../../helpers/workflow'
+import { submitAndSign, transitionAs } from '../../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -22,7 +22,7 @@ useTestPayload({ staff: true }, (booted) => ({ payload, staff } = booted))
 
 async function scheduled(title: string, publishAt: Date) {
   const article = await payload.create({ collection: 'articles', data: { title } as never, draft: true, user: { ...staff.editor, collection: 'users' } })
-  for (const action of ['submit', 'approve'] as const) await transitionAs(payload, staff.editor, { id: article.id, action, now: EARLY })
+  await submitAndSign(payload, staff, article.id, { now: EARLY })
   await transitionAs(payload, staff.editor, { id: article.id, action: 'schedule', publishAt, now: EARLY })
   return article
 }
@@ -88,7 +88,7 @@ describe('the journalist’s dashboard', () => {
   it('shows under 退回给我 why each article came back, who returned it and when, in Beijing time', async () => {
     const article = await payload.create({ collection: 'articles', data: { title: '被退回的县域稿件' } as never, draft: true, user: { ...staff.journalist, collection: 'users' } })
     await transitionAs(payload, staff.journalist, { id: article.id, action: 'submit' })
-    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', note: '数据来源请注明' })
+    await transitionAs(payload, staff.editor, { id: article.id, action: 'return', level: 'first', note: '数据来源请注明' })
     const { docs } = await payload.find({ collection: 'workflow-events', where: { article: { equals: article.id }, action: { equals: 'return' } } })
 
     const returned = (await dashboard(staff.journalist))['退回给我']

@@ -7,7 +7,7 @@ import { type InProcessClient, signedInClient } from '../../../helpers/inProcess
 import { inProcessGraphql } from '../../../helpers/inProcessGraphql'
 import { type Staff, STAFF_PASSWORD } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
-import { transitionAs } from '../../../helpers/workflow'
+import { publishThroughChain, submitAndSign, transitionAs } from '../../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -21,7 +21,7 @@ useTestPayload({ staff: true }, async (booted) => {
 })
 
 const FORGED = {
-  workflowState: 'approved',
+  workflowState: 'signed',
   publishedAt: '2001-09-11T00:00:00.000Z',
   scheduledFor: '2001-01-02T00:00:00.000Z',
   publishedLateBy: 99,
@@ -41,7 +41,7 @@ const expectNoWorkflowValues = async (id: number | string) =>
   })
 
 describe('workflow-owned article fields', () => {
-  it('drops a retraction, publication date and schedule a journalist sends with a new article, so the approved article reads as published now', async () => {
+  it('drops a retraction, publication date and schedule a journalist sends with a new article, so the signed article reads as published now', async () => {
     const created = await journalist.rest('/api/articles?draft=true', {
       method: 'POST',
       body: { title: '记者伪造的撤稿', slug: 'forged-retraction', owner: staff.otherJournalist.id, ...FORGED },
@@ -51,24 +51,23 @@ describe('workflow-owned article fields', () => {
     await expectNoWorkflowValues(id)
 
     const publishedAt = new Date('2031-05-04T02:00:00.000Z')
-    await transitionAs(payload, staff.journalist, { id, action: 'submit' })
-    await transitionAs(payload, staff.editor, { id, action: 'approve' })
+    await submitAndSign(payload, staff, id, { by: staff.journalist })
     await transitionAs(payload, staff.editor, { id, action: 'publish', now: publishedAt })
 
     const page = await findArticleBySlug(payload, 'forged-retraction')
     expect(page).toMatchObject({ publishedAt: publishedAt.toISOString(), retraction: { retractedAt: null, notice: null } })
     expect((await findArticles(payload, { kind: 'latest' })).docs.map((doc) => doc.id)).toContain(id)
     const { docs: history } = await payload.find({ collection: 'workflow-events', where: { article: { equals: id } }, sort: 'createdAt' })
-    expect(history.map((event) => event.action)).toEqual(['submit', 'approve', 'publish'])
+    expect(history.map((event) => event.action)).toEqual(['submit', 'sign', 'sign', 'sign', 'sign', 'publish'])
   })
 
   it('keeps the stored values when an editor’s update sends others, and saves the admin form that sends them unchanged', async () => {
     const draft = await journalist.rest('/api/articles?draft=true', { method: 'POST', body: { title: '编辑改不了的发布时间' } })
     const id = draft.json.doc.id
-    for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, action === 'submit' ? staff.journalist : staff.editor, { id, action })
+    await publishThroughChain(payload, staff, id, { by: staff.journalist })
     const before = await stored(id)
 
-    const form = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { ...before, title: '原样提交整张表单' } })
+    const form = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { ...before, _status: 'draft', title: '原样提交整张表单' } })
     expect(form.status).toBe(200)
     const forged = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { ...FORGED, title: '编辑改发布时间', updatedAt: form.json.doc.updatedAt } })
     expect(forged.status).toBe(200)

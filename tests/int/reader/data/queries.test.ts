@@ -25,7 +25,7 @@ import { isCalendarDate } from '@/newsroom/dates'
 import { regionWithDescendants } from '@/newsroom/regions'
 import type { Staff } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
-import { transitionAs } from '../../../helpers/workflow'
+import { signFinal, submitAndSign, transitionAs } from '../../../helpers/workflow'
 
 /**
  * The reader site's data layer against a real (temporary) database. Fixtures go through
@@ -57,8 +57,7 @@ const draft = (data: ArticleData): Promise<Article> => payload.create({ collecti
 
 async function approved(data: ArticleData): Promise<Article> {
   const article = await draft(data)
-  await act(article.id, 'submit')
-  await act(article.id, 'approve')
+  await submitAndSign(payload, staff, article.id)
   return article
 }
 
@@ -70,7 +69,7 @@ async function published(data: ArticleData, publishedAt: string): Promise<Articl
 
 async function retracted(data: ArticleData, publishedAt: string): Promise<Article> {
   const article = await published(data, publishedAt)
-  return act(article.id, 'retract', { note: '本文所涉事实有误，现予撤稿。' })
+  return transitionAs(payload, staff.chiefEditor, { id: article.id, action: 'retract', note: '本文所涉事实有误，现予撤稿。' })
 }
 
 async function scheduled(data: ArticleData): Promise<Article> {
@@ -635,11 +634,17 @@ describe('cache invalidation', () => {
    */
   const editorRequest = (context: RequestContext = {}) => createLocalReq({ user: { ...staff.editor, collection: 'users' }, context }, payload)
   const recorded = (req: PayloadRequest) => [...((req.context.invalidatedCacheTags as string[] | undefined) ?? [])].sort()
+  /** A change to published text is saved as a draft and signed at 终审 before it may be published. */
+  const signedChange = async (id: Article['id'], data: Partial<Article>) => {
+    await payload.update({ collection: 'articles', id, data, draft: true, ...asEditor() })
+    await signFinal(payload, staff, id)
+  }
 
   it('invalidates the site-wide lists and both the old and the new URL when a published article’s slug changes', async () => {
     const article = await published({ title: '改网址', slug: 'cache-old-slug' }, '2030-10-01T00:00:00.000Z')
+    await signedChange(article.id, { slug: 'cache-new-slug' })
     const req = await editorRequest()
-    await payload.update({ collection: 'articles', id: article.id, data: { slug: 'cache-new-slug' }, req })
+    await payload.update({ collection: 'articles', id: article.id, data: { slug: 'cache-new-slug', _status: 'published' }, req })
     const pages = [CACHE_TAGS.home, CACHE_TAGS.feeds, CACHE_TAGS.sitemap, CACHE_TAGS.search, CACHE_TAGS.day('2030-10-01')]
     expect(recorded(req)).toEqual([...pages, CACHE_TAGS.article('cache-new-slug'), CACHE_TAGS.article('cache-old-slug')].sort())
     expect(await findArticleBySlug(payload, 'cache-new-slug')).toMatchObject({ id: article.id })
@@ -658,16 +663,18 @@ describe('cache invalidation', () => {
 
   it('invalidates an article’s pages only once its transaction commits, and not at all when it rolls back', async () => {
     const article = await published({ title: '事务后失效', slug: 'cache-after-commit' }, '2030-10-03T00:00:00.000Z')
+    await signedChange(article.id, { title: '事务后失效（改）' })
     const committed = await editorRequest()
     await initTransaction(committed)
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '事务后失效（改）' }, req: committed })
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '事务后失效（改）', _status: 'published' }, req: committed })
     expect(recorded(committed)).toEqual([])
     await commitTransaction(committed)
     expect(recorded(committed)).toContain(CACHE_TAGS.article('cache-after-commit'))
 
+    await signedChange(article.id, { title: '不会生效的标题' })
     const rolledBack = await editorRequest()
     await initTransaction(rolledBack)
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '不会生效的标题' }, req: rolledBack })
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '不会生效的标题', _status: 'published' }, req: rolledBack })
     await killTransaction(rolledBack)
     expect(recorded(rolledBack)).toEqual([])
   })

@@ -6,7 +6,7 @@ import { searchArticles } from '@/search/query'
 import { type InProcessClient, refusedPaths, signedInClient } from '../../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
-import { transitionAs } from '../../../helpers/workflow'
+import { publishThroughChain } from '../../../helpers/workflow'
 import { TEXT_LIMITS } from '@/security/textLimits'
 
 let payload: Payload
@@ -20,7 +20,7 @@ const asEditor = () => ({ user: { ...staff.editor, collection: 'users' as const 
 
 async function published(data: Record<string, unknown>): Promise<Article> {
   const article = await payload.create({ collection: 'articles', data: data as never, draft: true, ...asEditor() })
-  for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id: article.id, action })
+  await publishThroughChain(payload, staff, article.id)
   return article
 }
 

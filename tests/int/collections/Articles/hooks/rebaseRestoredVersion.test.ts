@@ -7,7 +7,7 @@ import { type InProcessClient, signedInClient } from '../../../../helpers/inProc
 import { inProcessGraphql } from '../../../../helpers/inProcessGraphql'
 import { type Staff, STAFF_PASSWORD } from '../../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../../helpers/payload'
-import { transitionAs } from '../../../../helpers/workflow'
+import { publishThroughChain, signFinal, transitionAs } from '../../../../helpers/workflow'
 
 let payload: Payload
 let staff: Staff
@@ -24,7 +24,7 @@ const latest = (id: number) => payload.findByID({ collection: 'articles', id, dr
 async function twoVersions(first: string, second: string, publish = false): Promise<{ id: number; firstVersion: number | string }> {
   const created = await editor.rest('/api/articles?draft=true', { method: 'POST', body: { title: first, slug: `restore-${Date.now()}` } })
   const id = created.json.doc.id as number
-  if (publish) for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id, action })
+  if (publish) await publishThroughChain(payload, staff, id)
   const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1 })
   const saved = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { title: second, updatedAt: (await latest(id)).updatedAt } })
   expect(saved.status).toBe(200)
@@ -59,8 +59,14 @@ describe('restoring an older version', () => {
   it('publishes an older published copy of a published article as a change, keeping its publication date and state', async () => {
     const { id, firstVersion } = await twoVersions('已发布的原稿', '已发布后的改稿', true)
     const published = await latest(id)
-    const change = await editor.rest(`/api/articles/${id}`, { method: 'PATCH', body: { title: '发布的改稿', _status: 'published', updatedAt: published.updatedAt } })
+    const unsigned = await editor.rest(`/api/articles/${id}`, { method: 'PATCH', body: { title: '发布的改稿', _status: 'published', updatedAt: published.updatedAt } })
+    expect([unsigned.status, unsigned.json.errors[0].message]).toEqual([409, '稿件在终审签发后有改动，改动须经终审重新签发后才能发布'])
+    const saved = await editor.rest(`/api/articles/${id}?draft=true`, { method: 'PATCH', body: { title: '发布的改稿', updatedAt: published.updatedAt } })
+    expect(saved.status).toBe(200)
+    const signed = await signFinal(payload, staff, id)
+    const change = await editor.rest(`/api/articles/${id}`, { method: 'PATCH', body: { _status: 'published', updatedAt: signed.updatedAt } })
     expect(change.status).toBe(200)
+    // The first published text was signed at 终审 once: restoring it needs no new signature.
     const reply = await editor.rest(`/api/articles/versions/${firstVersion}?draft=false`, { method: 'POST' })
     expect(reply.status).toBe(200)
     const reader = await findArticleBySlug(payload, published.slug!)
@@ -71,7 +77,7 @@ describe('restoring an older version', () => {
 
   it('refuses to take a published article offline by restoring an unpublished copy, and restores it as a draft instead', async () => {
     const { id } = await twoVersions('上线前的草稿', '上线前的二稿')
-    for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id, action })
+    await publishThroughChain(payload, staff, id)
     const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id }, 'version._status': { equals: 'draft' } }, sort: 'updatedAt', limit: 1 })
     const refused = await editor.rest(`/api/articles/versions/${docs[0].id}?draft=false`, { method: 'POST' })
     expect(refused.status).toBe(403)
@@ -85,8 +91,8 @@ describe('restoring an older version', () => {
 
   it('keeps a retraction when an editor restores the text from before it', async () => {
     const { id } = await twoVersions('将撤稿的报道', '撤稿前的改稿')
-    for (const action of ['submit', 'approve', 'publish'] as const) await transitionAs(payload, staff.editor, { id, action })
-    await transitionAs(payload, staff.editor, { id, action: 'retract', note: '数据有误，予以撤稿。' })
+    await publishThroughChain(payload, staff, id)
+    await transitionAs(payload, staff.chiefEditor, { id, action: 'retract', note: '数据有误，予以撤稿。' })
     const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id }, 'version.workflowState': { equals: 'published' } }, limit: 1 })
     const published = await editor.rest(`/api/articles/versions/${docs[0].id}?draft=false`, { method: 'POST' })
     expect(published.status).toBe(403)
@@ -102,7 +108,8 @@ describe('restoring an older version', () => {
     const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: id }, 'version._status': { equals: 'published' } }, limit: 1 })
     const reply = await editor.rest(`/api/articles/versions/${docs[0].id}?draft=true`, { method: 'POST' })
     expect(reply.status).toBe(200)
-    expect(await latest(id)).toMatchObject({ _status: 'draft', workflowState: 'approved' })
+    // The restored text is one the 终审 signed, so the article stays 已签发.
+    expect(await latest(id)).toMatchObject({ _status: 'draft', workflowState: 'signed' })
     expect((await history(id)).map((event) => event.action).slice(-2)).toEqual(['expire', 'restore'])
   })
 })

@@ -52,7 +52,7 @@ describe('a save refused as made on an old copy says who changed the article and
   it('names the editor who returned the article to a journalist still holding the copy from before', async () => {
     const { id, updatedAt } = await draft(journalist, '提交后被退回')
     expect((await journalist.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'submit' } })).status).toBe(200)
-    const returned = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'return', note: '请补充采访对象的说法。' } })
+    const returned = await editor.rest(`/api/articles/${id}/workflow`, { method: 'POST', body: { action: 'return', level: 'first', note: '请补充采访对象的说法。' } })
     expect(returned.status).toBe(200)
     const afterReturn = await save(journalist, id, { summary: '退回前的副本', updatedAt })
     expect(afterReturn.status).toBe(409)

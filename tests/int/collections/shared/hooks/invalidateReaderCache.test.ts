@@ -11,7 +11,7 @@ import { signedInClient } from '../../../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../../helpers/payload'
 import { useRecordingPurgeEndpoint } from '../../../../helpers/purgeEndpoint'
-import { transitionAs } from '../../../../helpers/workflow'
+import { publishChange, signFinal, submitAndSign, transitionAs } from '../../../../helpers/workflow'
 
 /**
  * What each kind of change expires, read from what the app purges from the cache tier (the
@@ -81,7 +81,7 @@ const draftOf = (title: string, slug: string, data: Record<string, unknown> = fi
 
 async function publishedOn(title: string, slug: string, at: string): Promise<Article> {
   const article = await draftOf(title, slug)
-  for (const action of ['submit', 'approve'] as const) await act(article.id, action)
+  await submitAndSign(payload, staff, article.id)
   return act(article.id, 'publish', { now: new Date(at) })
 }
 
@@ -124,7 +124,7 @@ describe('saves readers cannot see', () => {
   it('invalidates nothing for workflow steps before publication', async () => {
     const article = await draftOf('送审稿件', 'expiry-workflow-steps')
     expect(await expiredBy(async () => {
-      for (const action of ['submit', 'approve'] as const) await act(article.id, action)
+      await submitAndSign(payload, staff, article.id)
     })).toEqual([])
   })
 
@@ -143,7 +143,7 @@ describe('saves readers cannot see', () => {
 describe('public changes to an article', () => {
   it('expires exactly the pages that show an article when the workflow publishes it (签发), and no other column’s', async () => {
     const article = await draftOf('签发稿件', 'expiry-published')
-    for (const action of ['submit', 'approve'] as const) await act(article.id, action)
+    await submitAndSign(payload, staff, article.id)
     const expired = await expiredBy(() => act(article.id, 'publish', { now: new Date('2031-03-01T17:30:00.000Z') }))
     // 01:30 on 2 March in Beijing: the day archive is Beijing's.
     expect(withoutNeighbours(expired)).toEqual(pagesShowing('expiry-published', '2031-03-02'))
@@ -154,6 +154,7 @@ describe('public changes to an article', () => {
     const article = await publishedOn('改址稿件', 'expiry-old-slug', '2031-03-01T02:00:00.000Z')
     // As the admin does it: autosaved as a draft first, then published from that draft.
     await payload.update({ collection: 'articles', id: article.id, data: { slug: 'expiry-new-slug', column: otherColumn.id }, draft: true, autosave: true, ...asEditor() })
+    await signFinal(payload, staff, article.id)
     const expired = await expiredBy(() =>
       payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' }, draft: false, ...asEditor() }),
     )
@@ -163,7 +164,7 @@ describe('public changes to an article', () => {
   it('expires the pages that show an article the scheduler publishes at its time', async () => {
     const now = new Date()
     const article = await draftOf('定时稿件', 'expiry-scheduled')
-    for (const action of ['submit', 'approve'] as const) await act(article.id, action, { now })
+    await submitAndSign(payload, staff, article.id, { now })
     await act(article.id, 'schedule', { now, publishAt: new Date(now.getTime() + 10 * 60_000) })
     const due = new Date(now.getTime() + 11 * 60_000)
     const expired = await expiredBy(async () => expect((await runDueSchedules(payload, due)).published).toContain(article.id))
@@ -172,7 +173,7 @@ describe('public changes to an article', () => {
 
   it('expires the pages that showed an article when it is retracted', async () => {
     const article = await publishedOn('撤稿稿件', 'expiry-retracted', '2031-03-01T02:00:00.000Z')
-    expect(withoutNeighbours(await expiredBy(() => act(article.id, 'retract', { note: '事实有误，予以撤稿。' })))).toEqual(pagesShowing('expiry-retracted', '2031-03-01'))
+    expect(withoutNeighbours(await expiredBy(() => transitionAs(payload, staff.chiefEditor, { id: article.id, action: 'retract', note: '事实有误，予以撤稿。' })))).toEqual(pagesShowing('expiry-retracted', '2031-03-01'))
   })
 
   it('expires the pages that showed an article the scheduler takes offline', async () => {
@@ -183,7 +184,7 @@ describe('public changes to an article', () => {
 
   it('expires the pages that show an article when a published version is restored, and nothing when it is restored as a draft', async () => {
     const article = await publishedOn('恢复稿件', 'expiry-restored', '2031-03-01T02:00:00.000Z')
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '恢复稿件（改）', _status: 'published' }, draft: false, ...asEditor() })
+    await publishChange(payload, staff, article.id, { title: '恢复稿件（改）' })
     const { docs } = await payload.findVersions({ collection: 'articles', where: { parent: { equals: article.id }, 'version._status': { equals: 'published' } }, sort: 'updatedAt', limit: 1 })
     // Over REST, as the admin's buttons do it: the Local API has no restore as a draft.
     const editor = await signedInClient(payload, staff.editor.email, STAFF_PASSWORD)
@@ -206,7 +207,7 @@ describe('installment neighbours', () => {
   const inSeries = (title: string, slug: string) => ({ ...filed(title, slug), column: installments.id })
   async function publishedInSeries(title: string, slug: string, at: string): Promise<Article> {
     const article = await draftOf(title, slug, inSeries(title, slug))
-    for (const action of ['submit', 'approve'] as const) await act(article.id, action)
+    await submitAndSign(payload, staff, article.id)
     return act(article.id, 'publish', { now: new Date(at) })
   }
 
@@ -215,14 +216,14 @@ describe('installment neighbours', () => {
     await publishedInSeries('连载之三', 'expiry-series-3', '2031-05-03T02:00:00.000Z')
     await publishedInSeries('连载之四', 'expiry-series-4', '2031-05-04T02:00:00.000Z')
     const middle = await draftOf('连载之二', 'expiry-series-2', inSeries('连载之二', 'expiry-series-2'))
-    for (const action of ['submit', 'approve'] as const) await act(middle.id, action)
+    await submitAndSign(payload, staff, middle.id)
     const expired = await expiredBy(() => act(middle.id, 'publish', { now: new Date('2031-05-02T02:00:00.000Z') }))
     expect(expired).toEqual(sorted([...pagesShowing('expiry-series-2', '2031-05-02', installments.slug!), CACHE_TAGS.neighbours('expiry-series-1'), CACHE_TAGS.neighbours('expiry-series-3')]))
   })
 
   it('leaves the pages beside a retracted installment to its own tag, which they carry as a link', async () => {
     const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: 'expiry-series-3' } }, limit: 1 })
-    expect(await expiredBy(() => act(docs[0].id, 'retract', { note: '连载撤稿。' }))).toEqual(pagesShowing('expiry-series-3', '2031-05-03', installments.slug!))
+    expect(await expiredBy(() => transitionAs(payload, staff.chiefEditor, { id: docs[0].id, action: 'retract', note: '连载撤稿。' }))).toEqual(pagesShowing('expiry-series-3', '2031-05-03', installments.slug!))
   })
 })
 
