@@ -251,6 +251,16 @@ export interface Article {
   unpublishAt?: string | null;
   owner?: (number | null) | User;
   /**
+   * Printed after the text; defaults to the 初审 signer.
+   */
+  responsibleEditor?: string | null;
+  reviewSigners?: {
+    first?: string | null;
+    second?: string | null;
+    final?: string | null;
+  };
+  savedBy?: (number | null) | User;
+  /**
    * Whose desk head reviews it (复审).
    */
   desk?: (number | null) | Desk;
@@ -595,7 +605,13 @@ export interface WorkflowEvent {
   note?: string | null;
   level?: ('first' | 'second' | 'proofreading' | 'final') | null;
   round?: number | null;
+  /**
+   * At most 300 characters.
+   */
   version?: string | null;
+  /**
+   * At most 300 characters.
+   */
   contentHash?: string | null;
   onceKey?: string | null;
   updatedAt: string;
@@ -828,6 +844,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   embargoUntil?: T;
   unpublishAt?: T;
   owner?: T;
+  responsibleEditor?: T;
+  reviewSigners?:
+    | T
+    | {
+        first?: T;
+        second?: T;
+        final?: T;
+      };
+  savedBy?: T;
   desk?: T;
   creditedBylines?: T;
   usedPhotos?: T;

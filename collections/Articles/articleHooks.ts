@@ -22,6 +22,7 @@ import { refuseUnpublishing } from './hooks/refuseUnpublishing'
 import { rememberPublicCopy } from './hooks/rememberPublicCopy'
 import { requireBaseVersion } from './hooks/requireBaseVersion'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
+import { stampSavedBy } from './hooks/stampSavedBy'
 import { updatePhotoPublicity } from './hooks/updatePhotoPublicity'
 import { removeFromSearchIndex, updateSearchIndex } from './hooks/updateSearchIndex'
 
@@ -43,6 +44,7 @@ export const articleHooks: CollectionConfig['hooks'] = {
     recordCreditedBylines,
     recordUsedPhotos,
     recordCharacterCount,
+    stampSavedBy,
     rememberPublicCopy,
   ],
   afterChange: [keepDraftCreditsReadable, recordLastSave, recordRestore, recordPublication, updatePhotoPublicity, updateSearchIndex, expireArticlePages],

@@ -10,11 +10,13 @@ import { reviewLevelOptions, workflowStateOptions } from '@collections/shared/wo
 import { articlesAccess } from './access'
 import { discardUntouchedEndpoint } from './endpoints/discardUntouched'
 import { lastChangeEndpoint } from './endpoints/lastChange'
+import { reviewSheetEndpoint, versionDiffEndpoint } from './endpoints/reviewRecords'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
 import { articleHooks } from './articleHooks'
 import { articleContentTabs } from './contentTabs'
 import { returnNoteField } from './returnNoteField'
+import { reviewFields } from './reviewFields'
 import { publicStatusField } from './publicStatusField'
 import { internalWorkflowOwned, workflowOwned } from './serverOwnedFields'
 
@@ -48,7 +50,13 @@ export const Articles: CollectionConfig = {
         beforeDocumentControls: ['/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning'],
         Status: '/src/admin/components/WorkflowStatus#WorkflowStatus',
       },
-      views: { edit: { versions: { Component: '/src/admin/components/ArticleVersionsView#ArticleVersionsView' } } },
+      views: {
+        edit: {
+          versions: { Component: '/src/admin/components/ArticleVersionsView#ArticleVersionsView' },
+          reviewSheet: { Component: '/src/admin/components/ReviewSheetView#ReviewSheetView', path: '/review-sheet', tab: { label: '审稿单', href: '/review-sheet', order: 150 } },
+          revisions: { Component: '/src/admin/components/RevisionHistoryView#RevisionHistoryView', path: '/revisions', tab: { label: '修改留痕', href: '/revisions', order: 160 } },
+        },
+      },
     },
     group: label('内容', 'Content'),
     // Relative URLs resolve against the admin's own origin, so previews work behind any host name.
@@ -76,7 +84,7 @@ export const Articles: CollectionConfig = {
   // count read every row, 30 ms with the event loop held, and takes 0.3 ms with this index.
   indexes: [{ fields: ['_status', 'retraction.retractedAt', 'publishedAt'] }],
   hooks: articleHooks,
-  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint],
+  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint, reviewSheetEndpoint, versionDiffEndpoint],
   fields: [
     returnNoteField,
     {
@@ -149,6 +157,7 @@ export const Articles: CollectionConfig = {
       access: internalWorkflowOwned,
       admin: { position: 'sidebar', readOnly: true },
     },
+    ...reviewFields,
     {
       name: 'desk',
       type: 'relationship',

@@ -9,7 +9,7 @@ import { nobodyField, staffOnlyField } from '@/access/rules'
  * every role, has the value dropped as Payload does for field access: the admin posts its
  * whole form on every save, so a refusal would break ordinary saves.
  */
-export const WORKFLOW_OWNED_FIELDS = ['workflowState', 'owner', 'publishedAt', 'scheduledFor', 'publishedLateBy', 'retraction', 'reviewRound', 'returnedAtLevel'] as const
+export const WORKFLOW_OWNED_FIELDS = ['workflowState', 'owner', 'publishedAt', 'scheduledFor', 'publishedLateBy', 'retraction', 'reviewRound', 'returnedAtLevel', 'reviewSigners'] as const
 
 /** What a version restore must take from the current article instead of the old copy. */
 export const SERVER_OWNED_FIELDS = [...WORKFLOW_OWNED_FIELDS, 'sourceKey'] as const

@@ -57,3 +57,10 @@ export function can(user: MaybeUser, permission: Permission): boolean {
 
 /** The roles holding a permission, in Chinese, for refusals that say whom to ask: "编辑（责任编辑）、部门主任". */
 export const rolesWith = (permission: Permission): string => PERMISSIONS[permission].roles.map((role) => ROLE_LABELS[role].zh).join('、')
+
+/** Which of the user's roles gives them the permission, in Chinese, as a review sheet names a signer's capacity; null when none does. */
+export function roleActingFor(user: MaybeUser, permission: Permission): string | null {
+  const allowed: readonly Role[] = PERMISSIONS[permission].roles
+  const role = rolesOf(user).find((held) => allowed.includes(held))
+  return role ? ROLE_LABELS[role].zh : null
+}

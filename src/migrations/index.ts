@@ -7,6 +7,7 @@ import * as migration_20261205_040305_desk_fields from './20261205_040305_desk_f
 import * as migration_20261205_120111_listing_index_search_stale from './20261205_120111_listing_index_search_stale';
 import * as migration_20261206_010707_roles_and_desks from './20261206_010707_roles_and_desks';
 import * as migration_20261206_013816_review_chain from './20261206_013816_review_chain';
+import * as migration_20261206_035640_review_records from './20261206_035640_review_records';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_013816_review_chain.up,
     down: migration_20261206_013816_review_chain.down,
-    name: '20261206_013816_review_chain'
+    name: '20261206_013816_review_chain',
+  },
+  {
+    up: migration_20261206_035640_review_records.up,
+    down: migration_20261206_035640_review_records.down,
+    name: '20261206_035640_review_records',
   },
 ];

@@ -2,6 +2,7 @@ import type { Article, Byline, Column, Photo } from '@payload-types'
 import type { BylineEntry, BylineRole } from './bylines'
 import { formatColumnLabel } from './columnLabel'
 import { formatPhotoCredit } from './credits'
+import { REVIEW_LEVEL_LABELS } from './reviewChain'
 
 /** A relationship as its document when populated (depth ≥ 1), else null. */
 export const populated = <T extends object>(value: unknown): T | null =>
@@ -59,4 +60,19 @@ export function modifiedAtOf(article: Pick<Article, 'corrections' | 'publishedAt
 /** The picture to share the article with: the editors' choice, else the lead photo. */
 export function sharePhotoOf(article: Pick<Article, 'seo' | 'leadPhoto'>): Photo | null {
   return populated<Photo>(article.seo?.image) ?? populated<Photo>(article.leadPhoto)
+}
+
+/** 责任编辑 as printed after the text: the name an editor set, else the 初审 signer's. */
+export function responsibleEditorOf(article: Pick<Article, 'responsibleEditor' | 'reviewSigners'>): string | null {
+  return article.responsibleEditor?.trim() || article.reviewSigners?.first?.trim() || null
+}
+
+/** `初审：X 复审：Y 终审：Z` (separated by ideographic spaces), the levels signed, as government and institutional sites print them. */
+export function reviewSignersLine(article: Pick<Article, 'reviewSigners'>): string | null {
+  const signers = article.reviewSigners
+  const parts = (['first', 'second', 'final'] as const).flatMap((level) => {
+    const name = signers?.[level]?.trim()
+    return name ? [`${REVIEW_LEVEL_LABELS[level]}：${name}`] : []
+  })
+  return parts.length > 0 ? parts.join('\u3000') : null
 }

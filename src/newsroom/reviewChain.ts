@@ -84,6 +84,7 @@ const PUBLIC_CONTENT = {
   seo: 'seo',
   corrections: 'rows',
   slug: 'text',
+  responsibleEditor: 'text',
 } as const
 
 const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null))

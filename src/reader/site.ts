@@ -18,3 +18,6 @@ export function absoluteUrl(path: string): string {
 
 /** The masthead image publishers and JSON-LD point at; served from public/. */
 export const SITE_LOGO_PATH = '/logo.png'
+
+/** `SITE_REVIEW_SIGNERS=on` prints the 初审, 复审 and 终审 signers under each article, beside its 责任编辑. */
+export const printsReviewSigners = (): boolean => process.env.SITE_REVIEW_SIGNERS?.trim() === 'on'

@@ -48,15 +48,20 @@ async function loadArticle(payload: Payload, req: PayloadRequest, id: Id, system
   }
 }
 
+/**
+ * A change to text the 终审 signed (已签发, 已排期: back to 待终审) or to a published article (a 更正,
+ * a fix) is signed again at 终审 only: the levels below passed the text as it reached 终审, and a
+ * published article predating 三审 has no lower signatures to show.
+ */
+const resignsFinal = (article: Article, status: ReviewStatus, level: ReviewLevel | null) =>
+  level === 'final' && (article.workflowState === 'published' || (article.workflowState === 'pendingFinal' && status.signed.has('final')))
+
 /** Why the user may not sign (or return at) this level of the article now, or null. */
 function levelRefusal(req: PayloadRequest, article: Article, status: ReviewStatus, level: ReviewLevel, actor: WorkflowActor): string | null {
   const user = req.user as (User & { desks?: unknown }) | null
   const desks = Array.isArray(user?.desks) ? user.desks.map((desk) => String(relationId(desk))) : []
   const ownLevels = new Set(status.all.filter((signature) => String(signature.actor) === String(user?.id)).map((signature) => signature.level as ReviewLevel))
-  // A published article's change (a 更正, a fix) is signed again at 终审 only: the levels below
-  // passed the text once, and a published article predating 三审 has no lower signatures to show.
-  const republishing = article.workflowState === 'published' && level === 'final'
-  const signedThisRound = republishing ? new Set(status.required.filter((required) => required !== 'final')) : new Set(status.signed.keys())
+  const signedThisRound = resignsFinal(article, status, level) ? new Set(status.required.filter((required) => required !== 'final')) : new Set(status.signed.keys())
   return signRefusal({
     level,
     required: status.required,
@@ -71,7 +76,7 @@ function levelRefusal(req: PayloadRequest, article: Article, status: ReviewStatu
 
 /** The levels this user could sign on the article right now. */
 const signableLevels = (req: PayloadRequest, article: Article, status: ReviewStatus, actor: WorkflowActor): ReviewLevel[] =>
-  REVIEW_LEVELS.filter((level) => (level === status.pending || (level === 'final' && article.workflowState === 'published')) && levelRefusal(req, article, status, level, actor) === null)
+  REVIEW_LEVELS.filter((level) => (level === status.pending || resignsFinal(article, status, level)) && levelRefusal(req, article, status, level, actor) === null)
 
 export async function workflowOptions(payload: Payload, req: PayloadRequest, id: Id) {
   const article = await loadArticle(payload, req, id, false)
@@ -188,7 +193,8 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   const signsPendingChange = action === 'sign' && from === 'published'
   if (signsPendingChange) delete data._status
   const updated = await asTransition(req, action, () => payload.update({ collection: 'articles', id, data, draft: signsPendingChange, overrideAccess: true, req, depth: 0 }))
-  if (action === 'sign') event.version = String((await latestVersionId(req, article.id)) ?? '')
+  // A submission's version is what the first signature's changes are counted from.
+  if (action === 'sign' || action === 'submit') event.version = String((await latestVersionId(req, article.id)) ?? '')
   if (!system) await recordWorkflowEvent(req, event)
   return updated
 }
@@ -205,7 +211,7 @@ async function reviewStep(req: PayloadRequest, article: Article, status: ReviewS
   const { action } = request
   if (action === 'submit') {
     if (relationId(article.desk) == null) throw new WorkflowError('请先在右侧栏选择稿件所属部门，再提交审核', 'wrongState')
-    return { to: PENDING_STATES[status.required[0]], data: { reviewRound: status.round + 1, returnedAtLevel: null } }
+    return { to: PENDING_STATES[status.required[0]], data: { reviewRound: status.round + 1, returnedAtLevel: null, reviewSigners: { first: null, second: null, final: null } } }
   }
   if (action === 'withdraw' && status.signed.size > 0) throw new WorkflowError(`稿件已有${[...status.signed.keys()].map((level) => REVIEW_LEVEL_LABELS[level]).join('、')}签字，不能再撤回；如需修改请联系编辑`, 'wrongState')
   if (action !== 'sign' && action !== 'return') return {}
@@ -222,7 +228,8 @@ async function reviewStep(req: PayloadRequest, article: Article, status: ReviewS
   const next = status.required.find((required) => !signed.has(required))
   const keepsSchedule = article.scheduledFor != null && Date.parse(article.scheduledFor) > Date.now()
   const to: WorkflowState = from === 'published' ? 'published' : next ? PENDING_STATES[next] : keepsSchedule ? 'scheduled' : 'signed'
-  return { to, event: { level, round: status.round, contentHash: contentHash(article as unknown as Record<string, unknown>) } }
+  const signers = level === 'proofreading' ? {} : { reviewSigners: { ...article.reviewSigners, [level]: (req.user as User).name?.trim() || null } }
+  return { to, data: signers, event: { level, round: status.round, contentHash: contentHash(article as unknown as Record<string, unknown>) } }
 }
 
 /** The newest version of the article: the one a signature's text is stored in. */

@@ -70,3 +70,13 @@ export async function publishChange(payload: Payload, staff: Staff, id: Article[
   await signFinal(payload, staff, id)
   return payload.update({ collection: 'articles', id, draft: false, data: { _status: 'published' }, ...as })
 }
+
+/** Signs, each by its signer, the levels the article waits for before `level`: it is left waiting for `level` (or 已签发 when its chain lacks it). */
+export async function signUpTo(payload: Payload, staff: Staff, id: Article['id'], level: ReviewLevel): Promise<Article> {
+  let article = await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })
+  await headArticleDesk(payload, staff, article)
+  for (let pending = levelPendingIn(article.workflowState as WorkflowState); pending && pending !== level; pending = levelPendingIn(article.workflowState as WorkflowState)) {
+    article = await transitionAs(payload, signerOf(staff, pending, article), { id, action: 'sign', level: pending })
+  }
+  return article
+}

@@ -27,6 +27,8 @@ import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a5
 import { WorkflowStatus as WorkflowStatus_7ace008bb23d62c2589aa54a2d027447 } from '../../../src/admin/components/WorkflowStatus'
 import { NoUnpublishButton as NoUnpublishButton_4cc2d340c0695859c322f87527f4470a } from '../../../src/admin/components/NoUnpublishButton'
 import { ArticleVersionsView as ArticleVersionsView_48cb925a7bc6c7a4f2a90fc718f35c3a } from '../../../src/admin/components/ArticleVersionsView'
+import { ReviewSheetView as ReviewSheetView_773ae8e85f190c303b4bda58f333b62f } from '../../../src/admin/components/ReviewSheetView'
+import { RevisionHistoryView as RevisionHistoryView_53638c7416399ac38b1f824fa5a99d8b } from '../../../src/admin/components/RevisionHistoryView'
 import { CalendarNavLink as CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759 } from '../../../src/admin/components/CalendarNavLink'
 import { SearchNavLink as SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855 } from '../../../src/admin/components/SearchNavLink'
 import { ImportNavLink as ImportNavLink_95e55ce73c925610cd870d45d37e5910 } from '../../../src/admin/components/ImportNavLink'
@@ -68,6 +70,8 @@ export const importMap = {
   "/src/admin/components/WorkflowStatus#WorkflowStatus": WorkflowStatus_7ace008bb23d62c2589aa54a2d027447,
   "/src/admin/components/NoUnpublishButton#NoUnpublishButton": NoUnpublishButton_4cc2d340c0695859c322f87527f4470a,
   "/src/admin/components/ArticleVersionsView#ArticleVersionsView": ArticleVersionsView_48cb925a7bc6c7a4f2a90fc718f35c3a,
+  "/src/admin/components/ReviewSheetView#ReviewSheetView": ReviewSheetView_773ae8e85f190c303b4bda58f333b62f,
+  "/src/admin/components/RevisionHistoryView#RevisionHistoryView": RevisionHistoryView_53638c7416399ac38b1f824fa5a99d8b,
   "/src/admin/components/CalendarNavLink#CalendarNavLink": CalendarNavLink_a16fc9a2e1660bfbac73917ee1c83759,
   "/src/admin/components/SearchNavLink#SearchNavLink": SearchNavLink_655013ad33c17b0ca5a24c5d64e5b855,
   "/src/admin/components/ImportNavLink#ImportNavLink": ImportNavLink_95e55ce73c925610cd870d45d37e5910,

@@ -1,0 +1,55 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Article } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
+import { diffArticleTexts, type FieldDiff } from '@/newsroom/articleDiff'
+import { REVIEW_LEVEL_LABELS, type ReviewLevel } from '@/newsroom/reviewChain'
+import { levelPendingIn, type WorkflowState } from '@/newsroom/workflow'
+import { textsOf } from './versionText'
+
+/** The stage a change was made at: while the writer had the copy, or while it waited for a level. */
+export type RevisionStage = 'writing' | ReviewLevel
+export const REVISION_STAGE_LABELS: Record<RevisionStage, string> = { writing: '采写', ...REVIEW_LEVEL_LABELS }
+
+export type Revision = {
+  version: DocumentId
+  previous: DocumentId
+  savedAt: string
+  /** Null for the scheduler's saves and those made before saves were attributed. */
+  savedBy: string | null
+  stage: RevisionStage
+  autosave: boolean
+  /** Only the fields this save changed. */
+  fields: FieldDiff[]
+}
+
+/** The versions Payload keeps (versions.maxPerDoc in collections/Articles): older ones are gone. */
+const VERSION_LIMIT = 100
+
+/**
+ * A save made while the article waited for a level is that level's change (the reviewer edits,
+ * then signs); a change to signed or published text waits for 终审 again.
+ */
+function stageOf(state: WorkflowState | null | undefined): RevisionStage {
+  if (!state || state === 'draft' || state === 'returned') return 'writing'
+  return levelPendingIn(state) ?? 'final'
+}
+
+/** 修改留痕: every saved change to the article's text, oldest first, with who made it and at which stage. */
+export async function revisionHistoryOf(req: PayloadRequest, articleId: DocumentId): Promise<Revision[]> {
+  const { docs } = await req.payload.findVersions({ collection: 'articles', where: { parent: { equals: articleId } }, sort: 'updatedAt', limit: VERSION_LIMIT, depth: 0, overrideAccess: true, req })
+  const versions = docs.map((doc) => ({ id: doc.id, updatedAt: doc.updatedAt, autosave: Boolean((doc as { autosave?: boolean }).autosave), article: doc.version as Article }))
+  const texts = await textsOf(req, versions.map((version) => version.article))
+  const saverIds = [...new Set(versions.map((version) => relationId(version.article.savedBy)).filter((id): id is DocumentId => id != null).map(String))]
+  const { docs: savers } = saverIds.length
+    ? await req.payload.find({ collection: 'users', where: { id: { in: saverIds } }, limit: saverIds.length, depth: 0, overrideAccess: true, req, select: { name: true } })
+    : { docs: [] }
+  const nameOf = (id: DocumentId) => savers.find((user) => String(user.id) === String(id))?.name?.trim() || '已删除的账号'
+  return versions.flatMap((version, index) => {
+    if (index === 0) return []
+    const fields = diffArticleTexts(texts[index - 1], texts[index]).filter((field) => field.ops.some((op) => op.op !== 'equal'))
+    if (fields.length === 0) return []
+    const savedBy = relationId(version.article.savedBy)
+    return [{ version: version.id, previous: versions[index - 1].id, savedAt: version.updatedAt, savedBy: savedBy == null ? null : nameOf(savedBy), stage: stageOf(version.article.workflowState as WorkflowState), autosave: version.autosave, fields }]
+  })
+}

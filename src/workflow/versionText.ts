@@ -1,0 +1,43 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Article } from '@payload-types'
+import type { DocumentId } from '@/data/relationId'
+import { type ArticleText, articleTextOf, diffArticleTexts, type FieldDiff, photoIdsOf } from '@/newsroom/articleDiff'
+
+export type StoredVersion = { id: DocumentId; updatedAt: string; autosave: boolean; article: Article }
+
+/** Versions of one article by id, read past access (callers check the reader may see the article); pruned ones are missing. */
+export async function versionsById(req: PayloadRequest, articleId: DocumentId, ids: readonly string[]): Promise<Map<string, StoredVersion>> {
+  const wanted = [...new Set(ids.filter(Boolean))]
+  if (wanted.length === 0) return new Map()
+  const { docs } = await req.payload.findVersions({
+    collection: 'articles',
+    where: { and: [{ parent: { equals: articleId } }, { id: { in: wanted } }] },
+    limit: wanted.length,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return new Map(docs.map((doc) => [String(doc.id), { id: doc.id, updatedAt: doc.updatedAt, autosave: Boolean((doc as { autosave?: boolean }).autosave), article: doc.version as Article }]))
+}
+
+/** The text of each version, captions read once for all of them. */
+export async function textsOf(req: PayloadRequest, articles: readonly Article[]): Promise<ArticleText[]> {
+  const photoIds = [...new Set(articles.flatMap((article) => photoIdsOf(article).map(String)))]
+  const captions = new Map<string, string | null | undefined>()
+  if (photoIds.length > 0) {
+    const { docs } = await req.payload.find({ collection: 'photos', where: { id: { in: photoIds } }, limit: photoIds.length, depth: 0, overrideAccess: true, req, select: { caption: true } })
+    for (const photo of docs) captions.set(String(photo.id), photo.caption)
+  }
+  return articles.map((article) => articleTextOf(article, (photo) => captions.get(String(photo))))
+}
+
+/** 修改留痕 between two stored versions of the article, field by field. */
+export async function diffVersions(req: PayloadRequest, articleId: DocumentId, fromId: string, toId: string): Promise<FieldDiff[] | null> {
+  const versions = await versionsById(req, articleId, [fromId, toId])
+  const from = versions.get(fromId)
+  const to = versions.get(toId)
+  if (!from || !to) return null
+  const [fromText, toText] = await textsOf(req, [from.article, to.article])
+  return diffArticleTexts(fromText, toText)
+}
