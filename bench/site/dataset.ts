@@ -1,16 +1,37 @@
 import type { Payload } from 'payload'
 
+import type { Role } from '@/access/roles'
+import type { ReviewLevel } from '@/newsroom/reviewChain'
 import { renderPlaceholderPhoto } from '@/seed/placeholderImage'
 import { SEED_CONTEXT } from '@/seed/seedNewsroom'
 import { loadSeedData } from '@/seed/data'
 import { rebuildSearchIndex } from '@/search/indexer'
 import { type DatasetShape, generateArticles, generatedVocabulary, lexicalBodyOf } from '../dataset'
 
-export const BENCH_EDITOR = { email: 'bench-editor@bench.local', password: 'site-bench-passphrase-2026' }
+export type BenchAccount = { email: string; password: string }
+type StaffAccount = BenchAccount & { name: string; roles: Role[] }
+
+/** Writes and publishes the bench's articles, and reads them all back. */
+export const BENCH_EDITOR: BenchAccount = { email: 'bench-editor@bench.local', password: 'site-bench-passphrase-2026' }
+/**
+ * One account per level of the 三审 chain: nobody may sign two levels of an article, and 初审
+ * falls to an editor other than its writer. The desk head heads the bench desk (复审 covers
+ * only the desks one heads).
+ */
+export const BENCH_SIGNERS: Record<ReviewLevel, StaffAccount> = {
+  first: { email: 'bench-first-review@bench.local', password: 'loopback-signer-passphrase-1', name: '基准初审编辑', roles: ['editor'] },
+  second: { email: 'bench-desk-head@bench.local', password: 'loopback-signer-passphrase-2', name: '基准部门主任', roles: ['deskHead'] },
+  proofreading: { email: 'bench-proofreader@bench.local', password: 'loopback-signer-passphrase-3', name: '基准校对', roles: ['proofreader'] },
+  final: { email: 'bench-chief@bench.local', password: 'loopback-signer-passphrase-4', name: '基准总编辑', roles: ['chiefEditor'] },
+}
+/** Every level, in order: the bench signs each one, whatever the product's default chain becomes. */
+const EVERY_LEVEL = { first: true, second: true, proofreading: true, briefsSkipSecond: false }
 
 export type SiteDataset = {
   shape: DatasetShape
   milliseconds: number
+  /** The desk every article is filed with and every bench account belongs to. */
+  desk: Id
   paths: { articles: string[]; columns: string[]; bylines: string[]; regions: string[] }
   articleIds: (number | string)[]
 }
@@ -20,12 +41,17 @@ const PHOTO_UPLOADS_IN_FLIGHT = 4
 
 /**
  * A newsroom in the database through the Local API, the way the seed fills it (so every
- * hook that shapes stored data runs; cache invalidation is skipped as in seeding): regions
- * under the seed's city, columns, bylines, tags, photos with their resized versions, and
- * published articles from the seed pages' text (bench/dataset.ts), then the search index.
+ * hook that shapes stored data runs; cache invalidation is skipped as in seeding): a desk with
+ * the bench editor and the signers of its review chain, regions under the seed's city,
+ * columns, bylines, tags, photos with their resized versions, and published articles from the
+ * seed pages' text (bench/dataset.ts) filed with the desk, then the search index.
  */
 export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (line: string) => void): Promise<SiteDataset> {
   const started = performance.now()
+  // First: an account the password policy refuses fails the run before the long part.
+  const desk = await payload.create({ collection: 'desks', data: { name: '基准测试部', reviewChain: EVERY_LEVEL }, context: SEED_CONTEXT })
+  const staff: StaffAccount[] = [{ ...BENCH_EDITOR, name: '基准编辑', roles: ['editor'] }, ...Object.values(BENCH_SIGNERS)]
+  for (const account of staff) await payload.create({ collection: 'users', data: { ...account, desks: [desk.id] } as never })
   const create = async (collection: 'regions' | 'columns' | 'bylines' | 'tags', data: Record<string, unknown>) =>
     (await payload.create({ collection, data: data as never, context: SEED_CONTEXT })) as { id: Id; slug?: string | null }
   // The same names, columns and places bench/dataset.ts writes articles with.
@@ -81,6 +107,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
       data: {
         _status: 'published',
         workflowState: 'published',
+        desk: desk.id,
         kicker: article.kicker ?? undefined,
         title: article.title,
         subtitle: article.subtitle ?? undefined,
@@ -102,11 +129,11 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
     if ((article.index + 1) % 1000 === 0) log(`  稿件：${article.index + 1} 篇`)
   }
   await rebuildSearchIndex(payload)
-  await payload.create({ collection: 'users', data: { ...BENCH_EDITOR, name: '基准编辑', roles: ['editor'] } as never })
   const slugs = (docs: { slug?: string | null }[]) => docs.flatMap((doc) => (doc.slug ? [doc.slug] : []))
   return {
     shape,
     milliseconds: Math.round(performance.now() - started),
+    desk: desk.id,
     paths: {
       articles: articleSlugs.map((slug) => `/articles/${slug}`),
       columns: slugs(columns).map((slug) => `/columns/${slug}`),

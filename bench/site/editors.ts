@@ -1,6 +1,7 @@
+import { REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { paragraphNode, rootNode } from '@/seed/lexical'
 import { percentiles, type Percentiles } from '../stats'
-import { BENCH_EDITOR } from './dataset'
+import { BENCH_EDITOR, BENCH_SIGNERS, type BenchAccount } from './dataset'
 
 type Id = number | string
 export type EditorFigures = {
@@ -10,11 +11,19 @@ export type EditorFigures = {
 }
 export type PublishToVisible = { originMs: number | null; cacheMs: number | null }
 
-export async function signIn(origin: string, account: { email: string; password: string } = BENCH_EDITOR): Promise<string> {
+export async function signIn(origin: string, account: BenchAccount = BENCH_EDITOR): Promise<string> {
   const response = await fetch(`${origin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(account) })
   const body = (await response.json()) as { token?: string }
   if (!body.token) throw new Error(`${account.email} 登录失败：HTTP ${response.status}`)
   return body.token
+}
+
+/** The signed-in token of each review level's signer (BENCH_SIGNERS). */
+export type SignerTokens = Record<ReviewLevel, string>
+
+export async function signInSigners(origin: string): Promise<SignerTokens> {
+  const tokens = await Promise.all(REVIEW_LEVELS.map((level) => signIn(origin, BENCH_SIGNERS[level])))
+  return Object.fromEntries(REVIEW_LEVELS.map((level, index) => [level, tokens[index]])) as SignerTokens
 }
 
 const editorHeaders = (token: string) => ({ Authorization: `JWT ${token}`, 'Content-Type': 'application/json' })
@@ -79,20 +88,25 @@ async function visibleAfter(started: number, check: () => Promise<boolean>, limi
  * An editor publishes a new article through the workflow; the clock runs from the publish
  * request until the article's page answers and the home page lists it, at the origin and
  * (when there is one) through the cache tier, whose copies of both were warm beforehand.
+ * The editor submits it and each level's signer signs it before the clock starts: the figure
+ * is the publication's, not the review's.
  */
-export async function measurePublishToVisible(origin: string, cache: string | null, token: string, limitMs = 60_000): Promise<PublishToVisible> {
-  const headers = editorHeaders(token)
+export async function measurePublishToVisible(origin: string, cache: string | null, token: string, signers: SignerTokens, limitMs = 60_000): Promise<PublishToVisible> {
   const title = `基准发布测试${Date.now()}`
-  const created = (await (await fetch(`${origin}/api/articles?draft=true`, { method: 'POST', headers, body: JSON.stringify({ title }) })).json()) as { doc?: { id: Id; slug: string } }
+  const created = (await (await fetch(`${origin}/api/articles?draft=true`, { method: 'POST', headers: editorHeaders(token), body: JSON.stringify({ title }) })).json()) as { doc?: { id: Id; slug: string } }
   if (!created.doc) throw new Error('基准发布测试：新建草稿失败')
   const { id, slug } = created.doc
+  const workflowStep = async (what: string, by: string, step: { action: string; level?: ReviewLevel }) => {
+    const response = await fetch(`${origin}/api/articles/${id}/workflow`, { method: 'POST', headers: editorHeaders(by), body: JSON.stringify(step) })
+    if (!response.ok) throw new Error(`基准发布测试：${what}失败 HTTP ${response.status} ${await response.text()}`)
+  }
   const bases = [origin, ...(cache ? [cache] : [])]
   // Warm: the home page, and the article's address (a 404 until published), in every cache.
   for (const base of bases) for (const path of ['/', `/articles/${slug}`]) await (await fetch(`${base}${path}`)).arrayBuffer()
-  for (const action of ['submit', 'approve']) await fetch(`${origin}/api/articles/${id}/workflow`, { method: 'POST', headers, body: JSON.stringify({ action }) })
+  await workflowStep('提交审核', token, { action: 'submit' })
+  for (const level of REVIEW_LEVELS) await workflowStep(`${REVIEW_LEVEL_LABELS[level]}签字`, signers[level], { action: 'sign', level })
   const started = performance.now()
-  const publish = await fetch(`${origin}/api/articles/${id}/workflow`, { method: 'POST', headers, body: JSON.stringify({ action: 'publish' }) })
-  if (!publish.ok) throw new Error(`基准发布测试：签发失败 HTTP ${publish.status}`)
+  await workflowStep('发布', token, { action: 'publish' })
   const visibleAt = (base: string) =>
     visibleAfter(
       started,

@@ -9,7 +9,7 @@ import { buildIsStale, clearServerCaches } from '../../scripts/buildState.mjs'
 import { serverNodeOptions } from '../../scripts/serverOptions.mjs'
 import { datasetShape } from '../dataset'
 import { fillNewsroom } from './dataset'
-import { type EditorFigures, measureEditors, measurePublishToVisible, type PublishToVisible, signIn } from './editors'
+import { type EditorFigures, measureEditors, measurePublishToVisible, type PublishToVisible, signIn, signInSigners } from './editors'
 import { atFixedRate, type FixedRate, saturate, type Throughput, warm } from './load'
 import { profileWrittenTo, type ProfileSummary, summariseProfile } from './profile'
 import { freePort, requireCommands, sampleRss, type Server, startNginx, startServer, startVarnish } from './processes'
@@ -204,7 +204,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
     rss.phase('编辑操作')
     const token = await signIn(origin.url)
     const editors = await measureEditors(origin.url, token, dataset.articleIds, Math.max(10, options.seconds * 5))
-    const publishToVisible = await measurePublishToVisible(origin.url, cacheUrl, token)
+    const publishToVisible = await measurePublishToVisible(origin.url, cacheUrl, token, await signInSigners(origin.url))
     const { peakMb: peakRssMb, byPhase: rssByPhaseMb } = rss.stop()
     let articleProfile: ProfileSummary | null = null
     if (options.profileOut) {

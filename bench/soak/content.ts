@@ -29,6 +29,8 @@ export type ArticleLedger = {
   acknowledged: string[]
   /** Markers of every acknowledged autosave; all but the last of each run are overwritten by design. */
   autosaved: string[]
+  /** Versions written by workflow steps and publications, which hold a save already acknowledged: they count towards the versions Payload keeps. */
+  workflowVersions: number
   /** The pages besides its own that may list the article: its column's and its bylines' (reader paths). */
   listedOn: string[]
   /** A save or transition that got no answer or a 5xx may or may not have happened; the article is left alone after one. */

@@ -52,7 +52,8 @@ function copyDatabase(fromDir: string, fromName: string, toDir: string, toName: 
 /**
  * The soak's newsroom in DATABASE_FILE (and its photos in MEDIA_DIR): copied from the prepared
  * database of the same key when there is one (seconds, where generating 10,000 articles through
- * the Local API takes many minutes), otherwise generated, with the editors' accounts, and kept.
+ * the Local API takes many minutes), otherwise generated, with the editors' accounts (the
+ * signers of the review chain come with fillNewsroom's newsroom), and kept.
  */
 export async function prepareDataset(shape: DatasetShape, accounts: EditorAccount[], log: (line: string) => void): Promise<PreparedDataset> {
   const started = performance.now()
@@ -73,7 +74,8 @@ export async function prepareDataset(shape: DatasetShape, accounts: EditorAccoun
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const dataset = await fillNewsroom(payload, shape, log)
-  for (const [index, account] of accounts.entries()) await payload.create({ collection: 'users', data: { ...account, name: `${account.name}${index + 1}`, roles: ['editor'] } as never })
+  // In the desk: the articles they create are filed with it, as 提交审核 requires.
+  for (const [index, account] of accounts.entries()) await payload.create({ collection: 'users', data: { ...account, name: `${account.name}${index + 1}`, roles: ['editor'], desks: [dataset.desk] } as never })
   // The servers are the only writers from here on, as in production.
   await payload.destroy()
   // Written beside and renamed, so an interrupted copy is never taken for a prepared database.

@@ -15,7 +15,7 @@ import { passwordProblem } from '@/security/passwordPolicy'
 import { datasetShape } from '../dataset'
 import { seededRandom } from '../seededRandom'
 import { BENCH_EDITOR } from '../site/dataset'
-import { signIn } from '../site/editors'
+import { signIn, signInSigners } from '../site/editors'
 import { warm } from '../site/load'
 import { freePort, requireCommands, sampleRss, type Server, startVarnish, treeCpuSeconds } from '../site/processes'
 import { ensureProductionBuild, originEnv, SEARCH_WORDS, startOrigin } from '../site/run'
@@ -123,6 +123,9 @@ try {
     }),
   )
 
+  // One sign-in per signer serves every editor, on every instance (they share the database and the secret).
+  const signers = await signInSigners(instances[0].url)
+
   log(`负载：${options.readers} 个读者（开环泊松到达，共 ${options.rate} 次/秒）+ ${options.editors} 位编辑，预热 ${options.warmup} s，正式 ${options.seconds} s…`)
   const rss = instances.map((instance) => sampleRss(instance.pid, 1_000))
   for (const sampler of rss) sampler.phase('warm-up')
@@ -155,7 +158,7 @@ try {
   const readerRun = participant('readers', runReaders(readerBases, pickPath, { readers: options.readers, ratePerSecond: options.rate, deadline, tally }))
   const load = Promise.all([
     readerRun,
-    ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index) }))),
+    ...editors.map((editor) => participant(`editor ${editor.index}`, runEditor(editor, { deadline, tally, watch, random: seededRandom(1_000 + editor.index), signers }))),
   ])
   const finished = await Promise.race([load.then(() => true), sleep((options.warmup + options.seconds) * 1000 + LOAD_GRACE_MS).then(() => false)])
   if (!finished) log(`  ⚠ 负载结束 ${LOAD_GRACE_MS / 1000} s 后仍未收尾：${[...pending].join('、')}`)
