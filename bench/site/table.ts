@@ -52,7 +52,7 @@ export function siteTable(result: SiteBenchResult): string[] {
     `  文章列表（每页 50 篇，按日期）  p50 ${editors.adminList.p50} ms，p95 ${editors.adminList.p95} ms   目标 p95 < ${SITE_TARGETS.adminListP95Ms}（${verdict(editors.adminList.p95 < SITE_TARGETS.adminListP95Ms)}${result.dataset.articles < 100_000 ? '；目标针对 100,000 篇' : ''}）`,
     `  打开编辑页（4 个 API 请求）     p50 ${editors.editPage.p50} ms，p95 ${editors.editPage.p95} ms`,
     `  保存长稿（${editors.largeSave.characters} 字）           p50 ${editors.largeSave.p50} ms，max ${editors.largeSave.max} ms`,
-    `  签发到可见   源站 ${ms(publishToVisible.originMs)}${result.cache ? `；经缓存层 ${ms(publishToVisible.cacheMs)}   目标 < ${SITE_TARGETS.publishToVisibleMs / 1000} s（${verdict(publishToVisible.cacheMs != null && publishToVisible.cacheMs < SITE_TARGETS.publishToVisibleMs)}）` : ''}`,
+    `  发布到可见   源站 ${ms(publishToVisible.originMs)}${result.cache ? `；经缓存层 ${ms(publishToVisible.cacheMs)}   目标 < ${SITE_TARGETS.publishToVisibleMs / 1000} s（${verdict(publishToVisible.cacheMs != null && publishToVisible.cacheMs < SITE_TARGETS.publishToVisibleMs)}）` : ''}`,
     `  源站内存峰值 ${result.peakRssMb} MB   目标 < ${SITE_TARGETS.peakRssMb}（${verdict(result.peakRssMb < SITE_TARGETS.peakRssMb)}）`,
     `    各阶段峰值：${Object.entries(result.rssByPhaseMb).map(([phase, mb]) => `${phase} ${mb}`).join('，')}（MB）`,
   )

@@ -49,8 +49,8 @@ export function soakChecks(requests: Record<string, KindFigures>, verification: 
     '编辑的每个请求都得到确认（2xx）': editorFailures === 0,
     '每次确认过的保存都已核实': verification.savesVerified === verification.savesAcknowledged,
     '没有丢失或损坏的保存': verification.lostSaves === 0 && verification.corruptedSaves === 0,
-    '每篇稿件只签发一次': verification.publishedTwice === 0,
-    '读者页面显示已签发的内容': verification.readerProblems === 0,
+    '每篇稿件只发布一次': verification.publishedTwice === 0,
+    '读者页面显示已发布的内容': verification.readerProblems === 0,
     '内存平稳': memory.every((figures) => figures.flat),
     '导入和重建索引都成功': sideJobs.every((job) => job.exitCode === 0),
   }
@@ -85,7 +85,7 @@ function detailRows(result: SoakResult): string[] {
     )
   }
   rows.push(
-    `  保存：确认 ${v.savesAcknowledged} 次，核实 ${v.savesVerified} 次，丢失 ${v.lostSaves}，损坏 ${v.corruptedSaves}；读回 ${v.articles} 篇（签发版 ${v.publishedChecked} 篇），读者页面 ${v.readerPagesChecked} 个（问题 ${v.readerProblems}）；只签发一次检查 ${v.publishOnceChecked} 篇（重复 ${v.publishedTwice}）${v.unsettled ? `；${v.unsettled} 篇因请求无确定答复而停手（其中 ${v.unsettledApplied} 次实际已执行）` : ''}`,
+    `  保存：确认 ${v.savesAcknowledged} 次，核实 ${v.savesVerified} 次，丢失 ${v.lostSaves}，损坏 ${v.corruptedSaves}；读回 ${v.articles} 篇（已发布 ${v.publishedChecked} 篇），读者页面 ${v.readerPagesChecked} 个（问题 ${v.readerProblems}）；只发布一次检查 ${v.publishOnceChecked} 篇（重复 ${v.publishedTwice}）${v.unsettled ? `；${v.unsettled} 篇因请求无确定答复而停手（其中 ${v.unsettledApplied} 次实际已执行）` : ''}`,
   )
   for (const stale of result.freshness.stalest.filter((entry) => entry.seconds == null).slice(0, 5)) rows.push(`    未及时更新：${stale.base}${stale.path}，最后所见 ${stale.lastSeen}`)
   for (const problem of v.problems.slice(0, 10)) rows.push(`    稿件 ${problem.article}（编辑 ${problem.editor}）${problem.check}：${problem.verdict} — ${problem.detail}`)

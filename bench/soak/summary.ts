@@ -80,7 +80,7 @@ export function soakTargets(summary: SoakSummary, extra: { memoryFlat: boolean; 
     { name: '页面缓存命中率', target: '（只记录）', value: shown(summary.pageCacheHitRatio), held: null, integrity: false },
     { name: '错误（5xx、连接重置、超时、网络）', target: '0', value: String(summary.errors), held: summary.errors === 0, integrity: true },
     { name: '丢失或损坏的已确认保存', target: '0', value: String(summary.lostSaves), held: summary.lostSaves === 0, integrity: true },
-    { name: '重复签发', target: '0', value: String(extra.publishedTwice), held: extra.publishedTwice === 0, integrity: true },
+    { name: '重复发布', target: '0', value: String(extra.publishedTwice), held: extra.publishedTwice === 0, integrity: true },
     { name: '内存平稳', target: '末四分之一中位数增长在容许内', value: extra.memoryFlat ? '平稳' : '增长', held: extra.memoryFlat, integrity: true },
   ]
 }
