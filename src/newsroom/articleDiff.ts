@@ -1,6 +1,6 @@
 import { relationId, type DocumentId } from '@/data/relationId'
 import { type LexicalBody, type LexicalNode, lexicalToPlainText } from './lexicalText'
-import { changeCounts, type DiffOp, diffText } from './textDiff'
+import { changeCounts, type DiffBudget, diffBudget, type DiffOp, diffText } from './textDiff'
 
 /** The fields 修改留痕 compares, in the order a page prints them. */
 export const DIFFED_FIELDS = {
@@ -62,11 +62,14 @@ export function articleTextOf(article: DiffableArticle, captionOf: (photo: Docum
   }
 }
 
-/** Every field that has text in either version, with its edits; unchanged fields come as one equal run. */
-export function diffArticleTexts(from: ArticleText, to: ArticleText): FieldDiff[] {
+/**
+ * Every field that has text in either version, with its edits; unchanged fields come as one equal
+ * run. A caller diffing many versions passes one budget for them all.
+ */
+export function diffArticleTexts(from: ArticleText, to: ArticleText, budget: DiffBudget = diffBudget()): FieldDiff[] {
   return (Object.keys(DIFFED_FIELDS) as DiffedField[])
     .filter((field) => from[field] || to[field])
-    .map((field) => ({ field, label: DIFFED_FIELDS[field], ops: diffText(from[field], to[field]) }))
+    .map((field) => ({ field, label: DIFFED_FIELDS[field], ops: diffText(from[field], to[field], budget) }))
 }
 
 /** Characters inserted and deleted over all fields. */

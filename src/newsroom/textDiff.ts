@@ -10,8 +10,15 @@ import { diffArrays, diffChars } from 'diff'
 
 export type DiffOp = { op: 'equal' | 'insert' | 'delete'; text: string }
 
-/** A diff that takes longer than this gives up and shows the paragraph as replaced. */
-const PARAGRAPH_DIFF_TIMEOUT_MS = 200
+/**
+ * How long character diffs may run, in all, for one request: a diff holds the event loop, and
+ * Myers' diff of two unrelated texts grows with the product of their lengths. Once the budget is
+ * spent the remaining paragraphs show as replaced whole (still matched paragraph by paragraph,
+ * which costs next to nothing); a one-character fix takes about a millisecond.
+ */
+export type DiffBudget = { deadline: number }
+export const DIFF_BUDGET_MS = 250
+export const diffBudget = (milliseconds = DIFF_BUDGET_MS): DiffBudget => ({ deadline: performance.now() + milliseconds })
 
 function merged(ops: DiffOp[]): DiffOp[] {
   const out: DiffOp[] = []
@@ -70,8 +77,9 @@ function semanticCleanup(ops: DiffOp[]): DiffOp[] {
   }
 }
 
-function characterDiff(from: string, to: string): DiffOp[] {
-  const changes = diffChars(from, to, { timeout: PARAGRAPH_DIFF_TIMEOUT_MS })
+function characterDiff(from: string, to: string, budget: DiffBudget): DiffOp[] {
+  const remaining = budget.deadline - performance.now()
+  const changes = remaining > 0 ? diffChars(from, to, { timeout: remaining }) : undefined
   if (!changes) return merged([{ op: 'delete', text: from }, { op: 'insert', text: to }])
   return semanticCleanup(changes.map((change) => ({ op: change.added ? 'insert' : change.removed ? 'delete' : 'equal', text: change.value })))
 }
@@ -83,14 +91,14 @@ const paragraphs = (text: string) => text.match(/[^\n]*\n|[^\n]+$/g) ?? []
  * The edits that turn `from` into `to`. Equal and changed text alternate; joining the equal and
  * deleted runs gives `from` back, joining the equal and inserted runs gives `to`.
  */
-export function diffText(from: string, to: string): DiffOp[] {
+export function diffText(from: string, to: string, budget: DiffBudget = diffBudget()): DiffOp[] {
   if (from === to) return from ? [{ op: 'equal', text: from }] : []
   const ops: DiffOp[] = []
   let removed: string[] = []
   let added: string[] = []
   const pairUp = () => {
     // Replaced paragraphs are compared one by one, the first removed with the first added.
-    for (let index = 0; index < Math.max(removed.length, added.length); index += 1) ops.push(...characterDiff(removed[index] ?? '', added[index] ?? ''))
+    for (let index = 0; index < Math.max(removed.length, added.length); index += 1) ops.push(...characterDiff(removed[index] ?? '', added[index] ?? '', budget))
     removed = []
     added = []
   }

@@ -4,6 +4,7 @@ import type { Article, WorkflowEvent } from '@payload-types'
 import { roleActingFor } from '@/access/permissions'
 import { type DocumentId, relationId } from '@/data/relationId'
 import { diffArticleTexts, totalChanges } from '@/newsroom/articleDiff'
+import { diffBudget } from '@/newsroom/textDiff'
 import { bodyCharacterCount } from '@/newsroom/characterCount'
 import { REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { SIGNING_PERMISSION } from '@/newsroom/workflow'
@@ -77,10 +78,11 @@ async function changesBySignature(req: PayloadRequest, articleId: DocumentId, ev
   const texts = new Map<string, Awaited<ReturnType<typeof textsOf>>[number]>()
   const stored = [...versions.values()]
   ;(await textsOf(req, stored.map((version) => version.article))).forEach((text, index) => texts.set(String(stored[index].id), text))
+  const budget = diffBudget()
   return new Map(
     pairs.map(({ id, from, to }) => {
       const [before, after] = [texts.get(from), texts.get(to)]
-      return [id, before && after ? totalChanges(diffArticleTexts(before, after)) : null]
+      return [id, before && after ? totalChanges(diffArticleTexts(before, after, budget)) : null]
     }),
   )
 }

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { Article } from '@payload-types'
 import { type DocumentId, relationId } from '@/data/relationId'
 import { diffArticleTexts, type FieldDiff } from '@/newsroom/articleDiff'
+import { diffBudget } from '@/newsroom/textDiff'
 import { REVIEW_LEVEL_LABELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { levelPendingIn, type WorkflowState } from '@/newsroom/workflow'
 import { textsOf } from './versionText'
@@ -45,9 +46,10 @@ export async function revisionHistoryOf(req: PayloadRequest, articleId: Document
     ? await req.payload.find({ collection: 'users', where: { id: { in: saverIds } }, limit: saverIds.length, depth: 0, overrideAccess: true, req, select: { name: true } })
     : { docs: [] }
   const nameOf = (id: DocumentId) => savers.find((user) => String(user.id) === String(id))?.name?.trim() || '已删除的账号'
+  const budget = diffBudget()
   return versions.flatMap((version, index) => {
     if (index === 0) return []
-    const fields = diffArticleTexts(texts[index - 1], texts[index]).filter((field) => field.ops.some((op) => op.op !== 'equal'))
+    const fields = diffArticleTexts(texts[index - 1], texts[index], budget).filter((field) => field.ops.some((op) => op.op !== 'equal'))
     if (fields.length === 0) return []
     const savedBy = relationId(version.article.savedBy)
     return [{ version: version.id, previous: versions[index - 1].id, savedAt: version.updatedAt, savedBy: savedBy == null ? null : nameOf(savedBy), stage: stageOf(version.article.workflowState as WorkflowState), autosave: version.autosave, fields }]

@@ -54,4 +54,16 @@ describe('a character-level diff of Chinese copy', () => {
     expect(diffText('', '')).toEqual([])
     expect(diffText('原文', '原文')).toEqual([{ op: 'equal', text: '原文' }])
   })
+
+  it('shows changed paragraphs replaced whole, and the others equal, once its time budget is spent', () => {
+    const fixed = PARAGRAPHS.replace('张福芳', '张福方')
+    const ops = diffText(PARAGRAPHS, fixed, { deadline: 0 })
+    const [firstParagraph] = PARAGRAPHS.split('\n\n')
+    expect(edits(ops)).toEqual([
+      { op: 'delete', text: `${firstParagraph}\n` },
+      { op: 'insert', text: `${firstParagraph.replace('张福芳', '张福方')}\n` },
+    ])
+    expect(side(ops, 'delete')).toBe(PARAGRAPHS)
+    expect(side(ops, 'insert')).toBe(fixed)
+  })
 })
