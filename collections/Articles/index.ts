@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { allowedField, nobodyField, staffOnlyField } from '@/access/rules'
-import { relationId } from '@/data/relationId'
+import { deskIdsOf } from '@/access/roles'
 import { label, option } from '@collections/shared/labels'
 import { readerPaths } from '@/publishing/urls'
 import { slugField } from '@collections/shared/slugField'
@@ -166,7 +166,7 @@ export const Articles: CollectionConfig = {
       label: label('部门', 'Desk'),
       access: { read: staffOnlyField },
       // Copy is filed where its writer works: the writer's first desk, changed here when it is not.
-      defaultValue: ({ user }: { user?: { desks?: unknown } | null }) => (Array.isArray(user?.desks) ? (relationId(user.desks[0]) ?? undefined) : undefined),
+      defaultValue: ({ user }: { user?: { desks?: unknown } | null }) => deskIdsOf(user)[0],
       admin: { position: 'sidebar', description: label('稿件所属部门，决定由哪位部门主任复审。', 'Whose desk head reviews it (复审).') },
     },
     {

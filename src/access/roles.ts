@@ -1,4 +1,4 @@
-import type { DocumentId } from '@/data/relationId'
+import { type DocumentId, relationId } from '@/data/relationId'
 
 /**
  * The newsroom's roles, as a Chinese daily names them. A person may hold several (a 部门主任
@@ -33,4 +33,9 @@ export const isStaffUser = (user: MaybeUser): boolean => rolesOf(user).length > 
 /** Whether `id` is the signed-in staff member's own account (ids are numbers on SQLite, strings on MongoDB). */
 export function isOwnAccount(user: MaybeUser, id: unknown): boolean {
   return isStaffUser(user) && id != null && user?.id != null && String(user.id) === String(id)
+}
+
+/** The desks (部门) an account belongs to, as ids: a 部门主任's are the desks they head. */
+export function deskIdsOf(user: { desks?: unknown } | null | undefined): DocumentId[] {
+  return Array.isArray(user?.desks) ? user.desks.map((desk) => relationId(desk)).filter((id): id is DocumentId => id != null) : []
 }

@@ -43,19 +43,28 @@ export type SignAttempt = {
   holders: string
 }
 
-/** Why this signature may not be given, in Chinese, or null when it may. */
-export function signRefusal(attempt: SignAttempt): string | null {
+/**
+ * Why a signature may not be given, in Chinese, and of which kind: the article is not at that
+ * level (`wrongState`, 409) or this person may not sign it (`notAllowed`, 403); WorkflowError's reasons.
+ */
+export type SignRefusal = { message: string; reason: 'wrongState' | 'notAllowed' }
+
+const notNow = (message: string): SignRefusal => ({ message, reason: 'wrongState' })
+const notYou = (message: string): SignRefusal => ({ message, reason: 'notAllowed' })
+
+/** Why this signature may not be given, or null when it may. */
+export function signRefusal(attempt: SignAttempt): SignRefusal | null {
   const { level, required, signedThisRound } = attempt
   const label = REVIEW_LEVEL_LABELS[level]
-  if (!required.includes(level)) return `本稿件的审稿流程不含${label}`
-  if (signedThisRound.has(level)) return `本轮${label}已经签过`
+  if (!required.includes(level)) return notNow(`本稿件的审稿流程不含${label}`)
+  if (signedThisRound.has(level)) return notNow(`本轮${label}已经签过`)
   const missing = required.slice(0, required.indexOf(level)).filter((lower) => !signedThisRound.has(lower))
-  if (missing.length > 0) return `须先完成${missing.map((lower) => REVIEW_LEVEL_LABELS[lower]).join('、')}，才能${label}`
-  if (!attempt.holdsLevel) return `您没有${label}签字权限（${attempt.holders}签${label}）`
-  if (level === 'second' && !attempt.headsArticleDesk) return '复审须由稿件所属部门的部门主任签字'
-  if (attempt.isAuthor) return '稿件的作者和署名记者不能审签自己的稿件'
+  if (missing.length > 0) return notNow(`须先完成${missing.map((lower) => REVIEW_LEVEL_LABELS[lower]).join('、')}，才能${label}`)
+  if (!attempt.holdsLevel) return notYou(`您没有${label}签字权限（${attempt.holders}签${label}）`)
+  if (level === 'second' && !attempt.headsArticleDesk) return notYou('复审须由稿件所属部门的部门主任签字')
+  if (attempt.isAuthor) return notYou('稿件的作者和署名记者不能审签自己的稿件')
   const other = [...attempt.ownLevels].find((signed) => signed !== level)
-  if (other) return `您已签过本稿件的${REVIEW_LEVEL_LABELS[other]}，同一人不能签两级`
+  if (other) return notYou(`您已签过本稿件的${REVIEW_LEVEL_LABELS[other]}，同一人不能签两级`)
   return null
 }
 
@@ -115,11 +124,11 @@ const NORMALISE: Record<(typeof PUBLIC_CONTENT)[keyof typeof PUBLIC_CONTENT], (v
 }
 
 /** The public content of an article, normalised, in a fixed order. */
-export function publicContentOf(article: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(PUBLIC_CONTENT).map(([field, kind]) => [field, NORMALISE[kind](article[field])])
+export function publicContentOf(article: object): [string, unknown][] {
+  return Object.entries(PUBLIC_CONTENT).map(([field, kind]) => [field, NORMALISE[kind]((article as Record<string, unknown>)[field])])
 }
 
 /** SHA-256 of the public content: what a sign-off records and what publishing must match. */
-export function contentHash(article: Record<string, unknown>): string {
+export function contentHash(article: object): string {
   return createHash('sha256').update(JSON.stringify(publicContentOf(article))).digest('hex')
 }

@@ -74,7 +74,7 @@ export function isAuthorOf(user: PayloadRequest['user'], article: Article): bool
  * round, or in an earlier one (a restore of a version the 终审 once signed). Otherwise the
  * levels still missing, or the change made after the 终审 signature.
  */
-export function publishRefusal(status: ReviewStatus, content: Record<string, unknown>): string | null {
+export function publishRefusal(status: ReviewStatus, content: object): string | null {
   const hash = contentHash(content)
   if (status.all.some((signature) => signature.level === 'final' && signature.contentHash === hash)) return null
   if (!status.signed.has('final')) {

@@ -39,7 +39,7 @@ export type ReviewSheet = {
 }
 
 const PREDATES_REVIEW = '本稿件在启用三审之前发布，没有三审签字记录。'
-const UNKNOWN_PERSON = '已删除的账号'
+export const UNKNOWN_PERSON = '已删除的账号'
 
 type Event = Pick<WorkflowEvent, 'id' | 'action' | 'level' | 'round' | 'version' | 'contentHash' | 'note' | 'createdAt' | 'actor'>
 
@@ -57,7 +57,8 @@ async function eventsOf(req: PayloadRequest, articleId: DocumentId): Promise<Eve
   return docs
 }
 
-async function peopleById(req: PayloadRequest, ids: readonly DocumentId[]) {
+/** Accounts by id, with their names and roles, read past access: a record names whoever acted. */
+export async function usersById(req: PayloadRequest, ids: readonly DocumentId[]) {
   const wanted = [...new Set(ids.map(String))]
   if (wanted.length === 0) return new Map<string, { id: DocumentId; name?: string | null; roles?: unknown }>()
   const { docs } = await req.payload.find({ collection: 'users', where: { id: { in: wanted } }, limit: wanted.length, depth: 0, overrideAccess: true, req, select: { name: true, roles: true } })
@@ -90,7 +91,7 @@ async function changesBySignature(req: PayloadRequest, articleId: DocumentId, ev
 /** The 审稿单: who signed each level of the current round, when, with what opinion, over which text, and what they changed. */
 export async function reviewSheetOf(req: PayloadRequest, article: Article): Promise<ReviewSheet> {
   const [status, events] = await Promise.all([reviewStatusOf(req, article), eventsOf(req, article.id)])
-  const people = await peopleById(req, [...events.map((event) => relationId(event.actor)), relationId(article.owner)].filter((id): id is DocumentId => id != null))
+  const people = await usersById(req, [...events.map((event) => relationId(event.actor)), relationId(article.owner)].filter((id): id is DocumentId => id != null))
   const changes = await changesBySignature(req, article.id, events)
   const deskId = relationId(article.desk)
   const desk = deskId == null ? null : await req.payload.findByID({ collection: 'desks', id: deskId, depth: 0, overrideAccess: true, req, select: { name: true } }).catch(() => null)

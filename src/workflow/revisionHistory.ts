@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Article } from '@payload-types'
 import { type DocumentId, relationId } from '@/data/relationId'
 import { diffArticleTexts, type FieldDiff } from '@/newsroom/articleDiff'
 import { diffBudget } from '@/newsroom/textDiff'
 import { REVIEW_LEVEL_LABELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { levelPendingIn, type WorkflowState } from '@/newsroom/workflow'
-import { textsOf } from './versionText'
+import { UNKNOWN_PERSON, usersById } from './reviewSheet'
+import { storedVersion, textsOf } from './versionText'
 
 /** The stage a change was made at: while the writer had the copy, or while it waited for a level. */
 export type RevisionStage = 'writing' | ReviewLevel
@@ -24,9 +24,6 @@ export type Revision = {
   fields: FieldDiff[]
 }
 
-/** The versions Payload keeps (versions.maxPerDoc in collections/Articles): older ones are gone. */
-const VERSION_LIMIT = 100
-
 /**
  * A save made while the article waited for a level is that level's change (the reviewer edits,
  * then signs); a change to signed or published text waits for 终审 again.
@@ -38,14 +35,12 @@ function stageOf(state: WorkflowState | null | undefined): RevisionStage {
 
 /** 修改留痕: every saved change to the article's text, oldest first, with who made it and at which stage. */
 export async function revisionHistoryOf(req: PayloadRequest, articleId: DocumentId): Promise<Revision[]> {
-  const { docs } = await req.payload.findVersions({ collection: 'articles', where: { parent: { equals: articleId } }, sort: 'updatedAt', limit: VERSION_LIMIT, depth: 0, overrideAccess: true, req })
-  const versions = docs.map((doc) => ({ id: doc.id, updatedAt: doc.updatedAt, autosave: Boolean((doc as { autosave?: boolean }).autosave), article: doc.version as Article }))
+  // Every version Payload keeps (versions.maxPerDoc in collections/Articles): older ones are gone.
+  const { docs } = await req.payload.findVersions({ collection: 'articles', where: { parent: { equals: articleId } }, sort: 'updatedAt', pagination: false, depth: 0, overrideAccess: true, req })
+  const versions = docs.map(storedVersion)
   const texts = await textsOf(req, versions.map((version) => version.article))
-  const saverIds = [...new Set(versions.map((version) => relationId(version.article.savedBy)).filter((id): id is DocumentId => id != null).map(String))]
-  const { docs: savers } = saverIds.length
-    ? await req.payload.find({ collection: 'users', where: { id: { in: saverIds } }, limit: saverIds.length, depth: 0, overrideAccess: true, req, select: { name: true } })
-    : { docs: [] }
-  const nameOf = (id: DocumentId) => savers.find((user) => String(user.id) === String(id))?.name?.trim() || '已删除的账号'
+  const savers = await usersById(req, versions.map((version) => relationId(version.article.savedBy)).filter((id): id is DocumentId => id != null))
+  const nameOf = (id: DocumentId) => savers.get(String(id))?.name?.trim() || UNKNOWN_PERSON
   const budget = diffBudget()
   return versions.flatMap((version, index) => {
     if (index === 0) return []

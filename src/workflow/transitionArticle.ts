@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Article, User } from '@payload-types'
-import { can } from '@/access/permissions'
-import { isStaffUser } from '@/access/roles'
+import { can, rolesWith } from '@/access/permissions'
+import { deskIdsOf, isStaffUser } from '@/access/roles'
 import { type DocumentId, relationId } from '@/data/relationId'
 import { formatChineseDateTime } from '@/newsroom/dates'
 import {
@@ -20,8 +20,7 @@ import {
   WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '@/newsroom/workflow'
-import { contentHash, REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel, signRefusal } from '@/newsroom/reviewChain'
-import { rolesWith } from '@/access/permissions'
+import { contentHash, REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel, type SignRefusal, signRefusal } from '@/newsroom/reviewChain'
 import { type HistoryEntry, recordWorkflowEvent } from './history'
 import { isAuthorOf, publishRefusal, type ReviewStatus, reviewStatusOf } from './reviewChain'
 import { currentReturnNote } from './returnNotes'
@@ -57,9 +56,9 @@ const resignsFinal = (article: Article, status: ReviewStatus, level: ReviewLevel
   level === 'final' && (article.workflowState === 'published' || (article.workflowState === 'pendingFinal' && status.signed.has('final')))
 
 /** Why the user may not sign (or return at) this level of the article now, or null. */
-function levelRefusal(req: PayloadRequest, article: Article, status: ReviewStatus, level: ReviewLevel, actor: WorkflowActor): string | null {
-  const user = req.user as (User & { desks?: unknown }) | null
-  const desks = Array.isArray(user?.desks) ? user.desks.map((desk) => String(relationId(desk))) : []
+function levelRefusal(req: PayloadRequest, article: Article, status: ReviewStatus, level: ReviewLevel, actor: WorkflowActor): SignRefusal | null {
+  const user = req.user as User | null
+  const desks = deskIdsOf(user).map(String)
   const ownLevels = new Set(status.all.filter((signature) => String(signature.actor) === String(user?.id)).map((signature) => signature.level as ReviewLevel))
   const signedThisRound = resignsFinal(article, status, level) ? new Set(status.required.filter((required) => required !== 'final')) : new Set(status.signed.keys())
   return signRefusal({
@@ -164,7 +163,7 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
   const status = await reviewStatusOf(req, article)
   const review = await reviewStep(req, article, status, request, actor, from)
   if (GOES_PUBLIC.has(action)) {
-    const unsigned = publishRefusal(status, article as unknown as Record<string, unknown>)
+    const unsigned = publishRefusal(status, article)
     if (unsigned) throw new WorkflowError(unsigned, 'wrongState')
   }
   const to = planned === 'chain' ? review.to! : planned
@@ -222,14 +221,14 @@ async function reviewStep(req: PayloadRequest, article: Article, status: ReviewS
     throw new WorkflowError(`稿件当前状态为“${WORKFLOW_STATE_LABELS[from].zh}”，现在应${REVIEW_LEVEL_LABELS[expected]}，不能${REVIEW_LEVEL_LABELS[level]}`, 'wrongState')
   }
   const refused = levelRefusal(req, article, status, level, actor)
-  if (refused) throw new WorkflowError(refused, refused.startsWith('您没有') || refused.includes('不能审签') || refused.includes('同一人') || refused.startsWith('复审须由') ? 'notAllowed' : 'wrongState')
+  if (refused) throw new WorkflowError(refused.message, refused.reason)
   if (action === 'return') return { data: { returnedAtLevel: level }, event: { level, round: status.round } }
   const signed = new Set([...status.signed.keys(), level])
   const next = status.required.find((required) => !signed.has(required))
-  const keepsSchedule = article.scheduledFor != null && Date.parse(article.scheduledFor) > Date.now()
+  const keepsSchedule = article.scheduledFor != null && Date.parse(article.scheduledFor) > (request.now ?? new Date()).getTime()
   const to: WorkflowState = from === 'published' ? 'published' : next ? PENDING_STATES[next] : keepsSchedule ? 'scheduled' : 'signed'
   const signers = level === 'proofreading' ? {} : { reviewSigners: { ...article.reviewSigners, [level]: (req.user as User).name?.trim() || null } }
-  return { to, data: signers, event: { level, round: status.round, contentHash: contentHash(article as unknown as Record<string, unknown>) } }
+  return { to, data: signers, event: { level, round: status.round, contentHash: contentHash(article) } }
 }
 
 /** The newest version of the article: the one a signature's text is stored in. */

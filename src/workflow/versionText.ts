@@ -6,6 +6,14 @@ import { type ArticleText, articleTextOf, diffArticleTexts, type FieldDiff, phot
 
 export type StoredVersion = { id: DocumentId; updatedAt: string; autosave: boolean; article: Article }
 
+/** A version as findVersions returns it, with the article it holds typed. */
+export const storedVersion = (doc: { id: DocumentId; updatedAt: string; version: unknown; autosave?: boolean | null }): StoredVersion => ({
+  id: doc.id,
+  updatedAt: doc.updatedAt,
+  autosave: Boolean(doc.autosave),
+  article: doc.version as Article,
+})
+
 /** Versions of one article by id, read past access (callers check the reader may see the article); pruned ones are missing. */
 export async function versionsById(req: PayloadRequest, articleId: DocumentId, ids: readonly string[]): Promise<Map<string, StoredVersion>> {
   const wanted = [...new Set(ids.filter(Boolean))]
@@ -18,7 +26,7 @@ export async function versionsById(req: PayloadRequest, articleId: DocumentId, i
     overrideAccess: true,
     req,
   })
-  return new Map(docs.map((doc) => [String(doc.id), { id: doc.id, updatedAt: doc.updatedAt, autosave: Boolean((doc as { autosave?: boolean }).autosave), article: doc.version as Article }]))
+  return new Map(docs.map((doc) => [String(doc.id), storedVersion(doc)]))
 }
 
 /** The text of each version, captions read once for all of them. */

@@ -41,17 +41,17 @@ export const enforceWorkflow: CollectionBeforeChangeHook<Article> = async ({ dat
   const next = { ...originalDoc, ...data } as Article
   if (data._status !== 'published') {
     if (!SIGNED_STATES.includes(current) || !originalDoc) return pinned
-    if (contentHash(next as unknown as Record<string, unknown>) === contentHash(originalDoc as unknown as Record<string, unknown>)) return pinned
+    if (contentHash(next) === contentHash(originalDoc)) return pinned
     // Back to a text a 终审 once signed (a restore) needs no new signature; anything else does.
-    if (publishRefusal(await statusOf(next), next as unknown as Record<string, unknown>) === null) return pinned
+    if (publishRefusal(await statusOf(next), next) === null) return pinned
     context.implicitPublish = { from: current, to: 'pendingFinal', action: 'changeAfterSigning' }
     return { ...pinned, workflowState: 'pendingFinal' }
   }
   if (!can(req.user, 'publishArticles')) throw forbidden(`只有${rolesWith('publishArticles')}可以发布稿件`)
+  const refused = publishRefusal(await statusOf(next), next)
   if (current !== 'published' && !SIGNED_STATES.includes(current)) {
-    throw forbidden(`稿件当前状态为“${WORKFLOW_STATE_LABELS[current].zh}”，${publishRefusal(await statusOf(next), next as unknown as Record<string, unknown>) ?? '须经三审签发后才能发布'}`)
+    throw forbidden(`稿件当前状态为“${WORKFLOW_STATE_LABELS[current].zh}”，${refused ?? '须经三审签发后才能发布'}`)
   }
-  const refused = publishRefusal(await statusOf(next), next as unknown as Record<string, unknown>)
   if (refused) throw unsigned(refused)
   if (current === 'published') {
     context.implicitPublish = { from: current, to: current, action: 'publishChanges' }

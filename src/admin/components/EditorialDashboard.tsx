@@ -2,10 +2,9 @@ import type { Payload, Where } from 'payload'
 
 import type { Article, Byline } from '@payload-types'
 import { can } from '@/access/permissions'
-import { relationId } from '@/data/relationId'
 import { REVIEW_LEVELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { PENDING_STATES, SIGNING_PERMISSION, WORKFLOW_STATE_LABELS } from '@/newsroom/workflow'
-import { isStaffUser } from '@/access/roles'
+import { deskIdsOf, isStaffUser } from '@/access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
 import type { DocumentId } from '@/data/relationId'
@@ -40,8 +39,7 @@ const PENDING_BYLINES: Queue = {
 /** What waits for a level this user signs; a 部门主任's 复审 only of the desks they head. */
 function reviewQueue(user: NonNullable<Props['user']>, level: ReviewLevel): Queue {
   const state: Where = { workflowState: { equals: PENDING_STATES[level] } }
-  const desks = Array.isArray(user.desks) ? user.desks.map((desk) => relationId(desk)) : []
-  const where = level === 'second' ? { and: [state, { desk: { in: desks } }] } : state
+  const where = level === 'second' ? { and: [state, { desk: { in: deskIdsOf(user) } }] } : state
   const label = WORKFLOW_STATE_LABELS[PENDING_STATES[level]].zh
   return { title: `${label}稿件`, empty: `没有${label}的稿件。`, where, ...LAST_CHANGED }
 }

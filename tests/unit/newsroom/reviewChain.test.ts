@@ -43,25 +43,34 @@ describe('a signature', () => {
   })
 
   it('waits for every lower required level, naming the ones missing', () => {
-    expect(signRefusal(attempt({ level: 'final', signedThisRound: new Set(['first']) }))).toBe('须先完成复审、校对，才能终审')
+    expect(signRefusal(attempt({ level: 'final', signedThisRound: new Set(['first']) }))?.message).toBe('须先完成复审、校对，才能终审')
   })
 
   it('is refused for a level the chain does not have, or one signed already this round', () => {
     const required = requiredLevels({ ...DEFAULT_CHAIN, proofreading: false }, 'news')
-    expect(signRefusal(attempt({ level: 'proofreading', required }))).toBe('本稿件的审稿流程不含校对')
-    expect(signRefusal(attempt({ level: 'first', signedThisRound: new Set(['first']) }))).toBe('本轮初审已经签过')
+    expect(signRefusal(attempt({ level: 'proofreading', required }))?.message).toBe('本稿件的审稿流程不含校对')
+    expect(signRefusal(attempt({ level: 'first', signedThisRound: new Set(['first']) }))?.message).toBe('本轮初审已经签过')
   })
 
   it('needs the level’s role, and for 复审 the article’s own desk', () => {
-    expect(signRefusal(attempt({ level: 'final', signedThisRound: new Set(['first', 'second', 'proofreading']), holdsLevel: false }))).toBe('您没有终审签字权限（总编辑 / 值班总编签终审）')
-    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), headsArticleDesk: false }))).toBe('复审须由稿件所属部门的部门主任签字')
+    expect(signRefusal(attempt({ level: 'final', signedThisRound: new Set(['first', 'second', 'proofreading']), holdsLevel: false }))?.message).toBe('您没有终审签字权限（总编辑 / 值班总编签终审）')
+    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), headsArticleDesk: false }))?.message).toBe('复审须由稿件所属部门的部门主任签字')
   })
 
   it('is never the author’s, nor a second level by the same person', () => {
-    expect(signRefusal(attempt({ isAuthor: true }))).toBe('稿件的作者和署名记者不能审签自己的稿件')
-    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), ownLevels: new Set(['first']) }))).toBe('您已签过本稿件的初审，同一人不能签两级')
+    expect(signRefusal(attempt({ isAuthor: true }))?.message).toBe('稿件的作者和署名记者不能审签自己的稿件')
+    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), ownLevels: new Set(['first']) }))?.message).toBe('您已签过本稿件的初审，同一人不能签两级')
     // The same level again, in a later round, is the same person's own level.
     expect(signRefusal(attempt({ ownLevels: new Set(['first']) }))).toBeNull()
+  })
+
+  it('says whether the article is not at that level (409) or the person may not sign it (403)', () => {
+    expect(signRefusal(attempt({ level: 'final', signedThisRound: new Set(['first']) }))?.reason).toBe('wrongState')
+    expect(signRefusal(attempt({ level: 'first', signedThisRound: new Set(['first']) }))?.reason).toBe('wrongState')
+    expect(signRefusal(attempt({ holdsLevel: false }))?.reason).toBe('notAllowed')
+    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), headsArticleDesk: false }))?.reason).toBe('notAllowed')
+    expect(signRefusal(attempt({ isAuthor: true }))?.reason).toBe('notAllowed')
+    expect(signRefusal(attempt({ level: 'second', signedThisRound: new Set(['first']), ownLevels: new Set(['first']) }))?.reason).toBe('notAllowed')
   })
 })
 
