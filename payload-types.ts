@@ -30,6 +30,8 @@ export interface Config {
     'editorial-comments': EditorialComment;
     'workflow-events': WorkflowEvent;
     desks: Desk;
+    'proofreading-terms': ProofreadingTerm;
+    'proofreading-waivers': ProofreadingWaiver;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -53,6 +55,8 @@ export interface Config {
     'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     desks: DesksSelect<false> | DesksSelect<true>;
+    'proofreading-terms': ProofreadingTermsSelect<false> | ProofreadingTermsSelect<true>;
+    'proofreading-waivers': ProofreadingWaiversSelect<false> | ProofreadingWaiversSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -251,12 +255,21 @@ export interface Article {
   unpublishAt?: string | null;
   owner?: (number | null) | User;
   /**
-   * Printed after the text; defaults to the 初审 signer.
+   * Printed after the text; defaults to the 初审 signer. At most 40 characters.
    */
   responsibleEditor?: string | null;
   reviewSigners?: {
+    /**
+     * At most 100 characters.
+     */
     first?: string | null;
+    /**
+     * At most 100 characters.
+     */
     second?: string | null;
+    /**
+     * At most 100 characters.
+     */
     final?: string | null;
   };
   savedBy?: (number | null) | User;
@@ -667,6 +680,72 @@ export interface Installment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofreading-terms".
+ */
+export interface ProofreadingTerm {
+  id: number;
+  /**
+   * At most 100 characters.
+   */
+  term: string;
+  severity: 'error' | 'warning';
+  /**
+   * At most 100 characters.
+   */
+  suggestion?: string | null;
+  /**
+   * Longer correct words that contain the term.
+   */
+  exceptions?: string[] | null;
+  /**
+   * At most 100 characters.
+   */
+  category?: string | null;
+  /**
+   * At most 2000 characters.
+   */
+  note?: string | null;
+  /**
+   * At most 2000 characters.
+   */
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofreading-waivers".
+ */
+export interface ProofreadingWaiver {
+  id: number;
+  article: number | Article;
+  key: string;
+  /**
+   * At most 100 characters.
+   */
+  category?: string | null;
+  /**
+   * At most 100 characters.
+   */
+  field?: string | null;
+  /**
+   * At most 2000 characters.
+   */
+  text?: string | null;
+  /**
+   * At most 2000 characters.
+   */
+  message?: string | null;
+  /**
+   * At most 2000 characters.
+   */
+  reason: string;
+  waivedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -728,6 +807,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'desks';
         value: number | Desk;
+      } | null)
+    | ({
+        relationTo: 'proofreading-terms';
+        value: number | ProofreadingTerm;
+      } | null)
+    | ({
+        relationTo: 'proofreading-waivers';
+        value: number | ProofreadingWaiver;
       } | null)
     | ({
         relationTo: 'users';
@@ -1076,6 +1163,37 @@ export interface DesksSelect<T extends boolean = true> {
         proofreading?: T;
         briefsSkipSecond?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofreading-terms_select".
+ */
+export interface ProofreadingTermsSelect<T extends boolean = true> {
+  term?: T;
+  severity?: T;
+  suggestion?: T;
+  exceptions?: T;
+  category?: T;
+  note?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofreading-waivers_select".
+ */
+export interface ProofreadingWaiversSelect<T extends boolean = true> {
+  article?: T;
+  key?: T;
+  category?: T;
+  field?: T;
+  text?: T;
+  message?: T;
+  reason?: T;
+  waivedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

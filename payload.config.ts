@@ -17,6 +17,8 @@ import { Regions } from './collections/Regions'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { Desks } from './collections/Desks'
+import { ProofreadingTerms } from './collections/ProofreadingTerms'
+import { ProofreadingWaivers } from './collections/ProofreadingWaivers'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
@@ -25,6 +27,7 @@ import { cacheRevalidateEndpoint } from './src/cluster/revalidateEndpoint'
 import { newsroomEmailAdapter } from './src/email/adapter'
 import { NEWSROOM_TIME_ZONE } from './src/newsroom/dates'
 import { importEndpoint, importPreviewEndpoint } from './src/import/endpoints'
+import { proofreadEndpoint } from './src/proofreading/server/endpoint'
 import { rebuildSearchEndpoint, searchEndpoint } from './src/search/endpoint'
 import { searchGraphQLQueries } from './src/search/graphql'
 import { clarifyRequestErrors } from './src/security/apiErrors'
@@ -42,7 +45,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, Users].map(withApiGuard),
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, Users].map(withApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },
@@ -53,7 +56,7 @@ export default buildConfig({
   loggingLevels: { NewsroomRefusal: 'info', ValidationError: 'info', NotFound: 'info', QueryError: 'info' } as Config['loggingLevels'],
   sharp,
   onInit: prepareDatabase,
-  endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint, cacheRevalidateEndpoint()],
+  endpoints: [searchEndpoint, rebuildSearchEndpoint, importPreviewEndpoint, importEndpoint, proofreadEndpoint, cacheRevalidateEndpoint()],
   graphQL: {
     // Payload passes its built root fields to these two callbacks: the budget wraps them in place.
     queries: (GraphQL, built) => {

@@ -1,4 +1,4 @@
-// npm run bench -- [--quick] [--size N] [--cache] [--build] [--profile] [--only site|admin|search|import] [--out FILE]
+// npm run bench -- [--quick] [--size N] [--cache] [--build] [--profile] [--only site|admin|search|import|proofread] [--out FILE]
 // Builds a realistic dataset in a temporary database, measures, prints a table with each
 // figure beside its target, and writes bench/results/latest.json.
 import { BENCH_DIR, DATABASE_FILE } from './workspace'
@@ -9,12 +9,13 @@ import path from 'node:path'
 
 import { type AdminListBenchResult, runAdminListBench } from './adminList'
 import { type ImportBenchResult, runImportBench } from './importing'
+import { proofreadingTable, runProofreadingBench } from './proofreading/evaluate'
 import { runSearchBench, type SearchBenchResult } from './search'
 import { runSiteBench } from './site/run'
 import { siteTable } from './site/table'
 
 type Options = { size: number; quick: boolean; smoke: boolean; cache: boolean; build: boolean; profile: boolean; only: string | null; out: string }
-const PARTS = ['site', 'admin', 'search', 'import']
+const PARTS = ['site', 'admin', 'search', 'import', 'proofread']
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { size: 10_000, quick: false, smoke: false, cache: false, build: false, profile: false, only: null, out: path.resolve('bench', 'results', 'latest.json') }
@@ -40,7 +41,7 @@ function parseOptions(argv: string[]): Options {
       if (!PARTS.includes(options.only)) throw new Error(`--only 只能是 ${PARTS.join('、')} 之一`)
     }
     else if (arg === '--out') options.out = path.resolve(value())
-    else throw new Error(`不认识的参数 ${arg}（可用：--quick --smoke --size N --cache --build --profile --only site|admin|search|import --out FILE）`)
+    else throw new Error(`不认识的参数 ${arg}（可用：--quick --smoke --size N --cache --build --profile --only site|admin|search|import|proofread --out FILE）`)
   }
   if (options.smoke && !sizeGiven) options.size = 30
   else if (options.quick && !sizeGiven) options.size = 2_000
@@ -130,6 +131,12 @@ try {
     results.import = importing
     save()
     console.log(importTable(importing).join('\n'))
+  }
+  if (runs('proofread')) {
+    const proofreading = await runProofreadingBench(undefined, options.smoke ? 5 : 50)
+    results.proofread = proofreading
+    save()
+    console.log(proofreadingTable(proofreading).join('\n'))
   }
   console.log(`结果已写入 ${path.relative(process.cwd(), options.out)}`)
 } catch (error) {

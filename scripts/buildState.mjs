@@ -21,9 +21,25 @@ function newestSourceTime(root) {
   return newest
 }
 
+/**
+ * When the build in .next began reading its sources. A source saved while `next build` ran is
+ * not in the build though it is older than BUILD_ID; compared with the start, the next start
+ * builds again instead of serving the old code. Builds older than this record fall back to BUILD_ID.
+ */
+const BUILD_STARTED = path.join('.next', 'build-started-at')
+
+/** Call just before `next build`; call what it returns once the build has succeeded. */
+export function markBuildStart(root) {
+  const startedAt = Date.now()
+  return () => fs.writeFileSync(path.join(root, BUILD_STARTED), String(startedAt))
+}
+
 export function buildIsStale(root) {
   const buildId = path.join(root, '.next', 'BUILD_ID')
-  return !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceTime(root)
+  if (!fs.existsSync(buildId)) return true
+  const started = path.join(root, BUILD_STARTED)
+  const builtFrom = fs.existsSync(started) ? Number(fs.readFileSync(started, 'utf8')) : fs.statSync(buildId).mtimeMs
+  return builtFrom < newestSourceTime(root)
 }
 
 // The data cache and rendered pages outlive the process, but the record of which cache tags

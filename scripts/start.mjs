@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 
-import { buildIsStale, clearServerCaches } from './buildState.mjs'
+import { buildIsStale, clearServerCaches, markBuildStart } from './buildState.mjs'
 import { serverNodeOptions } from './serverOptions.mjs'
 import { superviseServer } from './supervisor.mjs'
 
@@ -37,7 +37,9 @@ function run(label, command, args) {
 }
 
 if (buildIsStale(root)) {
+  const built = markBuildStart(root)
   run('构建生产版本（next build）', bin('next'), ['build'])
+  built()
 } else {
   console.log('✔ 生产版本已是最新，跳过构建')
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { buildIsStale, clearServerCaches } from '../../scripts/buildState.mjs'
+import { buildIsStale, clearServerCaches, markBuildStart } from '../../scripts/buildState.mjs'
 import { serverNodeOptions } from '../../scripts/serverOptions.mjs'
 import { datasetShape } from '../dataset'
 import { fillNewsroom } from './dataset'
@@ -40,8 +40,10 @@ const SERVER_SCRIPT = path.resolve('scripts', 'server.mjs')
 
 function nextBuild(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []): number {
   const started = performance.now()
+  const built = markBuildStart(cwd)
   const result = spawnSync(BIN('next'), ['build', ...args], { cwd, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`next build（${cwd}）失败：\n${result.stdout}\n${result.stderr}`)
+  built()
   return (performance.now() - started) / 1000
 }
 

@@ -10,6 +10,7 @@ import { reviewLevelOptions, workflowStateOptions } from '@collections/shared/wo
 import { articlesAccess } from './access'
 import { discardUntouchedEndpoint } from './endpoints/discardUntouched'
 import { lastChangeEndpoint } from './endpoints/lastChange'
+import { proofreadingActionEndpoint, proofreadingEndpoint } from './endpoints/proofreading'
 import { reviewSheetEndpoint, versionDiffEndpoint } from './endpoints/reviewRecords'
 import { runSchedulesEndpoint } from './endpoints/runSchedules'
 import { workflowOptionsEndpoint, workflowTransitionEndpoint } from './endpoints/workflow'
@@ -84,7 +85,7 @@ export const Articles: CollectionConfig = {
   // count read every row, 30 ms with the event loop held, and takes 0.3 ms with this index.
   indexes: [{ fields: ['_status', 'retraction.retractedAt', 'publishedAt'] }],
   hooks: articleHooks,
-  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint, reviewSheetEndpoint, versionDiffEndpoint],
+  endpoints: [runSchedulesEndpoint, workflowOptionsEndpoint, workflowTransitionEndpoint, lastChangeEndpoint, discardUntouchedEndpoint, reviewSheetEndpoint, versionDiffEndpoint, proofreadingEndpoint, proofreadingActionEndpoint],
   fields: [
     returnNoteField,
     {
@@ -98,6 +99,12 @@ export const Articles: CollectionConfig = {
       name: 'workflowPanel',
       type: 'ui', label: label('流程操作', 'Workflow'),
       admin: { position: 'sidebar', components: { Field: '/src/admin/components/WorkflowPanel#WorkflowPanel' } },
+    },
+    {
+      name: 'proofreadingPanel',
+      type: 'ui',
+      label: label('校对', 'Proofreading'),
+      admin: { position: 'sidebar', disableListColumn: true, components: { Field: '/src/admin/components/ProofreadingPanel#ProofreadingPanel' } },
     },
     {
       name: 'workflowState',

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   signProofreading: { zh: '校对签字', roles: ['proofreader'] },
   /** Sign 终审, the 签发, or return it from there; re-sign a change to what was signed. */
   signFinalReview: { zh: '终审签发', roles: ['chiefEditor'] },
+  /** Keep a 校对 finding with a reason, so that it no longer holds up 校对 and 终审: the signers' call. */
+  waiveProofreadingFindings: { zh: '校对豁免', roles: ['editor', 'deskHead', 'proofreader', 'chiefEditor'] },
   /** Publish, schedule and reschedule what the review has passed, and publish later changes. */
   publishArticles: { zh: '发布、排期', roles: EDITING },
   /** Retract a published article: the 终审 level's decision. */
@@ -44,6 +46,8 @@ export const PERMISSIONS = {
   manageAccounts: { zh: '管理账号', roles: ['admin'] },
   /** Maintain desks (部门) and who heads them. */
   manageDesks: { zh: '管理部门', roles: ['admin'] },
+  /** Keep the 禁用词/慎用词 list the 校对 checker reports. */
+  maintainProofreadingTerms: { zh: '维护禁用词/慎用词', roles: ['admin'] },
   /** Rebuild the search index. */
   rebuildSearchIndex: { zh: '重建检索索引', roles: ['admin'] },
 } as const satisfies Record<string, { zh: string; roles: readonly Role[] }>

@@ -11,6 +11,7 @@ import { type DatabaseChoice, DEFAULT_SQLITE_FILE } from './choice'
 import { serialiseSqliteWrites, type SqliteAdapterInternals } from './sqliteTransactions'
 import { backfillPhotoPublicity } from '@/publishing/photoPublicity'
 import { backfillCharacterCounts } from './characterCountBackfill'
+import { seedProofreadingTerms } from '@/proofreading/server/seedTerms'
 
 /**
  * The only module that talks to the database engines. Everything else talks to Payload's
@@ -134,6 +135,7 @@ export async function prepareDatabase(payload: Payload): Promise<void> {
   await renameLegacyWorkflowStates(payload)
   await backfillPhotoPublicity(payload)
   await backfillCharacterCounts(payload)
+  await seedProofreadingTerms(payload)
   await analyzeSqlite(payload)
   refreshSqliteStatisticsPeriodically(payload)
 }

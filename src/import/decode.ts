@@ -15,24 +15,27 @@ function controlShare(bytes: Uint8Array): number {
   return control / Math.max(1, bytes.length)
 }
 
+export const UNKNOWN_ENCODING = '无法识别的文字编码：既不是有效的 UTF-8，也不是 GB18030/GBK。请用“另存为 UTF-8”重新导出'
+
+/** UTF-8, else GB18030 (which GBK and GB2312 are subsets of), without a byte-order mark; null for neither. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } | null {
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    try {
+      return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding }
+    } catch {
+      // not this encoding: try the next
+    }
+  }
+  return null
+}
+
 export function decodePage(bytes: Uint8Array): DecodedPage {
   if (bytes.length === 0) return { ok: false, problem: '文件为空：没有任何内容' }
   if (bytes.length > PAGE_LIMITS.maxBytes) return { ok: false, tooLarge: true, problem: `文件过大（${megabytes(bytes.length)}）：一个版面的文本不超过 ${megabytes(PAGE_LIMITS.maxBytes)}，请检查是否选错了文件` }
   if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, problem: '不是文本文件：含有二进制内容（如图片、PDF 或 Word 文档），请导出为纯文本（.txt）后再导入' }
-  let text: string
-  let encoding: 'utf-8' | 'gb18030'
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    encoding = 'utf-8'
-  } catch {
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes)
-      encoding = 'gb18030'
-    } catch {
-      return { ok: false, problem: '无法识别的文字编码：既不是有效的 UTF-8，也不是 GB18030/GBK。请用“另存为 UTF-8”重新导出' }
-    }
-  }
-  text = text.replace(/^\uFEFF/, '')
+  const decoded = decodeText(bytes)
+  if (!decoded) return { ok: false, problem: UNKNOWN_ENCODING }
+  const { text, encoding } = decoded
   if (!text.trim()) return { ok: false, problem: '文件为空：只有空白字符' }
   const lines = text.split(/\r\n?|\n/)
   const longest = lines.reduce((best, line, index) => (line.length > best.length ? { length: line.length, index } : best), { length: 0, index: 0 })

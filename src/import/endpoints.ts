@@ -5,7 +5,8 @@ import { can, rolesWith } from '@/access/permissions'
 import { isStaffUser } from '@/access/roles'
 import { applyDecisions, type ArticlePlan } from './decisions'
 import type { Edition, PageEdition } from './edition'
-import { importPage, planPageImport } from './importPage'
+import { importPage, type PageImport, planPageImport } from './importPage'
+import { type ImportFindings, pageFindings } from './pageFindings'
 import { readPage } from './readPage'
 import type { PageParse } from './types'
 
@@ -15,13 +16,13 @@ import type { PageParse } from './types'
  */
 type UploadedFile = { name: string; content: string; edition?: unknown; decisions?: unknown }
 
-/** One file's preview: the parse, the edition (what the page says, what the import would write) and each article's plan. */
+/** One file's preview: the parse, the edition (what the page says, what the import would write) and each article's plan with the 校对 checker's findings. */
 export type FilePreview = {
   name: string
   encoding: 'utf-8' | 'gb18030'
   parse: PageParse
   edition: { fromPage: PageEdition; value: Edition | null; missing: (keyof Edition)[] }
-  articles: ArticlePlan[]
+  articles: (ArticlePlan & { proofreading: ImportFindings })[]
 }
 
 const MAX_FILES = 20
@@ -66,6 +67,13 @@ async function visibleTo(req: PayloadRequest, plans: ArticlePlan[]): Promise<Art
   )
 }
 
+/** Each draft written with how many 差错 and 提示 the 校对 checker finds in it: the 校对 panel lists them on the draft. */
+async function withFindingCounts(req: PayloadRequest, parse: PageParse, imported: PageImport): Promise<PageImport> {
+  if (imported.status === 'refused') return imported
+  const findings = await pageFindings(req, parse.articles)
+  return { ...imported, articles: imported.articles.map((article) => (article.outcome === 'skipped' ? article : { ...article, proofreading: { errors: findings[article.index].errors, warnings: findings[article.index].warnings } })) }
+}
+
 /** POST /api/import/preview — what importing these files would do, article by article; writes nothing. */
 export const importPreviewEndpoint: Endpoint = {
   path: '/import/preview',
@@ -83,8 +91,10 @@ export const importPreviewEndpoint: Endpoint = {
       // A field not filled in yet is what the preview asks for; a field filled in wrongly is bad input.
       if (!plan.edition.ok) problems.push(...plan.edition.invalid.map((problem) => `${file.name}：${problem}`))
       const edition = plan.edition.ok ? { value: plan.edition.edition, missing: [] } : { value: null, missing: plan.edition.missing }
+      const findings = await pageFindings(req, file.parse.articles)
+      const articles = (await visibleTo(req, plan.articles)).map((article) => ({ ...article, proofreading: findings[article.index] }))
       // The page text goes back only as the parse: the editor already has the file.
-      previews.push({ name: file.name, encoding: file.encoding, parse: file.parse, edition: { fromPage: file.parse.edition, ...edition }, articles: await visibleTo(req, plan.articles) })
+      previews.push({ name: file.name, encoding: file.encoding, parse: file.parse, edition: { fromPage: file.parse.edition, ...edition }, articles })
     }
     if (problems.length > 0) return refuse(400, problems)
     return Response.json({ files: previews })
@@ -118,7 +128,8 @@ export const importEndpoint: Endpoint = {
     const results = []
     for (const file of read.files) {
       try {
-        results.push({ name: file.name, ...(await importPage(req.payload, file.text, { user: req.user, parse: file.parse, edition: file.edition, decisions: file.decisions })) })
+        const imported = await importPage(req.payload, file.text, { user: req.user, parse: file.parse, edition: file.edition, decisions: file.decisions })
+        results.push({ name: file.name, ...(await withFindingCounts(req, file.parse, imported)) })
       } catch (error) {
         req.payload.logger.error({ err: error, msg: `导入 ${file.name} 失败` })
         results.push({ name: file.name, status: 'refused', problem: `导入失败，本版没有写入任何稿件：${(error as Error).message}` })

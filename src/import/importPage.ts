@@ -24,6 +24,8 @@ export type ImportedDraft = {
   existing: ExistingArticle | null
   needsReview: boolean
   warnings: string[]
+  /** How many 差错 and 提示 the 校对 checker found in a draft written (the admin's import adds it). */
+  proofreading?: { errors: number; warnings: number }
 }
 
 /** `created`: at least one draft was written (created or updated); `alreadyImported`: nothing was. */

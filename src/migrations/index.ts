@@ -8,6 +8,7 @@ import * as migration_20261205_120111_listing_index_search_stale from './2026120
 import * as migration_20261206_010707_roles_and_desks from './20261206_010707_roles_and_desks';
 import * as migration_20261206_013816_review_chain from './20261206_013816_review_chain';
 import * as migration_20261206_035640_review_records from './20261206_035640_review_records';
+import * as migration_20261206_045848_proofreading from './20261206_045848_proofreading';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261206_035640_review_records.up,
     down: migration_20261206_035640_review_records.down,
     name: '20261206_035640_review_records',
+  },
+  {
+    up: migration_20261206_045848_proofreading.up,
+    down: migration_20261206_045848_proofreading.down,
+    name: '20261206_045848_proofreading',
   },
 ];

@@ -1,18 +1,10 @@
 import { relationId, type DocumentId } from '@/data/relationId'
+import { TEXT_FIELD_LABELS } from './articleFields'
 import { type LexicalBody, type LexicalNode, lexicalToPlainText } from './lexicalText'
 import { changeCounts, type DiffBudget, diffBudget, type DiffOp, diffText } from './textDiff'
 
-/** The fields 修改留痕 compares, in the order a page prints them. */
-export const DIFFED_FIELDS = {
-  kicker: '引题',
-  title: '主题',
-  subtitle: '副题',
-  webTitle: '网题',
-  summary: '导语',
-  body: '正文',
-  captions: '图片说明',
-  corrections: '更正',
-} as const
+/** The fields 修改留痕 compares. */
+export const DIFFED_FIELDS = TEXT_FIELD_LABELS
 export type DiffedField = keyof typeof DIFFED_FIELDS
 export type ArticleText = Record<DiffedField, string>
 export type FieldDiff = { field: DiffedField; label: string; ops: DiffOp[] }

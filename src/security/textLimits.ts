@@ -71,6 +71,8 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
   'editorial-comments': { body: NOTE },
   'workflow-events': { note: NOTE, onceKey: KEY, version: KEY, contentHash: KEY },
   users: { name: NAME },
+  'proofreading-terms': { term: NAME, exceptions: NAME, suggestion: NAME, category: NAME, note: STANDFIRST, source: STANDFIRST },
+  'proofreading-waivers': { key: NOTE, category: NAME, field: NAME, text: STANDFIRST, message: STANDFIRST, reason: STANDFIRST },
 }
 
 /** The article body's blocks, by block slug and field. */

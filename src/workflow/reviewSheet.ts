@@ -8,8 +8,10 @@ import { diffBudget } from '@/newsroom/textDiff'
 import { bodyCharacterCount } from '@/newsroom/characterCount'
 import { REVIEW_LEVEL_LABELS, REVIEW_LEVELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { SIGNING_PERMISSION } from '@/newsroom/workflow'
+import { type StoredWaiver, waiversOf } from '@/proofreading/server/articleReview'
 import { reviewStatusOf } from './reviewChain'
-import { textsOf, versionsById } from './versionText'
+import { textsOf } from '@/data/articleTexts'
+import { versionsById } from './versionText'
 
 type Person = { id: DocumentId; name: string; role: string | null }
 type Changes = { inserted: number; deleted: number }
@@ -34,6 +36,8 @@ export type ReviewSheet = {
   levels: SheetLevel[]
   proofreading: SheetSignature[]
   returns: SheetReturn[]
+  /** 校对 findings a signer kept, with who, when and why. */
+  waivers: StoredWaiver[]
   /** Set for an article published before the chain existed: there is nothing to show, and nothing is invented. */
   notice: string | null
 }
@@ -90,7 +94,7 @@ async function changesBySignature(req: PayloadRequest, articleId: DocumentId, ev
 
 /** The 审稿单: who signed each level of the current round, when, with what opinion, over which text, and what they changed. */
 export async function reviewSheetOf(req: PayloadRequest, article: Article): Promise<ReviewSheet> {
-  const [status, events] = await Promise.all([reviewStatusOf(req, article), eventsOf(req, article.id)])
+  const [status, events, waivers] = await Promise.all([reviewStatusOf(req, article), eventsOf(req, article.id), waiversOf(req, article.id)])
   const people = await usersById(req, [...events.map((event) => relationId(event.actor)), relationId(article.owner)].filter((id): id is DocumentId => id != null))
   const changes = await changesBySignature(req, article.id, events)
   const deskId = relationId(article.desk)
@@ -135,6 +139,7 @@ export async function reviewSheetOf(req: PayloadRequest, article: Article): Prom
         const level = (event.level as ReviewLevel | null) ?? null
         return { level, label: level ? REVIEW_LEVEL_LABELS[level] : null, round: event.round ?? null, by: person(relationId(event.actor), level), at: event.createdAt, note: event.note ?? null }
       }),
+    waivers,
     notice: signatures.length === 0 && article.publishedAt ? PREDATES_REVIEW : null,
   }
 }

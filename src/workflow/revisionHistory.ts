@@ -6,7 +6,8 @@ import { diffBudget } from '@/newsroom/textDiff'
 import { REVIEW_LEVEL_LABELS, type ReviewLevel } from '@/newsroom/reviewChain'
 import { levelPendingIn, type WorkflowState } from '@/newsroom/workflow'
 import { UNKNOWN_PERSON, usersById } from './reviewSheet'
-import { storedVersion, textsOf } from './versionText'
+import { storedVersion } from './versionText'
+import { textsOf } from '@/data/articleTexts'
 
 /** The stage a change was made at: while the writer had the copy, or while it waited for a level. */
 export type RevisionStage = 'writing' | ReviewLevel

@@ -25,6 +25,8 @@ import { type HistoryEntry, recordWorkflowEvent } from './history'
 import { isAuthorOf, publishRefusal, type ReviewStatus, reviewStatusOf } from './reviewChain'
 import { currentReturnNote } from './returnNotes'
 import { pendingCreditsRefusal } from './pendingCredits'
+import { articleProofreading } from '@/proofreading/server/articleReview'
+import { unresolvedErrorsRefusal } from '@/proofreading/waivers'
 
 type Id = DocumentId
 /** Actions that publish the article now or commit to publishing it at a set time. */
@@ -200,6 +202,9 @@ export async function transitionArticle(payload: Payload, req: PayloadRequest, r
 
 type ReviewStep = { to?: WorkflowState; data?: Partial<Article>; event?: Partial<HistoryEntry> }
 
+/** The levels the 校对 checker holds up while an `error` finding is neither fixed nor waived. */
+const PROOFREAD_BEFORE: ReadonlySet<ReviewLevel> = new Set(['proofreading', 'final'])
+
 /**
  * What the 三审 chain adds to a transition: a submission opens a round at its first required
  * level; a signature checks the signer and the order, records the level, the round and the
@@ -223,6 +228,10 @@ async function reviewStep(req: PayloadRequest, article: Article, status: ReviewS
   const refused = levelRefusal(req, article, status, level, actor)
   if (refused) throw new WorkflowError(refused.message, refused.reason)
   if (action === 'return') return { data: { returnedAtLevel: level }, event: { level, round: status.round } }
+  if (PROOFREAD_BEFORE.has(level)) {
+    const unresolved = unresolvedErrorsRefusal((await articleProofreading(req, article)).findings, `${REVIEW_LEVEL_LABELS[level]}签字`)
+    if (unresolved) throw new WorkflowError(unresolved, 'wrongState')
+  }
   const signed = new Set([...status.signed.keys(), level])
   const next = status.required.find((required) => !signed.has(required))
   const keepsSchedule = article.scheduledFor != null && Date.parse(article.scheduledFor) > (request.now ?? new Date()).getTime()

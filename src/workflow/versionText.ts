@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import type { Article } from '@payload-types'
 import type { DocumentId } from '@/data/relationId'
-import { type ArticleText, articleTextOf, diffArticleTexts, type FieldDiff, photoIdsOf } from '@/newsroom/articleDiff'
+import { textsOf } from '@/data/articleTexts'
+import { diffArticleTexts, type FieldDiff } from '@/newsroom/articleDiff'
 
 export type StoredVersion = { id: DocumentId; updatedAt: string; autosave: boolean; article: Article }
 
@@ -27,17 +28,6 @@ export async function versionsById(req: PayloadRequest, articleId: DocumentId, i
     req,
   })
   return new Map(docs.map((doc) => [String(doc.id), storedVersion(doc)]))
-}
-
-/** The text of each version, captions read once for all of them. */
-export async function textsOf(req: PayloadRequest, articles: readonly Article[]): Promise<ArticleText[]> {
-  const photoIds = [...new Set(articles.flatMap((article) => photoIdsOf(article).map(String)))]
-  const captions = new Map<string, string | null | undefined>()
-  if (photoIds.length > 0) {
-    const { docs } = await req.payload.find({ collection: 'photos', where: { id: { in: photoIds } }, limit: photoIds.length, depth: 0, overrideAccess: true, req, select: { caption: true } })
-    for (const photo of docs) captions.set(String(photo.id), photo.caption)
-  }
-  return articles.map((article) => articleTextOf(article, (photo) => captions.get(String(photo))))
 }
 
 /** 修改留痕 between two stored versions of the article, field by field. */

@@ -64,7 +64,8 @@ const isForeign = (text: string) => BROKEN.test(text) || (LATIN.test(text) && !C
 async function foreignLabels(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const found: string[] = []
-    const skip = (element: Element | null) => Boolean(element?.closest('[data-lexical-editor], .rich-text-lexical__editor, .cell-slug, .query-inspector__results, .query-inspector__api-url a, script, style, noscript, code, pre'))
+    // A term of the 禁用词 list may be English (North Korea, TMD): content, like a slug, not a label.
+    const skip = (element: Element | null) => Boolean(element?.closest('[data-lexical-editor], .rich-text-lexical__editor, .cell-slug, .cell-term, .cell-suggestion, .query-inspector__results, .query-inspector__api-url a, script, style, noscript, code, pre'))
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim()

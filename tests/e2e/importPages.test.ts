@@ -52,6 +52,11 @@ describe('the admin’s 导入版面 view', () => {
     expect(await preview.textContent()).toContain('（必填：版面文本没有写明）')
     expect(await statuses(page)).toEqual(Array(6).fill('new'))
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true)
+    // The 校对 checker's findings, per article: the feature's quotation mark the page never closes among them.
+    expect(await page.getByTestId('import-proofreading').count()).toBe(6)
+    const feature = page.getByTestId('import-article').filter({ hasText: '打造县域经济强劲引擎' }).getByTestId('import-proofreading')
+    await feature.locator('summary').click()
+    expect(await feature.textContent()).toMatch(/校对：差错 \d+ 处[\s\S]*差错·标点·正文：““”/)
 
     await page.fill('#newsroom-import-0-date', '2025-11-13')
     await page.fill('#newsroom-import-0-page', '6')
@@ -63,6 +68,7 @@ describe('the admin’s 导入版面 view', () => {
     const results = page.getByTestId('import-results')
     await results.waitFor()
     expect(await results.textContent()).toContain('已新建 6 篇草稿')
+    expect((await results.textContent())?.match(/校对：差错 \d+ 处，提示 \d+ 处/g)).toHaveLength(6)
     const links = await results.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
     expect(links).toHaveLength(6)
     expect(links.every((href) => /\/admin\/collections\/articles\/\d+$/.test(href ?? ''))).toBe(true)

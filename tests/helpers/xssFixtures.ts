@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import type { Article, Byline, Column, Photo, Region, Tag } from '@payload-types'
 import { blockNode, headingNode, rootNode, uploadNode } from '@/seed/lexical'
 import type { Staff } from './newsroomUsers'
-import { publishThroughChain, submitAndSign, transitionAs } from './workflow'
+import { publishThroughChain, signFinal, submitAndSign, transitionAs } from './workflow'
 
 /**
  * Documents whose every reader-facing text field carries one payload, created as the newsroom
@@ -101,7 +101,7 @@ export async function createCorpusDocs(payload: Payload, staff: Staff, index: nu
   await act(draft.id, 'publish', { now: new Date(options.publishedAt) })
   // A 更正 goes public once the 终审 has signed the corrected text.
   await payload.update({ collection: 'articles', id: draft.id, draft: true, ...editor, overrideAccess: false, data: { corrections: [{ correctedAt: options.publishedAt, note: text }] } })
-  await transitionAs(payload, staff.chiefEditor, { id: draft.id, action: 'sign', level: 'final' })
+  await signFinal(payload, staff, draft.id)
   const article = (await payload.update({ collection: 'articles', id: draft.id, draft: false, ...editor, overrideAccess: false, data: { _status: 'published' } })) as Article
 
   const toRetract = await payload.create({ collection: 'articles', draft: true, ...editor, data: { slug: slug('retracted'), title: text, summary: text } as never })

@@ -21,6 +21,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ArticleLengthField as ArticleLengthField_a09690f36be5eca74923aa8cd19ace64 } from '../../../src/admin/components/ArticleLengthField'
 import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from '../../../src/admin/components/WorkflowPanel'
+import { ProofreadingPanel as ProofreadingPanel_7582ccf335b5e946d365d240b10fb74f } from '../../../src/admin/components/ProofreadingPanel'
 import { ArticleLengthCell as ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842 } from '../../../src/admin/components/ArticleLengthCell'
 import { PublishedDeletionWarning as PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197 } from '../../../src/admin/components/PublishedDeletionWarning'
 import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a579373069 } from '../../../src/admin/components/WorkflowPublishButton'
@@ -64,6 +65,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/components/ArticleLengthField#ArticleLengthField": ArticleLengthField_a09690f36be5eca74923aa8cd19ace64,
   "/src/admin/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2,
+  "/src/admin/components/ProofreadingPanel#ProofreadingPanel": ProofreadingPanel_7582ccf335b5e946d365d240b10fb74f,
   "/src/admin/components/ArticleLengthCell#ArticleLengthCell": ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842,
   "/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning": PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197,
   "/src/admin/components/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_68c8fe52de061d757fab95a579373069,

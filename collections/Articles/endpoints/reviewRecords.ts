@@ -1,27 +1,11 @@
-import { type Endpoint, NotFound, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { Article } from '@payload-types'
-import { isStaffUser } from '@/access/roles'
 import { reviewSheetOf } from '@/workflow/reviewSheet'
 import { diffVersions } from '@/workflow/versionText'
 import { errorResponse } from '@collections/shared/errors'
+import { staffArticle } from './staffArticle'
 
-const NOT_FOUND = '稿件不存在或您无权查看'
-
-/**
- * The article as the signed-in staff member may read it (journalists their own), or the
- * response to send instead: review records are the newsroom's, never a reader's.
- */
-async function readableArticle(req: PayloadRequest): Promise<Article | Response> {
-  if (!req.user) return errorResponse('请先登录', 401)
-  if (!isStaffUser(req.user)) return errorResponse('审稿记录只对编辑部人员开放', 403)
-  try {
-    return await req.payload.findByID({ collection: 'articles', id: String(req.routeParams?.id ?? ''), draft: true, depth: 0, overrideAccess: false, req })
-  } catch (error) {
-    if (error instanceof NotFound || [400, 404].includes((error as { status?: number }).status ?? 0)) return errorResponse(NOT_FOUND, 404)
-    throw error
-  }
-}
+const readableArticle = (req: PayloadRequest) => staffArticle(req, '审稿记录')
 
 /** GET /api/articles/:id/review-sheet — the 审稿单 as JSON (src/workflow/reviewSheet.ts). */
 export const reviewSheetEndpoint: Endpoint = {

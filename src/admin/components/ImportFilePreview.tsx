@@ -4,6 +4,7 @@ import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type Impo
 import { describeEdition, EDITION_FIELDS } from '@/import/edition'
 import type { FilePreview } from '@/import/endpoints'
 import type { DocumentId } from '@/data/relationId'
+import { ImportFindingsList } from './ImportFindingsList'
 
 /** The edition as the form holds it: what the editor typed, or what the page said. */
 export type EditionInput = { date: string; pageNumber: string; pageName: string }
@@ -107,6 +108,7 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
                   ))}
                 </select>
               </label>
+              <ImportFindingsList findings={plan.proofreading} />
               {article.warnings.length > 0 && (
                 <ul className="newsroom-import__warnings">
                   {article.warnings.map((warning) => (

@@ -182,6 +182,7 @@ export function ImportPanel() {
                       <li key={article.index} data-outcome={article.outcome}>
                         {OUTCOMES[article.outcome]}：{article.id != null ? <a href={`/admin/collections/articles/${article.id}`}>{article.title}</a> : article.title}
                         {article.needsReview && article.outcome !== 'skipped' && ' ⚠ 待核'}
+                        {article.proofreading && ` · 校对：差错 ${article.proofreading.errors} 处，提示 ${article.proofreading.warnings} 处`}
                       </li>
                     ))}
                   </ul>

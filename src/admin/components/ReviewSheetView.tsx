@@ -111,6 +111,18 @@ function Sheet({ sheet }: { sheet: ReviewSheet }) {
           ))}
         </ol>
       )}
+      <h2>校对豁免</h2>
+      {sheet.waivers.length === 0 ? (
+        <p>没有豁免的校对意见。</p>
+      ) : (
+        <ol className="review-sheet__returns" data-testid="review-sheet-waivers">
+          {sheet.waivers.map((waiver, index) => (
+            <li key={index}>
+              {time(waiver.waivedAt)}，{waiver.waivedByName ?? '—'}豁免“{waiver.text ?? ''}”（{waiver.message ?? ''}）：{waiver.reason}
+            </li>
+          ))}
+        </ol>
+      )}
       <footer className="review-sheet__footer">打印时间：{formatChineseDateTime(new Date())}（北京时间）</footer>
     </article>
   )

@@ -54,6 +54,19 @@ describe('previewing a page', () => {
     expect(brief.choices).toEqual(['skip', 'create'])
   })
 
+  it('lists the 校对 checker’s findings on each article, the quotation mark the page never closes and the terms administrators keep among them', async () => {
+    const term = await payload.create({ collection: 'proofreading-terms', data: { term: '防毒墙', severity: 'warning', suggestion: '防护网', note: '导入预览测试用词' }, overrideAccess: true })
+    try {
+      const { json } = await preview(PAGE)
+      for (const plan of json.files[0].articles) expect(plan.proofreading.errors + plan.proofreading.warnings).toBe(plan.proofreading.findings.length)
+      const feature = planOf(json, '打造县域经济强劲引擎')
+      expect(feature.proofreading.findings).toContainEqual(expect.objectContaining({ category: 'punctuation', severity: 'error', field: 'body', text: '“', message: expect.stringContaining('没有配对') }))
+      expect(planOf(json, BRIEF).proofreading.findings).toContainEqual(expect.objectContaining({ category: 'sensitive', severity: 'warning', field: 'title', text: '防毒墙', suggestion: '防护网' }))
+    } finally {
+      await payload.delete({ collection: 'proofreading-terms', id: term.id, overrideAccess: true })
+    }
+  })
+
   it('refuses an impossible edition naming the field, and writes nothing', async () => {
     const before = await articleCount()
     const { status, json } = await preview(PAGE, { edition: { ...EDITION, date: '2025-02-30' } })
@@ -86,6 +99,19 @@ describe('importing a page', () => {
     const queue = renderToStaticMarkup(await EditorialDashboard({ payload, user: staff.editor })).split('data-testid="queue-待编导入稿"')[1]
     expect(queue).toContain(`/admin/collections/articles/${drafts[0].id}`)
     expect(queue).toContain('<span class="editorial-dashboard__count">6</span>')
+  })
+
+  it('says how many 差错 and 提示 each draft carries, as many as the draft’s 校对 panel then lists', async () => {
+    // Another day's edition of the page: the drafts above are not taken for these.
+    const counted = await importFile(`${PAGE}（校对计数）`, { edition: { ...EDITION, date: '2025-11-14' } })
+    const written = counted.json.files[0].articles.filter((article: any) => article.outcome === 'created')
+    expect(written).toHaveLength(6)
+    for (const article of written) {
+      const { json: panel } = await editor.rest(`/api/articles/${article.id}/proofreading`)
+      const errors = panel.findings.filter((finding: any) => finding.severity === 'error').length
+      expect({ title: article.title, ...article.proofreading }).toEqual({ title: article.title, errors, warnings: panel.findings.length - errors })
+    }
+    expect(written.some((article: any) => article.proofreading.errors > 0)).toBe(true)
   })
 
   it('previews the same page again as already imported, with the drafts to link to, and creates nothing when imported again', async () => {
