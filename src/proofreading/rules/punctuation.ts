@@ -125,9 +125,21 @@ function enumerationComma(text: string): Hit[] {
   return hits
 }
 
+/**
+ * Three or more short items joined by dashes (区—街道—社区—网格) are a sequence of levels, which
+ * the 连接号's 一字线 joins (4.13): a single dash there is right, a 破折号 is not.
+ */
+const DASH_CHAIN = /(?<!\p{Script=Han})\p{Script=Han}{1,4}(?:—{1,2}\p{Script=Han}{1,4}){2,}(?!\p{Script=Han})/gu
+
 function dashes(text: string): Hit[] {
   const hits: Hit[] = []
+  const inChain = new Uint8Array(text.length + 1)
+  for (const chain of text.matchAll(DASH_CHAIN)) {
+    inChain.fill(1, chain.index, chain.index + chain[0].length)
+    for (const dash of chain[0].matchAll(/——/g)) hits.push(hit('punctuation', 'warning', chain.index + dash.index, 2, `连接层级、起止等相关项目用一字线“—”，不用破折号（${STANDARD} 4.13）`, '—'))
+  }
   for (const match of text.matchAll(/(?<!—)—(?!—)/g)) {
+    if (inChain[match.index]) continue
     const before = text[match.index - 1]
     const after = text[match.index + 1]
     if (isHan(before) || isHan(after)) hits.push(hit('punctuation', 'warning', match.index, 1, `破折号应占两个字的位置“——”（${STANDARD}）`, '——'))

@@ -70,4 +70,13 @@ describe('punctuation by GB/T 15834-2011', () => {
     expect(spans('打造‘家’文化。')).toEqual([['‘', 'warning', '“']])
     expect(spans('他说：“打造‘家’文化。”')).toEqual([])
   })
+
+  it('takes a dash joining levels for the 连接号 and asks for it in place of a 破折号 there', () => {
+    expect(spans('构建“区—街道—社区—网格”五级治理体系。')).toEqual([])
+    expect(spans('构建“区——街道——社区”治理体系。')).toEqual([
+      ['——', 'warning', '—'],
+      ['——', 'warning', '—'],
+    ])
+    expect(spans('他说——我们一定会做好——这是承诺——没有退路。')).toEqual([])
+  })
 })
