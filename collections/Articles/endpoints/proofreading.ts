@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { Article } from '@payload-types'
 import { can, rolesWith } from '@/access/permissions'
 import { inTransaction } from '@/database/transaction'
-import { articleProofreading, waiveFinding } from '@/proofreading/server/articleReview'
+import { articleProofreading, waiveFinding, withStoredWaivers } from '@/proofreading/server/articleReview'
 import { applySuggestions } from '@/proofreading/server/applySuggestions'
 import type { ProofreadingCategory } from '@/proofreading/findings'
 import { waiverKey } from '@/proofreading/waivers'
@@ -11,6 +11,7 @@ import { errorResponse } from '@collections/shared/errors'
 import { staffArticle } from './staffArticle'
 
 const MAX_REASON = 2_000
+const FINDING_GONE = '稿件中已没有这条校对意见（可能已经改正），请刷新校对结果后再试'
 
 const readable = (req: PayloadRequest) => staffArticle(req, '校对')
 
@@ -33,12 +34,12 @@ async function waive(req: PayloadRequest, article: Article, body: Body): Promise
   const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
   if (!reason) return errorResponse('豁免须写明理由（reason）', 400)
   if (reason.length > MAX_REASON) return errorResponse(`豁免理由最多 ${MAX_REASON} 字`, 400)
-  const { findings } = await articleProofreading(req, article)
+  const proofreading = await articleProofreading(req, article)
   const wanted = waiverKey(body.finding as Parameters<typeof waiverKey>[0])
-  const finding = findings.find((candidate) => waiverKey(candidate) === wanted)
-  if (!finding) return errorResponse('稿件中已没有这条校对意见（可能已经改正），请刷新校对结果后再试', 409)
+  const finding = proofreading.findings.find((candidate) => waiverKey(candidate) === wanted)
+  if (!finding) return errorResponse(FINDING_GONE, 409)
   if (!finding.waiver) await inTransaction(req, () => waiveFinding(req, article.id, finding, reason))
-  return Response.json(await articleProofreading(req, article))
+  return Response.json(await withStoredWaivers(req, article.id, proofreading))
 }
 
 /**
@@ -55,7 +56,7 @@ async function accept(req: PayloadRequest, article: Article, body: Body): Promis
   if (body.action === 'accept') {
     const wanted = body.finding ?? {}
     chosen = open.filter((finding) => waiverKey(finding) === waiverKey(wanted as Parameters<typeof waiverKey>[0]) && finding.offset === wanted.offset)
-    if (chosen.length === 0) return errorResponse('稿件中已没有这条校对意见（可能已经改正），请刷新校对结果后再试', 409)
+    if (chosen.length === 0) return errorResponse(FINDING_GONE, 409)
   } else if (Array.isArray(body.categories)) {
     const categories = new Set(body.categories as ProofreadingCategory[])
     chosen = open.filter((finding) => categories.has(finding.category))

@@ -25,8 +25,9 @@ export function termMatcher(entries: readonly TermEntry[]): TermMatcher {
   const byFirst = new Map<string, TermEntry[]>()
   for (const entry of entries) {
     if (!entry.needle) continue
-    const first = entry.needle[0]
-    byFirst.set(first, [...(byFirst.get(first) ?? []), entry])
+    const list = byFirst.get(entry.needle[0])
+    if (list) list.push(entry)
+    else byFirst.set(entry.needle[0], [entry])
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.needle.length - a.needle.length)
   return { byFirst }

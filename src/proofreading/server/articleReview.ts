@@ -25,6 +25,12 @@ export async function articleProofreading(req: PayloadRequest, article: Article)
   return { ...result, findings: withWaivers(result.findings, waivers), waivers }
 }
 
+/** The same findings with the waivers as stored now: after a waiver is given the text is unchanged, so the check need not run again. */
+export async function withStoredWaivers(req: PayloadRequest, articleId: DocumentId, proofreading: ArticleProofreading): Promise<ArticleProofreading> {
+  const waivers = await waiversOf(req, articleId)
+  return { ...proofreading, findings: withWaivers(proofreading.findings, waivers), waivers }
+}
+
 /** Records a signer's waiver of one current finding, in the request's transaction. */
 export async function waiveFinding(req: PayloadRequest, articleId: DocumentId, finding: Finding, reason: string): Promise<void> {
   await req.payload.create({
