@@ -45,6 +45,8 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    // CommonJS files are CommonJS because Node loads them as they are (a worker's script): require is their import.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...FENCES,
 )

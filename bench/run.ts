@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import { type AdminListBenchResult, runAdminListBench } from './adminList'
 import { type ImportBenchResult, runImportBench } from './importing'
+import { importCorpusTable, runImportCorpus } from './import-corpus/evaluate'
 import { proofreadingTable, runProofreadingBench } from './proofreading/evaluate'
 import { runSearchBench, type SearchBenchResult } from './search'
 import { runSiteBench } from './site/run'
@@ -128,9 +129,10 @@ try {
   }
   if (runs('import')) {
     const importing = await runImportBench(payload, { seconds: options.smoke ? 1 : options.quick ? 2 : 5 })
-    results.import = importing
+    const corpus = await runImportCorpus()
+    results.import = { ...importing, corpus }
     save()
-    console.log(importTable(importing).join('\n'))
+    console.log([...importTable(importing), ...importCorpusTable(corpus)].join('\n'))
   }
   if (runs('proofread')) {
     const proofreading = await runProofreadingBench(undefined, options.smoke ? 5 : 50)

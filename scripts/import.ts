@@ -1,5 +1,5 @@
 // npm run import -- <file…> [--date=2025-11-13] [--page=5] [--page-name=县域新闻] [--dry-run] [--json]
-// Imports print pages (raw page text, UTF-8 or GB18030/GBK) as draft articles of the edition
+// Imports print pages (raw page text, UTF-8 or GB18030/GBK) and Word copy (.docx) as draft articles of the edition
 // given (见报日期, 版次, 版名; a page whose header line states them needs no flags, and flags
 // override it). Articles already in the database (the same page imported before, or the same
 // headline on the same day) are skipped, never duplicated or overwritten. With --dry-run nothing
@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { existingStatus, matchReason } from '@/import/decisions'
 import { describeEdition, type Edition, resolveEdition } from '@/import/edition'
-import { type ReadPage, readPage } from '@/import/readPage'
+import { type ReadPage, readImportFile } from '@/import/readPage'
 import type { PageParse } from '@/import/types'
 
 const args = process.argv.slice(2)
@@ -47,15 +47,16 @@ if (files.length === 0) await fail('用法：npm run import -- <版面文本文�
 
 type FileResult = ReadPage & { file: string }
 
-const read = (file: string): FileResult => {
+const read = async (file: string): Promise<FileResult> => {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { file, ok: false, problem: '文件不存在' }
   const size = fs.statSync(file).size
   // Refused before reading: a huge file never enters memory.
   if (size > 64 * 1024 * 1024) return { file, ok: false, problem: `文件过大（${(size / 1024 / 1024).toFixed(1)} MB）` }
-  return { file, ...readPage(new Uint8Array(fs.readFileSync(file))) }
+  return { file, ...(await readImportFile(path.basename(file), new Uint8Array(fs.readFileSync(file)))) }
 }
 
-const results = files.map(read)
+const results: FileResult[] = []
+for (const file of files) results.push(await read(file))
 let failed = results.filter((result) => !result.ok).length
 for (const result of results) if (!result.ok) console.error(`✖ ${result.file}：${result.problem}`)
 
@@ -101,7 +102,7 @@ for (const result of results) {
   const edition = editions.get(result.file)
   if (!result.ok || !edition) continue
   try {
-    const report = await importPage(payload, result.text, { parse: result.parse, edition })
+    const report = await importPage(payload, result.text, { parse: result.parse, images: result.images, edition })
     reports.push({ file: path.basename(result.file), ...report })
     if (report.status === 'refused') {
       failed += 1

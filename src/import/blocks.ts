@@ -50,10 +50,13 @@ export const deckText = (text: string): string => text.trim().replace(/^[—–-
 
 export const isBoxLabel = (text: string): boolean => /^【[^【】]{1,12}】$/.test(text.trim())
 
-const NOTE = /^(前言|编者按)\s*[:：]\s*/
+/** `编者按：`, `【编者按】`, `编者按 ` — with its colon, brackets or a space: a sentence may open with the word. */
+const NOTE = /^(?:【(前言|编者按|编者的话)】|(前言|编者按|编者的话)(?:\s*[:：]|[\s\u3000]+))\s*/u
 export function noteOf(text: string): { kind: 'preface' | 'editorsNote'; text: string } | null {
   const match = NOTE.exec(text.trim())
-  return match ? { kind: match[1] === '前言' ? 'preface' : 'editorsNote', text: text.trim().slice(match[0].length) } : null
+  const rest = match ? text.trim().slice(match[0].length) : ''
+  if (!match || !rest) return null
+  return { kind: (match[1] ?? match[2]) === '前言' ? 'preface' : 'editorsNote', text: rest }
 }
 
 /** `宁远县:"三管齐下",构建…` — a brief's headline starts with the place it comes from. */
@@ -64,12 +67,24 @@ export function briefHeadline(text: string): { place: string; headline: string }
   return { place: match[1], headline: match[2] }
 }
 
+/** Where Word copy had an image: Unicode's object replacement character, as Word's own plain text has it. */
+export const EMBEDDED_OBJECT = '\uFFFC'
+export const isEmbeddedImage = (text: string): boolean => text.trim() === EMBEDDED_OBJECT
+
+/** An outlet before 记者: 新华社记者, 光明日报记者, 中国气象报记者, 湖南日报全媒体记者. */
+const OUTLET = `(?:新华社|中新社|${HAN}{1,8}?(?:日报|晚报|时报|报|电视台|广播电台|网))`
 const ROLE_PREFIXES: [RegExp, BylineRole][] = [
-  [/^本报记者$/, 'staffReporter'],
-  [/^(?:记者|见习记者|实习记者|特约记者)$/, 'reporter'],
+  [/^本报(?:全媒体|融媒体)?记者$/, 'staffReporter'],
+  [/^(?:全媒体|融媒体|见习|实习|特约)?记者$/, 'reporter'],
+  [new RegExp(`^${OUTLET}(?:全媒体|融媒体|特约)?记者$`, 'u'), 'reporter'],
   [/^(?:通讯员|实习生)$/, 'correspondent'],
   [/^特约撰稿(?:人)?$/, 'contributor'],
 ]
+const GLUED_ROLE = new RegExp(`^(本报(?:全媒体|融媒体)?记者|(?:全媒体|融媒体|见习|实习|特约)?记者|${OUTLET}(?:全媒体|融媒体)?记者|通讯员|实习生)(${HAN}{2,4})$`, 'u')
+/** `中共新化县委通讯组`, `县委宣传部`: an organisation signs the piece. */
+const ORGANISATION = new RegExp(`^${HAN}{2,16}(?:通讯组|宣传部|报道组|新闻中心)$`, 'u')
+/** `文/图`, `摄`: what the names around them did, not names. */
+const CREDIT_WORDS = /^(?:文\/图|图\/文|文图|摄|摄影|报道|摄影报道)$/
 
 /**
  * Names on a byline line, padded (`张 毅`) or not, with role words in front of them:
@@ -92,10 +107,15 @@ export function bylineLine(text: string): { name: string; role: BylineRole }[] |
       role = prefix[1]
       continue
     }
-    const glued = /^(本报记者|记者|通讯员)(\p{Script=Han}{2,4})$/u.exec(token)
+    const glued = GLUED_ROLE.exec(token)
     if (glued) {
       role = ROLE_PREFIXES.find(([pattern]) => pattern.test(glued[1]))![1]
       bylines.push({ name: glued[2], role })
+      continue
+    }
+    if (CREDIT_WORDS.test(token)) continue
+    if (ORGANISATION.test(token)) {
+      bylines.push({ name: token, role: 'courtesy' })
       continue
     }
     // A padded two-character name: two single characters in a row.
@@ -107,12 +127,48 @@ export function bylineLine(text: string): { name: string; role: BylineRole }[] |
     if (!new RegExp(`^${NAME}$`, 'u').test(token)) return null
     bylines.push({ name: token, role })
   }
+  // Four-character words (乡村振兴, 三管齐下 构建防线) are phrases far more often than names; a name that long comes with its role.
+  if (bylines.every((byline) => byline.role === 'byline' && [...byline.name].length === 4) && tokens.every((token) => [...token].length === 4)) return null
   return bylines.length > 0 ? bylines : null
+}
+
+const DAY = '(?:\\d{1,2}月\\d{1,2}日|[一二三四五六七八九十〇]{1,3}月[一二三四五六七八九十〇]{1,3}日|[一二三四五六七八九十]{1,3}日|\\d{1,2}日)'
+const DATELINE = new RegExp(`^[【〔\\[]?(?:据)?(本报|${OUTLET})(${HAN}{0,8}?)(${DAY})?(讯|电)(?:[】〕\\]]|(?=[\\s(（:：]|$))`, 'u')
+const DATELINE_NAMES = /^\s*[(（]([^()（）]{2,60})[)）]/u
+const REPORTED_BY = new RegExp(`^\\s*((?:${OUTLET}|本报)?(?:全媒体|融媒体|特约)?记者[^。，,：:]{2,40}?)\\s*报道[:：]`, 'u')
+
+export type Dateline = { text: string; outlet: string; place: string | null; day: string | null; bylines: { name: string; role: BylineRole }[] }
+
+/**
+ * The dateline a story opens with, and the bylines printed inside it: `本报讯(记者 X 通讯员 Y Z
+ * 文/图)`, `湖南日报3月3日讯(全媒体记者 X)`, `本报广州11月28日电 记者X报道:`, `新华社渥太华十月二日电`,
+ * `据新华社布加勒斯特8月18日电 (记者X)`, `【新华社重庆十四日电】`. Null when the paragraph opens otherwise.
+ */
+export function datelineOf(paragraph: string): Dateline | null {
+  const text = paragraph.trim()
+  const head = DATELINE.exec(text)
+  if (!head) return null
+  const rest = text.slice(head[0].length)
+  const inBrackets = DATELINE_NAMES.exec(rest)
+  const reported = inBrackets ? null : REPORTED_BY.exec(rest)
+  const outlet = head[1]
+  const byOutlet = outlet === '本报' ? [] : [{ name: outlet, role: 'byline' as BylineRole }]
+  // The paper's own 记者 in its own dateline (本报讯) is staff: the role table cannot know which paper is ours.
+  const staff = (bylines: { name: string; role: BylineRole }[] | null) => (outlet === '本报' ? bylines?.map((byline) => (byline.role === 'reporter' ? { ...byline, role: 'staffReporter' as BylineRole } : byline)) : bylines) ?? null
+  const names = staff(inBrackets ? bylineLine(inBrackets[1]) : reported ? bylineLine(reported[1].replace(/(记者)(?=\S)/u, '$1 ')) : null)
+  return {
+    text: text.slice(0, head[0].length + (inBrackets?.[0].length ?? reported?.[0].length ?? 0)),
+    outlet,
+    place: head[2] || null,
+    day: head[3] ?? null,
+    bylines: names ?? (reported || inBrackets ? [] : byOutlet),
+  }
 }
 
 /** `…。(李重臣 杜鸿飞)` — the names in brackets that close a brief; `rest` is the text before them. */
 export function trailingBylines(text: string): { rest: string; bylines: { name: string; role: BylineRole }[] } | null {
-  const match = /[(（]([^()（）]{2,40})[)）]\s*$/u.exec(text.trim())
+  // Copy often leaves a stray mark after the bracket (`(姚红星)?`).
+  const match = /[(（]([^()（）]{2,40})[)）][?？\uFFFD]?\s*$/u.exec(text.trim())
   if (!match) return null
   const names = bylineLine(match[1])
   if (!names) return null
@@ -128,8 +184,14 @@ export function trailingBylines(text: string): { rest: string; bylines: { name: 
 export function captionOf(text: string): ImportedPhoto | null {
   const line = text.trim()
   if ([...line].length > 160) return null
-  let match = new RegExp(`^(.*?)\\s*(${HAN}{2,4}(?:\\s+${HAN}{2,4})*|${HAN}\\s${HAN})\\s+摄$`, 'u').exec(line)
-  if (match) return { caption: match[1].trim(), credit: match[2].split(/\s+/).length > 1 && match[2].length === 3 ? normaliseDisplayName(match[2]) : match[2].replace(/\s+/g, ' '), creditKind: 'photographer' }
+  let match = new RegExp(`^(.*?)\\s*[(（]\\s*(?:${OUTLET}|本报)?(?:记者|通讯员)?\\s*(${HAN}{2,4}(?:\\s+${HAN}{2,4})*)\\s*(?:摄影报道|摄)\\s*[)）]$`, 'u').exec(line)
+  if (match) return { caption: match[1].trim(), credit: match[2].replace(/\s+/g, ' '), creditKind: 'photographer' }
+  match = new RegExp(`^(.*?)\\s*(${HAN}{2,4}(?:\\s+${HAN}{2,4})*|${HAN}\\s${HAN})\\s+(?:摄影报道|摄)$`, 'u').exec(line)
+  if (match) {
+    // `本报记者 王五 摄`: the role word is not part of the credit.
+    const credit = match[2].split(/\s+/).filter((token) => !ROLE_PREFIXES.some(([pattern]) => pattern.test(token))).join(' ')
+    return { caption: match[1].trim(), credit: credit.split(' ').length > 1 && credit.length === 3 ? normaliseDisplayName(credit) : credit, creditKind: 'photographer' }
+  }
   match = /^(.*?)\s*[(（]([^()（）]{2,30}?)\s*供图[)）]$/u.exec(line)
   if (match) return { caption: match[1].trim(), credit: match[2].trim(), creditKind: 'courtesy' }
   return null

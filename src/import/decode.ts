@@ -32,7 +32,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 export function decodePage(bytes: Uint8Array): DecodedPage {
   if (bytes.length === 0) return { ok: false, problem: '文件为空：没有任何内容' }
   if (bytes.length > PAGE_LIMITS.maxBytes) return { ok: false, tooLarge: true, problem: `文件过大（${megabytes(bytes.length)}）：一个版面的文本不超过 ${megabytes(PAGE_LIMITS.maxBytes)}，请检查是否选错了文件` }
-  if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, problem: '不是文本文件：含有二进制内容（如图片、PDF 或 Word 文档），请导出为纯文本（.txt）后再导入' }
+  if (bytes.includes(0) || controlShare(bytes) > 0.01) return { ok: false, problem: '不是文本文件：含有二进制内容（如图片或 PDF）。请导入版面文本（.txt）或 Word 文档（.docx）' }
   const decoded = decodeText(bytes)
   if (!decoded) return { ok: false, problem: UNKNOWN_ENCODING }
   const { text, encoding } = decoded

@@ -4,7 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import type { BylineRole } from '@/newsroom/bylines'
 import { shanghaiNoon } from '@/newsroom/dates'
-import { blockNode, headingNode, paragraphNode, rootNode, uploadNode } from '@/seed/lexical'
+import { blockNode, headingNode, markedParagraphNode, rootNode, uploadNode } from '@/seed/lexical'
 import { placeholderAltText, renderPlaceholderPhoto } from '@/seed/placeholderImage'
 import { applyDecisions, type ArticlePlan, type ExistingArticle, planArticle } from './decisions'
 import { describeEdition, type Edition, type EditionCheck, resolveEdition } from './edition'
@@ -12,6 +12,7 @@ import { articleSourceKey, findExistingArticles } from './existingArticles'
 import { parsePage } from './parsePage'
 import type { ImportedArticle, ImportedBlock, PageParse } from './types'
 import type { DocumentId } from '@/data/relationId'
+import type { WordImage } from './word/readWordDocument'
 
 type Id = DocumentId
 
@@ -57,6 +58,8 @@ type Context = {
   overrideAccess: boolean
   pageKey: string
   edition: Edition
+  /** The file's embedded images (Word copy), by ImportedPhoto.image. */
+  images: WordImage[]
   /** Every tag in use, read once per page. */
   tags: { id: Id; name: string }[]
   created: { collection: 'articles' | 'photos' | 'bylines' | 'columns'; id: Id }[]
@@ -119,12 +122,15 @@ async function photoIds(ctx: Context, article: ImportedArticle, articleIndex: nu
       ids.push(made)
       continue
     }
-    const image = await renderPlaceholderPhoto(sourceKey)
+    const embedded = photo.image != null ? ctx.images[photo.image] : undefined
+    const file = embedded?.data
+      ? { data: embedded.data, mimetype: embedded.contentType ?? 'image/jpeg', name: `import-${ctx.pageKey}-${articleIndex}-${index}.${(embedded.contentType ?? 'image/jpeg').split('/')[1]?.replace('jpeg', 'jpg') ?? 'jpg'}`, size: embedded.data.length }
+      : await placeholderFile(sourceKey, `import-${ctx.pageKey}-${articleIndex}-${index}.png`)
     const creditByline = photo.credit ? await bylineId(ctx, photo.credit, photo.creditKind === 'courtesy' ? 'courtesy' : 'photographer') : null
     const created = await ctx.payload.create({
       collection: 'photos',
-      data: { sourceKey, alt: placeholderAltText(photo.caption), caption: photo.caption, creditKind: photo.creditKind ?? 'photographer', creditByline } as never,
-      file: { data: image, mimetype: 'image/png', name: `import-${ctx.pageKey}-${articleIndex}-${index}.png`, size: image.length },
+      data: { sourceKey, alt: embedded?.altText || placeholderAltText(photo.caption), caption: photo.caption, creditKind: photo.creditKind ?? 'photographer', creditByline } as never,
+      file,
       req: ctx.req,
       overrideAccess: true,
     })
@@ -134,13 +140,18 @@ async function photoIds(ctx: Context, article: ImportedArticle, articleIndex: nu
   return ids
 }
 
+async function placeholderFile(sourceKey: string, name: string) {
+  const data = await renderPlaceholderPhoto(sourceKey)
+  return { data, mimetype: 'image/png', name, size: data.length }
+}
+
 function lexicalBody(body: ImportedBlock[], photos: Id[], leadPhoto: number | null) {
   return rootNode(
     body.flatMap((block) => {
       const id = randomBytes(12).toString('hex')
       switch (block.type) {
         case 'paragraph':
-          return [paragraphNode(block.text)]
+          return [markedParagraphNode(block.text, block.marks ?? [])]
         case 'subhead':
           return [headingNode(block.text)]
         case 'box':
@@ -171,7 +182,8 @@ async function pageData(ctx: Context, article: ImportedArticle, index: number) {
   }
   const regions = await regionIds(ctx, article)
   const flags = [...article.reviewFlags]
-  if (photos.length > 0) flags.push({ kind: 'other', note: `本稿 ${photos.length} 张图片只有图片说明，已用占位图代替：请换上原图` })
+  const placeholders = article.photos.filter((photo) => photo.image == null || !ctx.images[photo.image]?.data).length
+  if (placeholders > 0) flags.push({ kind: 'other', note: `本稿 ${placeholders} 张图片只有图片说明，已用占位图代替：请换上原图` })
   if (regions.unknown.length > 0) flags.push({ kind: 'other', note: `标题中的地名未收录，未关联地区：${regions.unknown.join('、')}` })
   const data = {
     title: article.title,
@@ -244,6 +256,8 @@ export type ImportOptions = {
   /** Who imports (their access rules apply); the command line imports as the system. */
   user?: PayloadRequest['user']
   parse?: PageParse
+  /** The file's embedded images (Word copy); the parse's photos point into it. */
+  images?: WordImage[]
   /** 见报日期 (`2025-11-13`), 版次, 版名 as the editor gave them; what the page states fills the rest. */
   edition?: unknown
   /** The editor's choice per article index (`{ "2": "update" }`); the rest keep their defaults. */
@@ -280,7 +294,7 @@ export async function importPage(payload: Payload, text: string, options: Import
   const req = await createLocalReq({ user: options.user ?? undefined }, payload)
   const inTransaction = await initTransaction(req)
   const { docs: tags } = await payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { name: true } })
-  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, edition: edition.edition, tags, created: [] }
+  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, edition: edition.edition, images: options.images ?? [], tags, created: [] }
   try {
     const plan = await planPageImport(payload, text, { ...options, parse, req })
     const decided = applyDecisions(plan.articles, options.decisions)

@@ -3,10 +3,12 @@ import {
   bylineLine,
   captionOf,
   collapseSpacedHan,
+  datelineOf,
   deckText,
   endsSentence,
   isBoxLabel,
   isDeck,
+  isEmbeddedImage,
   isShortLine,
   leadPhrase,
   noteOf,
@@ -16,7 +18,8 @@ import {
 } from './blocks'
 import { pageEditionOf } from './edition'
 import { parseColumnLabel } from './labels'
-import type { ImportedArticle, PageParse, ReviewFlagKind } from './types'
+import { fieldConfidence, type TitleSource } from './confidence'
+import type { ImportedArticle, ImportedPhoto, PageParse, ReviewFlagKind } from './types'
 
 /**
  * Raw page text → articles. What the page makes certain (headlines with their decks and
@@ -38,7 +41,23 @@ type Draft = {
   lastParagraphBlock: number
   fragment: boolean
   leads: string[]
+  /** How the headline was found: src/import/confidence.ts weighs it. */
+  titleFrom: TitleSource
+  /** Set when the bylines were read out of the dateline (`本报讯(记者 X)`) rather than printed on their own. */
+  bylinesFrom: 'dateline' | null
 }
+
+/**
+ * What the file knows besides its text. Word copy: the lines styled as headlines; the lines
+ * that are body text whatever their length (list items, table rows); and that every paragraph
+ * is whole, since no column break ever split one.
+ */
+export type PageHints = { headlines?: string[]; bodyLines?: string[]; wholeParagraphs?: boolean }
+
+/** Notices a paper prints under a one-word headline. */
+const NOTICE = /^(?:更正|更正启事|更正声明|致歉|致歉声明|启事|声明|讣告|公告)$/u
+const JUMP_FROM = /^[(（]?(?:上接第?([一二三四五六七八九十\d]{1,3})版|接上页)[)）]?/u
+const JUMP_TO = /[(（](?:下转第?([一二三四五六七八九十\d]{1,3})版|转下页)[)）]$/u
 
 const PLACE = /(\p{Script=Han}{2,5}?(?:省|市|县|区|镇|乡|街道))(?!域|级|委|长|内|外|场|民)/gu
 const NOT_PLACES = new Set(['城区', '社区', '小区', '园区', '景区', '新区', '开发区', '商圈', '高新区', '街区', '辖区', '全区', '全市', '全县', '全省', '本市', '该县', '该市'])
@@ -73,6 +92,8 @@ function newArticle(): ImportedArticle {
     titleIsPlaceholder: true,
     reviewFlags: [],
     source: [],
+    dateline: null,
+    confidence: { title: 0, kicker: null, subtitle: null, bylines: 0, column: null, body: 0 },
   }
 }
 
@@ -94,7 +115,9 @@ function warn(draft: Draft, kind: ReviewFlagKind, message: string) {
   draft.article.needsReview = true
 }
 
-export function parsePage(text: string): PageParse {
+export function parsePage(text: string, hints: PageHints = {}): PageParse {
+  const headlines = new Set(hints.headlines)
+  const bodyLines = new Set(hints.bodyLines)
   const pageBlocks = splitBlocks(text)
   const header = pageEditionOf(pageBlocks)
   const blocks = pageBlocks.filter((_, index) => !header.headerIndexes.includes(index))
@@ -103,13 +126,25 @@ export function parsePage(text: string): PageParse {
   const pageWarnings: string[] = []
   /** `heading` is set between a headline and the article's first body block: decks and bylines go there. */
   const state: { current: Draft | null; heading: Draft | null } = { current: null, heading: null }
+  /** Images met before any article began: the next article's (Word copy's lead photo). */
+  const waitingPhotos: { photo: ImportedPhoto; blocks: number[] }[] = []
+  let imagesSeen = 0
 
   const open = () => drafts.filter((draft) => !draft.closed)
   const start = (fragment = false): Draft => {
-    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastParagraphBlock: -1, fragment, leads: [] }
+    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastParagraphBlock: -1, fragment, leads: [], titleFrom: 'placeholder', bylinesFrom: null }
     drafts.push(draft)
     state.current = draft
+    for (const { photo, blocks: photoBlocks } of waitingPhotos.splice(0)) {
+      addPhoto(draft, photo)
+      for (const at of photoBlocks) draft.article.source.push(blocks[at])
+    }
     return draft
+  }
+  const addPhoto = (draft: Draft, photo: ImportedPhoto) => {
+    draft.article.photos.push(photo)
+    draft.article.body.push({ type: 'photo', index: draft.article.photos.length - 1 })
+    if (photo.image != null && !photo.caption) warn(draft, 'other', `第 ${draft.article.photos.length} 张图片没有图片说明：请补写`)
   }
   const take = (draft: Draft, index: number, paragraph = false) => {
     draft.article.source.push(blocks[index])
@@ -122,6 +157,16 @@ export function parsePage(text: string): PageParse {
   }
   const addParagraph = (draft: Draft, paragraph: string) => {
     const text = collapseSpacedHan(paragraph)
+    const dateline = draft.article.paragraphs.length === 0 ? datelineOf(text) : null
+    if (dateline) {
+      draft.article.dateline = dateline.text
+      if (draft.article.bylines.length === 0 && dateline.bylines.length > 0) {
+        draft.article.bylines = dateline.bylines
+        draft.bylinesFrom = 'dateline'
+      }
+    }
+    const jumpTo = JUMP_TO.exec(text)
+    if (jumpTo) warn(draft, 'jump', `本稿下文转第${jumpTo[1] ?? '下'}版：请把转版后的文字接在“${tail(text.replace(JUMP_TO, ''))}”之后`)
     draft.article.paragraphs.push(text)
     draft.article.body.push({ type: 'paragraph', text })
     const lead = leadPhrase(text)
@@ -137,7 +182,8 @@ export function parsePage(text: string): PageParse {
     draft.dangling = draft.dangling.filter((index) => index !== at)
     if (!endsSentence(joined)) draft.dangling.push(at)
   }
-  const setTitle = (draft: Draft, title: string) => {
+  const setTitle = (draft: Draft, title: string, from: TitleSource = 'heading') => {
+    draft.titleFrom = from
     draft.article.title = collapseSpacedHan(title)
     draft.article.titleIsPlaceholder = false
     draft.article.regions = placesIn(draft.article.title, draft.article.subtitle, draft.article.column?.name)
@@ -149,7 +195,16 @@ export function parsePage(text: string): PageParse {
     return open().find((draft) => draft !== state.current && draft.leads.some((other) => other[0] === lead[0] && Math.abs(other.length - lead.length) <= 2)) ?? null
   }
   const placeParagraph = (index: number, paragraph: string): Draft => {
-    const parallel = parallelTo(paragraph)
+    const jumpFrom = JUMP_FROM.exec(paragraph.trim())
+    if (jumpFrom) {
+      interrupt(state.current)
+      const continuation = start(true)
+      addParagraph(continuation, paragraph)
+      take(continuation, index, true)
+      warn(continuation, 'jump', `本段续自第${jumpFrom[1] ?? '上'}版：请接到该版的原稿之后，或补齐标题`)
+      return continuation
+    }
+    const parallel = hints.wholeParagraphs ? null : parallelTo(paragraph)
     if (parallel) {
       warn(parallel, 'interleaved', INTERLEAVED)
       if (state.current && state.current !== parallel) warn(state.current, 'interleaved', INTERLEAVED)
@@ -160,7 +215,7 @@ export function parsePage(text: string): PageParse {
     const waiting = open().filter((draft) => draft.dangling.length > 0)
     const midSentence = startsMidSentence(paragraph)
     // A word split by a column break: the paragraph just above stops mid-sentence and nothing else on the page is waiting.
-    const adjacent = state.current && state.current.lastParagraphBlock === index - 1 && state.current.dangling.length > 0 && waiting.length === 1 && waiting[0] === state.current
+    const adjacent = !hints.wholeParagraphs && state.current && state.current.lastParagraphBlock === index - 1 && state.current.dangling.length > 0 && waiting.length === 1 && waiting[0] === state.current
     if (adjacent && state.current) {
       const at = state.current.dangling[state.current.dangling.length - 1]
       if (/^\p{Script=Han}[^\p{Script=Han}]/u.test(paragraph)) warn(state.current, 'jump', `分栏断开处已拼接“${tail(state.current.article.paragraphs[at], 6)}|${excerpt(paragraph, 6)}”：也可能是转版，请核对`)
@@ -168,7 +223,7 @@ export function parsePage(text: string): PageParse {
       take(state.current, index, true)
       return state.current
     }
-    if (waiting.length > 0 && (midSentence || state.current?.closed)) {
+    if (!hints.wholeParagraphs && waiting.length > 0 && (midSentence || state.current?.closed)) {
       const target = waiting[0]
       const at = target.dangling[0]
       const message = target === state.current ? `“${tail(target.article.paragraphs[at], 6)}”与“${excerpt(paragraph, 6)}”按句意接续，中间隔有他文：段落顺序需核对` : INTERLEAVED
@@ -190,10 +245,39 @@ export function parsePage(text: string): PageParse {
     return state.current
   }
   const nextBlock = (index: number, offset = 1) => blocks[index + offset] ?? ''
-  const isHeadingAhead = (index: number) => isDeck(nextBlock(index)) || bylineLine(nextBlock(index)) !== null
+  const startsOwnArticle = () => !state.current || state.current.closed || state.current.fragment
+  /**
+   * A short line is a headline when what follows it is what follows a headline: a deck, a byline,
+   * a dateline (本报讯(记者 X)…), a brief closed by its bracketed names, or, between articles,
+   * a photo's caption (图片新闻). Word copy styles its headline; a notice (更正) names itself.
+   */
+  const isHeadingAhead = (index: number) => {
+    const next = nextBlock(index)
+    if (headlines.has(blocks[index]) || NOTICE.test(blocks[index].trim()) || isDeck(next) || bylineLine(next) !== null || datelineOf(next) !== null) return true
+    if (!startsOwnArticle()) return false
+    return captionOf(next) !== null || Boolean(trailingBylines(next)?.rest)
+  }
 
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index]
+    if (isEmbeddedImage(block)) {
+      const caption = captionOf(nextBlock(index))
+      const photo: ImportedPhoto = { ...(caption ?? { caption: '', credit: null, creditKind: null }), image: imagesSeen }
+      imagesSeen += 1
+      const photoBlocks = caption ? [index, index + 1] : [index]
+      const target = state.current && !state.current.fragment ? state.current : null
+      if (target) {
+        addPhoto(target, photo)
+        for (const at of photoBlocks) take(target, at)
+      } else waitingPhotos.push({ photo, blocks: photoBlocks })
+      index = photoBlocks.at(-1)!
+      continue
+    }
+    if (bodyLines.has(block) && state.current) {
+      state.heading = null
+      placeParagraph(index, block)
+      continue
+    }
     const expectingHeader = state.heading !== null && state.current === state.heading
     // Decks and bylines only ever follow a headline or column label.
     if (expectingHeader && state.current && isDeck(block) && !state.current.article.subtitle) {
@@ -226,14 +310,29 @@ export function parsePage(text: string): PageParse {
       const draft = start()
       draft.article.bylinePosition = 'trailing'
       take(draft, index)
-      setTitle(draft, block)
+      setTitle(draft, block, 'brief')
       draft.article.regions = [...new Set([brief.place, ...draft.article.regions])]
       state.heading = null
       continue
     }
-    if (isShortLine(block) && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && !names) {
-      // 引题 above 主题: two short lines, then the deck or bylines.
-      if (isShortLine(nextBlock(index)) && !isDeck(nextBlock(index)) && (isDeck(nextBlock(index, 2)) || bylineLine(nextBlock(index, 2)))) {
+    if (isShortLine(block) && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && (!names || NOTICE.test(block.trim()))) {
+      const headerAt = (offset: number) => isDeck(nextBlock(index, offset)) || bylineLine(nextBlock(index, offset)) !== null || datelineOf(nextBlock(index, offset)) !== null
+      const stackedAt = (offset: number) => isShortLine(nextBlock(index, offset)) && !headerAt(offset) && !captionOf(nextBlock(index, offset)) && !parseColumnLabel(nextBlock(index, offset))
+      // 引题 over 主题 over 副题, the 副题 printed without its dash: three short lines, then the bylines or dateline.
+      if (stackedAt(1) && stackedAt(2) && headerAt(3) && !isDeck(nextBlock(index, 3))) {
+        interrupt(state.current)
+        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start()
+        draft.article.kicker = collapseSpacedHan(block)
+        draft.article.subtitle = collapseSpacedHan(nextBlock(index, 2))
+        take(draft, index)
+        setTitle(draft, nextBlock(index))
+        take(draft, index + 1)
+        take(draft, index + 2)
+        index += 2
+        continue
+      }
+      // 引题 above 主题: two short lines, then the deck, bylines or dateline.
+      if (isShortLine(nextBlock(index)) && !isDeck(nextBlock(index)) && headerAt(2)) {
         interrupt(state.current)
         const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start()
         draft.article.kicker = collapseSpacedHan(block)
@@ -251,7 +350,7 @@ export function parsePage(text: string): PageParse {
         if (pending && pending.article.titleIsPlaceholder && !pending.fragment && pending.article.column && pending.article.paragraphs.length > 0) {
           // The column's headline and deck printed in the middle of its own body.
           warn(pending, 'misplacedHeadline', `主题“${excerpt(block, 12)}”印在正文中间，已取为本稿标题：请核对标题位置与段落顺序`)
-          setTitle(pending, block)
+          setTitle(pending, block, 'misplaced')
           take(pending, index)
           continue
         }
@@ -324,9 +423,19 @@ export function parsePage(text: string): PageParse {
     }
   }
 
+  if (waitingPhotos.length > 0) {
+    // Images after the last article's text, or a page of images only: the last article's, or a draft of their own.
+    const last = drafts.at(-1) ?? start()
+    for (const { photo, blocks: photoBlocks } of waitingPhotos.splice(0)) {
+      addPhoto(last, photo)
+      for (const at of photoBlocks) last.article.source.push(blocks[at])
+    }
+  }
   for (const draft of drafts) {
-    if (draft.fragment) {
-      if (draft.article.bylines.length === 0) continue
+    if (draft.fragment && draft.article.bylines.length === 0) {
+      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（稿件片段）`
+      warn(draft, 'fragment', '稿件片段：标题与署名都不在本版（可能转自他版，或与他稿交错排版）；已单独建稿，请补齐标题与署名，或并入原稿')
+    } else if (draft.fragment) {
       const names = draft.article.bylines.map((byline) => byline.name).join(' ')
       draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（${names}稿件片段）`
       warn(draft, 'fragment', '稿件片段：只见结尾署名，标题与开头在他版；已按片段建稿，请补齐标题与前文')
@@ -338,15 +447,10 @@ export function parsePage(text: string): PageParse {
       for (const at of draft.dangling) if (at === draft.article.paragraphs.length - 1) warn(draft, 'jump', `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版，请核对`)
     }
   }
-  const articles: ImportedArticle[] = []
-  for (const draft of drafts) {
-    if (draft.fragment && draft.article.bylines.length === 0) {
-      unassigned.push(...draft.article.source)
-      pageWarnings.push(`“${excerpt(draft.article.source[0] ?? '', 16)}”等 ${draft.article.source.length} 段不属于本版任何稿件（标题与署名都不在本版），已列入未归属部分`)
-      continue
-    }
-    articles.push(draft.article)
-  }
-  if (articles.length === 0 && blocks.length > 0) pageWarnings.push('没有找到可以识别的稿件：既无标题加署名，也无“地名:标题”式简讯')
+  const articles = drafts.map((draft) => {
+    draft.article.confidence = fieldConfidence(draft.article, draft)
+    return draft.article
+  })
+  if (articles.length > 0 && articles.every((article) => article.titleIsPlaceholder)) pageWarnings.push('没有找到可以确认的标题：各稿已按段落建稿，请补写标题并核对拆分')
   return { articles, unassigned, warnings: pageWarnings, edition: { ...header.edition, source: header.headerIndexes.map((index) => pageBlocks[index]) } }
 }

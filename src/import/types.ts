@@ -1,4 +1,5 @@
 import type { BylineRole } from '@/newsroom/bylines'
+import type { FieldConfidence } from './confidence'
 import type { PageEdition } from './edition'
 
 /**
@@ -6,8 +7,11 @@ import type { PageEdition } from './edition'
  * Other tools rely on this shape; docs/import.md documents it. Fields may be
  * added, never renamed or removed.
  */
+/** A bold or italic span of a paragraph (UTF-16 offsets), as Word copy marks it. */
+export type TextMark = { start: number; end: number; bold: boolean; italic: boolean }
+
 export type ImportedBlock =
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; text: string; marks?: TextMark[] }
   | { type: 'subhead'; text: string }
   | { type: 'box'; label: string }
   | { type: 'note'; kind: 'preface' | 'editorsNote'; text: string }
@@ -15,7 +19,13 @@ export type ImportedBlock =
 
 export type ReviewFlagKind = 'jump' | 'interleaved' | 'fragment' | 'misplacedHeadline' | 'uncertainOrder' | 'other'
 
-export type ImportedPhoto = { caption: string; credit: string | null; creditKind: 'photographer' | 'courtesy' | null }
+export type ImportedPhoto = {
+  caption: string
+  credit: string | null
+  creditKind: 'photographer' | 'courtesy' | null
+  /** Added field: which of the file's embedded images this is (Word copy); absent on page text, which has none. */
+  image?: number | null
+}
 
 export type ImportedArticle = {
   column: { name: string; installment: string | null } | null
@@ -42,6 +52,13 @@ export type ImportedArticle = {
   titleIsPlaceholder: boolean
   /** The raw page blocks this article was made from, in page order: nothing is lost. */
   source: string[]
+  /**
+   * Added field: the dateline the first paragraph opens with (`本报讯(记者 X 通讯员 Y)`), as
+   * printed. It stays in the paragraph; its bylines fill `bylines` when none are printed apart.
+   */
+  dateline: string | null
+  /** Added field: how sure the importer is of each field (src/import/confidence.ts). */
+  confidence: FieldConfidence
 }
 
 export type PageParse = {

@@ -20,8 +20,8 @@ export const BODY_LIMITS = {
    * largest article is 17 KB of JSON; a 30,000-character feature in Lexical is about 300 KB.
    */
   json: 2 * MB,
-  /** Up to 20 page files, base64 in JSON: pages of about 20 KB, with room for pages of 150 KB. */
-  import: 4 * MB,
+  /** Up to 20 files, base64 in JSON: pages of about 20 KB, or Word copy with its photos (WORD_LIMITS.maxBytes, 10 MB, is 13.4 MB as base64). */
+  import: 16 * MB,
   /** One image at the upload limit plus the form around it (the `_payload` field, part headers). */
   upload: MAX_UPLOAD_BYTES + 1 * MB,
 } as const

@@ -6,6 +6,7 @@ import { useDemoServer } from '../helpers/demoServer'
 import { session, signInSession } from '../helpers/restClient'
 import { readSeedPage } from '@/seed/data'
 import { publishOverApi } from '../helpers/demoChain'
+import { wordFixture } from '../helpers/wordFixtures'
 
 const PASSWORD = 'newsroom-demo'
 const running = useDemoServer({ withBrowser: true })
@@ -117,6 +118,32 @@ describe('the admin’s 导入版面 view', () => {
     expect(await results.textContent()).toContain('这一版的稿件都已存在，没有新建任何内容')
     expect(await results.locator('li[data-outcome="skipped"]').count()).toBe(6)
     expect(await copies()).toBe(before)
+    await page.context().close()
+  })
+
+  it('imports Word copy with its photo and headline, and names the fields a plain-prose file leaves in doubt', async () => {
+    const page = await signIn(running.browser, running.server.baseUrl, 'editor@newsroom.test', PASSWORD)
+    await page.goto(`${running.server.baseUrl}/admin/import`)
+    await page.setInputFiles('#newsroom-import-files', [
+      { name: 'story.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: wordFixture('story.docx') },
+      { name: 'prose.txt', mimeType: 'text/plain', buffer: Buffer.from('这是一段普通的文字，没有标题，也没有署名。') },
+    ])
+    await previewAgain(page)
+    const story = page.getByTestId('import-article').filter({ hasText: '党建引领，“红色引擎”激发多元共治新活力' })
+    expect(await story.textContent()).toContain('1 张图片')
+    expect(await story.getByTestId('import-low-confidence').count()).toBe(0)
+    const prose = page.getByTestId('import-article').filter({ hasText: '〔待补标题〕' })
+    expect(await prose.getByTestId('import-low-confidence').textContent()).toBe('把握不足，请核对：标题（0%）、署名（40%）、正文（50%）')
+    for (const file of [0, 1]) {
+      await page.fill(`#newsroom-import-${file}-date`, '2025-11-14')
+      await page.fill(`#newsroom-import-${file}-page`, '9')
+      await page.fill(`#newsroom-import-${file}-page-name`, '稿件导入')
+    }
+    await page.getByRole('button', { name: '确认导入' }).and(page.locator(':enabled')).waitFor()
+    await page.getByRole('button', { name: '确认导入' }).click()
+    const results = page.getByTestId('import-results')
+    await results.waitFor()
+    expect((await results.textContent())?.match(/已新建 1 篇草稿/g)).toHaveLength(2)
     await page.context().close()
   })
 

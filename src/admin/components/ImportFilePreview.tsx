@@ -1,6 +1,7 @@
 'use client'
 
 import { type ArticlePlan, decisionKey, decisionLabel, existingStatus, type ImportDecision, matchReason } from '@/import/decisions'
+import { CONFIDENCE_LABELS, type FieldConfidence, lowConfidenceFields } from '@/import/confidence'
 import { describeEdition, EDITION_FIELDS } from '@/import/edition'
 import type { FilePreview } from '@/import/endpoints'
 import type { DocumentId } from '@/data/relationId'
@@ -89,6 +90,8 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
               {article.column && <span>（{article.column.name}{article.column.installment ?? ''}）</span>}
               <span> {article.bylines.map((byline) => byline.name).join(' ')}</span>
               <span> · {article.paragraphs.length} 段</span>
+              {article.photos.length > 0 && <span> · {article.photos.length} 张图片</span>}
+              <LowConfidence confidence={article.confidence} />
               <div className="newsroom-import__status">
                 <span className={`newsroom-import__badge newsroom-import__badge--${plan.existing ? (plan.existing.onSite ? 'on-site' : 'exists') : 'new'}`}>{existingStatus(plan.existing)}</span>
                 {plan.existing && (
@@ -123,6 +126,27 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
       {preview.parse.warnings.map((warning) => (
         <p key={warning}>⚠ {warning}</p>
       ))}
+      {preview.parse.unassigned.length > 0 && (
+        <details className="newsroom-import__unassigned" data-testid="import-unassigned">
+          <summary>未能归入任何稿件的文字 {preview.parse.unassigned.length} 段（导入后随结果列出，请复制到相应稿件）</summary>
+          <ol>
+            {preview.parse.unassigned.map((text, index) => (
+              <li key={index}>{text}</li>
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
+  )
+}
+
+/** The fields the importer is unsure of, with how sure it is: what the editor checks first. */
+function LowConfidence({ confidence }: { confidence: FieldConfidence | undefined }) {
+  const fields = confidence ? lowConfidenceFields(confidence) : []
+  if (!confidence || fields.length === 0) return null
+  return (
+    <p className="newsroom-import__doubts" data-testid="import-low-confidence">
+      把握不足，请核对：{fields.map((field) => `${CONFIDENCE_LABELS[field]}（${Math.round((confidence[field] ?? 0) * 100)}%）`).join('、')}
+    </p>
   )
 }

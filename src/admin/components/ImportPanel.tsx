@@ -113,14 +113,14 @@ export function ImportPanel() {
   return (
     <div className="newsroom-import">
       <p>
-        选择从排版系统导出的版面文本（.txt，UTF-8 或 GB18030/GBK）。先预览：每篇稿件会标明是新稿、已导入过，还是已在网站上；填好见报日期、版次和版名后确认导入，新稿建为草稿，出现在首页的“待编导入稿”里，不确定之处标在草稿的“待核事项”中。已有的稿件默认跳过，已发布或已撤稿的稿件绝不会被导入覆盖。
+        选择从排版系统导出的版面文本（.txt，UTF-8 或 GB18030/GBK），或记者交来的 Word 稿件（.docx，图片连同图片说明一并导入）。先预览：每篇稿件会标明是新稿、已导入过，还是已在网站上；填好见报日期、版次和版名后确认导入，新稿建为草稿，出现在首页的“待编导入稿”里，不确定之处标在草稿的“待核事项”中。已有的稿件默认跳过，已发布或已撤稿的稿件绝不会被导入覆盖。
       </p>
-      <label htmlFor="newsroom-import-files">版面文本文件</label>
+      <label htmlFor="newsroom-import-files">版面文本或 Word 稿件</label>
       <input
         id="newsroom-import-files"
         type="file"
         multiple
-        accept=".txt,text/plain"
+        accept=".txt,.docx,.doc,.wps,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         onChange={async (event) => {
           const chosen = Array.from(event.target.files ?? [])
           setFiles(await encodeFiles(chosen))
@@ -186,6 +186,16 @@ export function ImportPanel() {
                       </li>
                     ))}
                   </ul>
+                  {result.unassigned.length > 0 && (
+                    <details open data-testid="import-result-unassigned">
+                      <summary>未能归入任何稿件的文字 {result.unassigned.length} 段：请复制到相应稿件</summary>
+                      <ol>
+                        {result.unassigned.map((text, paragraph) => (
+                          <li key={paragraph}>{text}</li>
+                        ))}
+                      </ol>
+                    </details>
+                  )}
                 </>
               )}
             </div>

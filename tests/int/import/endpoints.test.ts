@@ -8,6 +8,7 @@ import { readSeedPage } from '@/seed/data'
 import { type InProcessClient, signedInClient } from '../../helpers/inProcessApi'
 import { type Staff, STAFF_PASSWORD } from '../../helpers/newsroomUsers'
 import { useTestPayload } from '../../helpers/payload'
+import { wordFixture } from '../../helpers/wordFixtures'
 import { publishThroughChain } from '../../helpers/workflow'
 
 let payload: Payload
@@ -172,21 +173,75 @@ describe('importing a page', () => {
   })
 })
 
+describe('Word copy', () => {
+  const story = () => ({ name: 'story.docx', content: wordFixture('story.docx').toString('base64'), edition: { ...EDITION, pageNumber: 9 } })
+
+  it('previews a .docx made by a word processor with the same recognition as page text', async () => {
+    const { status, json } = await editor.rest('/api/import/preview', { method: 'POST', body: { files: [story()] } })
+    expect(status).toBe(200)
+    expect(json.files[0].format).toBe('docx')
+    const [article] = json.files[0].parse.articles
+    expect(article).toMatchObject({
+      column: { name: '善治天心', installment: '②' },
+      title: '党建引领，“红色引擎”激发多元共治新活力',
+      subtitle: '天心区构建五级网格治理体系',
+      bylines: [
+        { name: '张福芳', role: 'staffReporter' },
+        { name: '付柯瞰', role: 'correspondent' },
+      ],
+      photos: [{ caption: '文源街道金汇社区申奥美域小区成为了“物业善治”的生动典范。', credit: '张福芳', creditKind: 'photographer', image: 0 }],
+      subheads: ['织密红色网格，治理精准到人'],
+    })
+  })
+
+  it('imports the photo itself, the bold and italic spans, lists and tables into the draft', async () => {
+    const { status, json } = await editor.rest('/api/import', { method: 'POST', body: { files: [story()] } })
+    expect(status).toBe(200)
+    const [draft] = json.files[0].articles
+    expect(draft.outcome).toBe('created')
+    const article = await payload.findByID({ collection: 'articles', id: draft.id, draft: true, depth: 0, overrideAccess: true })
+    const upload = (article.body as any).root.children.find((node: any) => node.type === 'upload')
+    const photo = await payload.findByID({ collection: 'photos', id: upload.value, depth: 0, overrideAccess: true })
+    // The embedded photo (120×80, made by make.sh), not a placeholder; the collection stores it as WebP.
+    expect(photo).toMatchObject({ width: 120, height: 80, alt: '申奥美域小区', caption: '文源街道金汇社区申奥美域小区成为了“物业善治”的生动典范。' })
+    expect(article.reviewFlags?.some((flag) => flag.note.includes('占位图'))).toBe(false)
+    const texts = (article.body as any).root.children.flatMap((node: any) => node.children ?? []).filter((node: any) => node.type === 'text')
+    expect(texts.find((node: any) => node.text === '政治优势、组织优势')?.format).toBe(1)
+    expect(texts.find((node: any) => node.text === '连连点赞')?.format).toBe(2)
+    const paragraphs = (article.body as any).root.children.filter((node: any) => node.type === 'paragraph').map((node: any) => node.children.map((child: any) => child.text).join(''))
+    expect(paragraphs).toEqual(expect.arrayContaining(['1. 配备1个党组织；', '网格长 | 600人', '• 12345热线工单回访满意率达90.11%。']))
+  })
+})
+
 describe('bad input', () => {
   it.each([
-    ['a PDF', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), 400, '不是文本文件'],
-    ['text in neither UTF-8 nor GB18030', Buffer.from(Array.from({ length: 64 }, () => 0xff)), 400, '无法识别的文字编码'],
-    ['text with no article', Buffer.from('这是一段普通的文字，没有标题，也没有署名。'), 400, '没有找到可以识别的稿件'],
-    ['a file over 2 MB', Buffer.alloc(3 * 1024 * 1024, 0x41), 413, '文件过大'],
-  ])('refuses %s with a Chinese 4xx naming the file, and writes nothing', async (_label, bytes, status, message) => {
+    ['a PDF', 'bad.txt', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), 400, '不是文本文件'],
+    ['text in neither UTF-8 nor GB18030', 'bad.txt', Buffer.from(Array.from({ length: 64 }, () => 0xff)), 400, '无法识别的文字编码'],
+    ['a file over 2 MB', 'bad.txt', Buffer.alloc(3 * 1024 * 1024, 0x41), 413, '文件过大'],
+    ['an older Word file', 'story.doc', wordFixture('story.doc'), 400, '旧版 Word（.doc）或 WPS'],
+    ['a WPS file', 'story.wps', wordFixture('story.doc'), 400, '旧版 Word（.doc）或 WPS'],
+    ['a damaged Word file', 'damaged.docx', wordFixture('damaged.docx'), 400, '文件已损坏'],
+    ['a zip bomb', 'bomb.docx', wordFixture('bomb.docx'), 413, '疑似压缩炸弹'],
+    ['a zip bomb whose directory lies', 'bomb.docx', wordFixture('hidden-bomb.docx'), 413, '疑似压缩炸弹'],
+  ])('refuses %s with a Chinese 4xx naming the file, and writes nothing', async (_label, name, bytes, status, message) => {
     const before = await articleCount()
-    for (const path of ['/api/import/preview', '/api/import']) {
-      const files = [file(PAGE, { edition: EDITION }), { name: 'bad.txt', content: bytes.toString('base64'), edition: EDITION }]
-      const reply = await editor.rest(path, { method: 'POST', body: { files } })
+    for (const route of ['/api/import/preview', '/api/import']) {
+      const files = [file(PAGE, { edition: EDITION }), { name, content: bytes.toString('base64'), edition: EDITION }]
+      const reply = await editor.rest(route, { method: 'POST', body: { files } })
       expect(reply.status).toBe(status)
-      expect(reply.json.errors[0].message).toContain(`bad.txt：${message}`)
+      expect(reply.json.errors[0].message.startsWith(`${name}：`)).toBe(true)
+      expect(reply.json.errors[0].message).toContain(message)
     }
     expect(await articleCount()).toBe(before)
+  })
+
+  it('turns text it cannot structure into a flagged draft instead of refusing it', async () => {
+    const { status, json } = await preview('这是一段普通的文字，没有标题，也没有署名。', { name: 'prose.txt' })
+    expect(status).toBe(200)
+    const [article] = json.files[0].parse.articles
+    expect(article).toMatchObject({ titleIsPlaceholder: true, needsReview: true, paragraphs: ['这是一段普通的文字，没有标题，也没有署名。'] })
+    expect(article.reviewFlags.map((flag: { kind: string }) => flag.kind)).toContain('fragment')
+    expect(article.confidence.title).toBe(0)
   })
 
   it('refuses choices that are not create, update or skip', async () => {

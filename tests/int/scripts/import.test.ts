@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { readSeedPage } from '@/seed/data'
+import { wordFixture } from '../../helpers/wordFixtures'
 
 // `npm run import` as editors and other tools run it: a real process, real files.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-import-cli-'))
@@ -36,6 +37,21 @@ describe('npm run import', () => {
     expect(fs.existsSync(path.join(dir, 'cli.db'))).toBe(false)
   })
 
+  it('reads Word copy (.docx) with the same recognition as page text', () => {
+    const { status, stdout } = runImport(file('story.docx', wordFixture('story.docx')), '--dry-run', '--json')
+    expect(status).toBe(0)
+    const [article] = JSON.parse(stdout).articles
+    expect([article.title, article.bylines.map((byline: { name: string }) => byline.name), article.photos[0].image]).toEqual(['党建引领，“红色引擎”激发多元共治新活力', ['张福芳', '付柯瞰'], 0])
+  })
+
+  it('turns prose it cannot structure into a draft flagged for the editor, never into nothing', () => {
+    const { status, stdout } = runImport(file('prose.txt', '这是一段普通的文字，没有标题，也没有署名。\n\n第二段文字也是这样。'), '--dry-run', '--json')
+    expect(status).toBe(0)
+    const parse = JSON.parse(stdout)
+    expect(parse.articles).toHaveLength(1)
+    expect(parse.articles[0]).toMatchObject({ titleIsPlaceholder: true, needsReview: true, paragraphs: ['这是一段普通的文字，没有标题，也没有署名。', '第二段文字也是这样。'] })
+  })
+
   it('reads a GB18030 file', () => {
     const gbk = file('gbk.txt', new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0x0a]))
     const { stderr } = runImport(gbk, '--dry-run', '--json')
@@ -47,7 +63,8 @@ describe('npm run import', () => {
     ['a binary file', () => file('photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])), '不是文本文件'],
     ['a single huge line', () => file('line.txt', '新'.repeat(20_000)), '不像版面文本'],
     ['a 50 MB file', () => file('big.txt', new Uint8Array(50 * 1024 * 1024).fill(0x41)), '文件过大'],
-    ['text with no recognisable article', () => file('prose.txt', '这是一段普通的文字，没有标题，也没有署名。\n\n第二段文字也是这样。'), '没有找到可以识别的稿件'],
+    ['an older Word file', () => file('story.doc', wordFixture('story.doc')), '请在 Word 或 WPS 中“另存为”Word 文档（.docx）'],
+    ['a zip bomb', () => file('bomb.docx', wordFixture('bomb.docx')), '疑似压缩炸弹'],
     ['a missing file', () => path.join(dir, 'missing.txt'), '文件不存在'],
   ])('refuses %s with a clear message and a non-zero exit, writing nothing', (_label, make, message) => {
     const { status, stderr } = runImport(make())

@@ -22,6 +22,7 @@ function render(preview: Partial<FilePreview>, decisions = {}): string {
   const full: FilePreview = {
     name: 'county.txt',
     encoding: 'utf-8',
+    format: 'text',
     parse,
     edition: { fromPage: parse.edition, value: EDITION, missing: [] },
     articles: withFindings(parse.articles.map((article, index) => planArticle(index, article.title, null))),
