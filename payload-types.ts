@@ -32,6 +32,7 @@ export interface Config {
     desks: Desk;
     'proofreading-terms': ProofreadingTerm;
     'proofreading-waivers': ProofreadingWaiver;
+    'page-imports': PageImport;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -57,6 +58,7 @@ export interface Config {
     desks: DesksSelect<false> | DesksSelect<true>;
     'proofreading-terms': ProofreadingTermsSelect<false> | ProofreadingTermsSelect<true>;
     'proofreading-waivers': ProofreadingWaiversSelect<false> | ProofreadingWaiversSelect<true>;
+    'page-imports': PageImportsSelect<false> | PageImportsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -694,7 +696,7 @@ export interface ProofreadingTerm {
    */
   suggestion?: string | null;
   /**
-   * Longer correct words that contain the term.
+   * Longer correct words that contain the term. At most 100 characters.
    */
   exceptions?: string[] | null;
   /**
@@ -741,6 +743,43 @@ export interface ProofreadingWaiver {
    */
   reason: string;
   waivedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-imports".
+ */
+export interface PageImport {
+  id: number;
+  fileName: string;
+  pageKey: string;
+  format: 'text' | 'docx';
+  editionDate?: string | null;
+  pageNumber?: number | null;
+  pageName?: string | null;
+  importedBy?: (number | null) | User;
+  articles?: (number | Article)[] | null;
+  /**
+   * Text no draft took: copy it into the right draft, then tick it off
+   */
+  unassigned?:
+    | {
+        text: string;
+        assigned?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Unassigned blocks not yet ticked off
+   */
+  unassignedOpen?: number | null;
+  warnings?:
+    | {
+        text?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -815,6 +854,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'proofreading-waivers';
         value: number | ProofreadingWaiver;
+      } | null)
+    | ({
+        relationTo: 'page-imports';
+        value: number | PageImport;
       } | null)
     | ({
         relationTo: 'users';
@@ -1194,6 +1237,36 @@ export interface ProofreadingWaiversSelect<T extends boolean = true> {
   message?: T;
   reason?: T;
   waivedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "page-imports_select".
+ */
+export interface PageImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  pageKey?: T;
+  format?: T;
+  editionDate?: T;
+  pageNumber?: T;
+  pageName?: T;
+  importedBy?: T;
+  articles?: T;
+  unassigned?:
+    | T
+    | {
+        text?: T;
+        assigned?: T;
+        id?: T;
+      };
+  unassignedOpen?: T;
+  warnings?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

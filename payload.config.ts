@@ -18,6 +18,7 @@ import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { Desks } from './collections/Desks'
 import { ProofreadingTerms } from './collections/ProofreadingTerms'
+import { PageImports } from './collections/PageImports'
 import { ProofreadingWaivers } from './collections/ProofreadingWaivers'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
@@ -45,7 +46,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, Users].map(withApiGuard),
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Users].map(withApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },

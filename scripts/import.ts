@@ -102,7 +102,7 @@ for (const result of results) {
   const edition = editions.get(result.file)
   if (!result.ok || !edition) continue
   try {
-    const report = await importPage(payload, result.text, { parse: result.parse, images: result.images, edition })
+    const report = await importPage(payload, result.text, { parse: result.parse, images: result.images, file: { name: path.basename(result.file), format: result.format }, edition })
     reports.push({ file: path.basename(result.file), ...report })
     if (report.status === 'refused') {
       failed += 1

@@ -133,7 +133,7 @@ export const importEndpoint: Endpoint = {
     const results = []
     for (const file of read.files) {
       try {
-        const imported = await importPage(req.payload, file.text, { user: req.user, parse: file.parse, images: file.images, edition: file.edition, decisions: file.decisions })
+        const imported = await importPage(req.payload, file.text, { user: req.user, parse: file.parse, images: file.images, file: { name: file.name, format: file.format }, edition: file.edition, decisions: file.decisions })
         results.push({ name: file.name, ...(await withFindingCounts(req, file.parse, imported)) })
       } catch (error) {
         req.payload.logger.error({ err: error, msg: `导入 ${file.name} 失败` })

@@ -31,7 +31,16 @@ export type ImportedDraft = {
 
 /** `created`: at least one draft was written (created or updated); `alreadyImported`: nothing was. */
 export type PageImport =
-  | { status: 'created' | 'alreadyImported'; pageKey: string; edition: Edition; articles: ImportedDraft[]; unassigned: string[]; warnings: string[] }
+  | {
+      status: 'created' | 'alreadyImported'
+      pageKey: string
+      edition: Edition
+      articles: ImportedDraft[]
+      unassigned: string[]
+      warnings: string[]
+      /** Added field: the 导入记录 (page-imports) that keeps the unassigned text for the editor to place; null when nothing was written. */
+      record: Id | null
+    }
   | { status: 'refused'; pageKey: string; problem: string; conflict?: boolean }
 
 /** What importing the page would do: the preview shows it, the import carries it out. */
@@ -62,7 +71,7 @@ type Context = {
   images: WordImage[]
   /** Every tag in use, read once per page. */
   tags: { id: Id; name: string }[]
-  created: { collection: 'articles' | 'photos' | 'bylines' | 'columns'; id: Id }[]
+  created: { collection: 'articles' | 'photos' | 'bylines' | 'columns' | 'page-imports'; id: Id }[]
 }
 
 async function findOne(ctx: Context, collection: 'columns' | 'bylines' | 'regions' | 'tags' | 'photos', where: Record<string, unknown>): Promise<Id | null> {
@@ -245,6 +254,30 @@ async function updateDraft(ctx: Context, article: ImportedArticle, index: number
   return { index, id: updated.id, title: updated.title, outcome: 'updated', existing, needsReview: flags.length > 0, warnings: flags.map((flag) => flag.note) }
 }
 
+/** The 导入记录: what the page made, and the text no draft took, kept for the editor to place. */
+async function recordImport(ctx: Context, file: { name: string; format: 'text' | 'docx' }, results: ImportedDraft[], unassigned: string[], warnings: string[]): Promise<Id> {
+  const created = await ctx.payload.create({
+    collection: 'page-imports',
+    data: {
+      // Only a name: a path or an overlong name from a browser would fail the record's limit and the whole page.
+      fileName: [...file.name.split(/[\\/]/).at(-1)!].slice(0, 255).join(''),
+      pageKey: ctx.pageKey,
+      format: file.format,
+      editionDate: shanghaiNoon(ctx.edition.date).toISOString(),
+      pageNumber: ctx.edition.pageNumber,
+      pageName: ctx.edition.pageName,
+      importedBy: ctx.req.user?.id ?? null,
+      articles: results.flatMap((result) => (result.outcome !== 'skipped' && result.id != null ? [result.id] : [])),
+      unassigned: unassigned.map((text) => ({ text, assigned: false })),
+      warnings: warnings.map((text) => ({ text })),
+    } as never,
+    req: ctx.req,
+    overrideAccess: true,
+  })
+  ctx.created.push({ collection: 'page-imports', id: created.id })
+  return created.id
+}
+
 /** Deletes what an import made, newest first: photos' files go with them, articles leave the search index. */
 async function undo(ctx: Context): Promise<void> {
   for (const { collection, id } of [...ctx.created].reverse()) {
@@ -258,6 +291,8 @@ export type ImportOptions = {
   parse?: PageParse
   /** The file's embedded images (Word copy); the parse's photos point into it. */
   images?: WordImage[]
+  /** The file's name and kind, for its 导入记录. */
+  file?: { name: string; format: 'text' | 'docx' }
   /** 见报日期 (`2025-11-13`), 版次, 版名 as the editor gave them; what the page states fills the rest. */
   edition?: unknown
   /** The editor's choice per article index (`{ "2": "update" }`); the rest keep their defaults. */
@@ -309,11 +344,12 @@ export async function importPage(payload: Payload, text: string, options: Import
       else if (decision === 'update' && existing?.id != null) results.push(await updateDraft(ctx, article, index, { ...existing, id: existing.id }))
       else results.push({ index, id: existing?.id ?? null, title: article.title, outcome: 'skipped', existing, needsReview: article.needsReview, warnings: [] })
     }
-    if (inTransaction) await commitTransaction(req)
     const written = results.filter((result) => result.outcome !== 'skipped').length
     const skipped = results.length - written
     const warnings = [...(skipped > 0 ? [written === 0 ? `本版 ${skipped} 篇都已有稿件或被跳过，没有写入任何内容` : `跳过 ${skipped} 篇已有稿件`] : []), ...parse.warnings]
-    return { status: written > 0 ? 'created' : 'alreadyImported', pageKey, edition: edition.edition, articles: results, unassigned: parse.unassigned, warnings }
+    const record = written > 0 ? await recordImport(ctx, options.file ?? { name: `${pageKey}.txt`, format: 'text' }, results, parse.unassigned, warnings) : null
+    if (inTransaction) await commitTransaction(req)
+    return { status: written > 0 ? 'created' : 'alreadyImported', pageKey, edition: edition.edition, articles: results, unassigned: parse.unassigned, warnings, record }
   } catch (error) {
     if (inTransaction) await killTransaction(req)
     else await undo(ctx)

@@ -54,6 +54,14 @@ type Draft = {
  */
 export type PageHints = { headlines?: string[]; bodyLines?: string[]; wholeParagraphs?: boolean }
 
+/** A page section printed once above its briefs or photos. */
+const SECTION = /^(?:要闻简报|新闻简报|简讯|新闻简讯|本版简讯|短讯|快讯|要闻速览|图片新闻)$/u
+const COLUMN_AND_TITLE = /^(\p{Script=Han}[^丨｜]{1,11}?)\s*[丨｜]\s*([^丨｜]{2,40})$/u
+function columnAndTitle(block: string): { column: string; title: string } | null {
+  const match = COLUMN_AND_TITLE.exec(block.trim())
+  return match && isShortLine(match[2], 40) ? { column: match[1].trim(), title: match[2].trim() } : null
+}
+
 /** Notices a paper prints under a one-word headline. */
 const NOTICE = /^(?:更正|更正启事|更正声明|致歉|致歉声明|启事|声明|讣告|公告)$/u
 const JUMP_FROM = /^[(（]?(?:上接第?([一二三四五六七八九十\d]{1,3})版|接上页)[)）]?/u
@@ -128,6 +136,8 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
   const state: { current: Draft | null; heading: Draft | null } = { current: null, heading: null }
   /** Images met before any article began: the next article's (Word copy's lead photo). */
   const waitingPhotos: { photo: ImportedPhoto; blocks: number[] }[] = []
+  /** The section label (要闻简报) the articles started under it carry as their column; its block goes to the first of them. */
+  let section: { name: string; index: number | null } | null = null
   let imagesSeen = 0
 
   const open = () => drafts.filter((draft) => !draft.closed)
@@ -135,6 +145,11 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastParagraphBlock: -1, fragment, leads: [], titleFrom: 'placeholder', bylinesFrom: null }
     drafts.push(draft)
     state.current = draft
+    if (section && !fragment) {
+      draft.article.column = { name: section.name, installment: null }
+      if (section.index !== null) draft.article.source.push(blocks[section.index])
+      section = { name: section.name, index: null }
+    }
     for (const { photo, blocks: photoBlocks } of waitingPhotos.splice(0)) {
       addPhoto(draft, photo)
       for (const at of photoBlocks) draft.article.source.push(blocks[at])
@@ -288,13 +303,20 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     }
     const names = bylineLine(block)
     if (expectingHeader && state.current && names && state.current.article.bylines.length === 0) {
+      if (section && state.current.article.column?.name === section.name) {
+        // Bylines under the headline: a full article, so the briefs' section has ended above it.
+        state.current.article.column = null
+        section = null
+      }
       state.current.article.bylines = names
       take(state.current, index)
       state.heading = null
       continue
     }
     const column = parseColumnLabel(block)
-    if (column && (isShortLine(nextBlock(index)) || bylineLine(nextBlock(index)))) {
+    // A bracketed label opens an article only where one can start, or over a headline: inside a body it is a box (【数说新化】).
+    const opensArticle = column && (!column.bracketed || column.installment !== null || startsOwnArticle() || isHeadingAhead(index + 1))
+    if (column && opensArticle && (isShortLine(nextBlock(index)) || bylineLine(nextBlock(index)))) {
       interrupt(state.current)
       const draft = start()
       draft.article.column = { name: column.name, installment: column.installment }
@@ -302,6 +324,21 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
       draft.article.regions = placesIn(column.name, column.subSeries)
       take(draft, index)
       state.heading = draft
+      continue
+    }
+    const labelled = columnAndTitle(block)
+    if (labelled) {
+      // `民生观察丨…`: the column and the headline on one line.
+      interrupt(state.current)
+      const draft = start()
+      draft.article.column = { name: labelled.column, installment: null }
+      take(draft, index)
+      setTitle(draft, labelled.title)
+      continue
+    }
+    if (SECTION.test(block.trim()) && !isHeadingAhead(index)) {
+      // 要闻简报, 简讯: the section the briefs under it belong to, printed once above them.
+      section = { name: block.trim(), index }
       continue
     }
     const brief = briefHeadline(block)
@@ -315,7 +352,9 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
       state.heading = null
       continue
     }
-    if (isShortLine(block) && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && (!names || NOTICE.test(block.trim()))) {
+    // `(许雅兰)` alone on a line closes the text above it: never a headline.
+    const closingOnly = trailingBylines(block)?.rest === ''
+    if (isShortLine(block) && !closingOnly && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && (!names || NOTICE.test(block.trim()))) {
       const headerAt = (offset: number) => isDeck(nextBlock(index, offset)) || bylineLine(nextBlock(index, offset)) !== null || datelineOf(nextBlock(index, offset)) !== null
       const stackedAt = (offset: number) => isShortLine(nextBlock(index, offset)) && !headerAt(offset) && !captionOf(nextBlock(index, offset)) && !parseColumnLabel(nextBlock(index, offset))
       // 引题 over 主题 over 副题, the 副题 printed without its dash: three short lines, then the bylines or dateline.
@@ -423,6 +462,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     }
   }
 
+  if (section?.index != null) unassigned.push(blocks[section.index])
   if (waitingPhotos.length > 0) {
     // Images after the last article's text, or a page of images only: the last article's, or a draft of their own.
     const last = drafts.at(-1) ?? start()

@@ -9,6 +9,7 @@ import * as migration_20261206_010707_roles_and_desks from './20261206_010707_ro
 import * as migration_20261206_013816_review_chain from './20261206_013816_review_chain';
 import * as migration_20261206_035640_review_records from './20261206_035640_review_records';
 import * as migration_20261206_045848_proofreading from './20261206_045848_proofreading';
+import * as migration_20261206_103606_page_imports from './20261206_103606_page_imports';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261206_045848_proofreading.up,
     down: migration_20261206_045848_proofreading.down,
     name: '20261206_045848_proofreading',
+  },
+  {
+    up: migration_20261206_103606_page_imports.up,
+    down: migration_20261206_103606_page_imports.down,
+    name: '20261206_103606_page_imports'
   },
 ];

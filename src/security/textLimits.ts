@@ -34,6 +34,10 @@ const BYLINE_NAME = 40
 const REGION_PATH = 10 * NAME + 9 * ' › '.length
 /** `,12,34,`: the ids of an article's bylines or photos, kept by hooks for access rules to query; 400 MongoDB ids. */
 const ID_LIST = 10_000
+/** File systems' own limit on a file's name (255 bytes on ext4 and NTFS). */
+const FILE_NAME = 255
+/** The most characters a page file can hold: 2 MB of UTF-8 (PAGE_LIMITS.maxBytes). */
+const PAGE_TEXT = 2 * 1024 * 1024
 /** sitemaps.org's protocol refuses longer URLs ("must be less than 2,048 characters"). */
 export const MAX_URL_LENGTH = 2_048
 
@@ -73,6 +77,8 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
   users: { name: NAME },
   'proofreading-terms': { term: NAME, exceptions: NAME, suggestion: NAME, category: NAME, note: STANDFIRST, source: STANDFIRST },
   'proofreading-waivers': { key: NOTE, category: NAME, field: NAME, text: STANDFIRST, message: STANDFIRST, reason: STANDFIRST },
+  // A block of page text no draft took is kept whole, however long: a page file is at most 2 MB (PAGE_LIMITS).
+  'page-imports': { fileName: FILE_NAME, pageKey: KEY, pageName: NAME, 'unassigned.text': PAGE_TEXT, 'warnings.text': NOTE },
 }
 
 /** The article body's blocks, by block slug and field. */

@@ -128,7 +128,7 @@ export function ImportFilePreview({ fileIndex, preview, edition, onEdition, deci
       ))}
       {preview.parse.unassigned.length > 0 && (
         <details className="newsroom-import__unassigned" data-testid="import-unassigned">
-          <summary>未能归入任何稿件的文字 {preview.parse.unassigned.length} 段（导入后随结果列出，请复制到相应稿件）</summary>
+          <summary>未能归入任何稿件的文字 {preview.parse.unassigned.length} 段（导入后保存在“导入记录”中，供复制到相应稿件）</summary>
           <ol>
             {preview.parse.unassigned.map((text, index) => (
               <li key={index}>{text}</li>

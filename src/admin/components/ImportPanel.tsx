@@ -188,7 +188,10 @@ export function ImportPanel() {
                   </ul>
                   {result.unassigned.length > 0 && (
                     <details open data-testid="import-result-unassigned">
-                      <summary>未能归入任何稿件的文字 {result.unassigned.length} 段：请复制到相应稿件</summary>
+                      <summary>
+                        未能归入任何稿件的文字 {result.unassigned.length} 段：请复制到相应稿件，再在
+                        {result.record != null ? <a href={`/admin/collections/page-imports/${result.record}`}>导入记录</a> : '导入记录'}中勾选“已处理”
+                      </summary>
                       <ol>
                         {result.unassigned.map((text, paragraph) => (
                           <li key={paragraph}>{text}</li>

@@ -58,13 +58,36 @@ describe('headlines in other stacks', () => {
   it('reads a page of briefs, each closed by its bracketed names, past stray marks', () => {
     const page = '\n要闻简报\n\n双峰新增就业岗位1200个\n\n今年以来，双峰县新增城镇就业岗位1200个。(姚红星)?\n\n涟源举办农民丰收节\n\n涟源市日前举办农民丰收节，展销农产品200余种。(李 娜)\n'
     const parse = parsePage(page)
-    expect(parse.articles.map((article) => [article.title, article.bylines.map((byline) => byline.name)])).toEqual(
-      expect.arrayContaining([
-        ['双峰新增就业岗位1200个', ['姚红星']],
-        ['涟源举办农民丰收节', ['李娜']],
-      ]),
-    )
+    expect(parse.articles.map((article) => [article.column?.name, article.title, article.bylines.map((byline) => byline.name)])).toEqual([
+      ['要闻简报', '双峰新增就业岗位1200个', ['姚红星']],
+      ['要闻简报', '涟源举办农民丰收节', ['李娜']],
+    ])
     expect(everyBlockKept(page)).toBe(true)
+  })
+
+  it('ends a section of briefs where an article with its own bylines begins', () => {
+    const page = '\n简讯\n\n双峰新增就业岗位1200个\n\n今年以来，双峰县新增城镇就业岗位1200个。(姚红星)\n\n我省工业经济稳中有进\n\n本报记者 周磊\n\n今年以来，全省工业经济稳中有进。\n'
+    expect(parsePage(page).articles.map((article) => article.column?.name ?? null)).toEqual(['简讯', null])
+  })
+
+  it.each([
+    ['【记者再走长征路㉜】', { name: '记者再走长征路', installment: '㉜' }],
+    ['(新春走基层·特别报道)', { name: '新春走基层·特别报道', installment: null }],
+  ])('reads the column label %s over a headline', (label, column) => {
+    const page = `\n${label}\n\n雪山脚下的新课堂\n\n本报记者 周磊\n\n清晨，雪山脚下的学校响起读书声。\n`
+    expect(parsePage(page).articles[0]).toMatchObject({ column, title: '雪山脚下的新课堂' })
+  })
+
+  it('reads a column and headline printed on one line', () => {
+    const page = '\n民生观察丨老旧小区加装电梯提速\n\n本报记者 周磊\n\n今年以来，全市老旧小区加装电梯200部。\n'
+    expect(parsePage(page).articles[0]).toMatchObject({ column: { name: '民生观察' }, title: '老旧小区加装电梯提速' })
+  })
+
+  it('keeps a bracketed label inside a body as the body’s box', () => {
+    const page = '\n雪山脚下的新课堂\n\n本报记者 周磊\n\n清晨，雪山脚下的学校响起读书声。\n\n【数说变化】\n\n强筋健骨 实体经济百花齐放\n\n全县新增学位1200个。\n'
+    const parse = parsePage(page)
+    expect(parse.articles).toHaveLength(1)
+    expect(parse.articles[0].body.some((block) => block.type === 'box' && block.label === '数说变化')).toBe(true)
   })
 })
 
