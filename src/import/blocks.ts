@@ -165,6 +165,30 @@ export function datelineOf(paragraph: string): Dateline | null {
   }
 }
 
+/** A page section printed once above its briefs or photos: 要闻简报, 简讯, 图片新闻. */
+export const isSectionLabel = (text: string): boolean => /^(?:要闻简报|新闻简报|简讯|新闻简讯|本版简讯|短讯|快讯|要闻速览|图片新闻)$/u.test(text.trim())
+
+/** Notices a paper prints under a one-word headline. */
+export const isNotice = (text: string): boolean => /^(?:更正|更正启事|更正声明|致歉|致歉声明|启事|声明|讣告|公告)$/u.test(text.trim())
+
+/** `民生观察丨老旧小区加装电梯提速`: a column and its headline on one line. */
+export function columnAndTitle(text: string): { column: string; title: string } | null {
+  const match = /^(\p{Script=Han}[^丨｜]{1,11}?)\s*[丨｜]\s*([^丨｜]{2,40})$/u.exec(text.trim())
+  return match && isShortLine(match[2], 40) ? { column: match[1].trim(), title: match[2].trim() } : null
+}
+
+/** `(上接第一版)…`: a paragraph continued from another page; `page` as printed, null for 接上页. */
+export function jumpFrom(text: string): { page: string | null } | null {
+  const match = /^[(（]?(?:上接第?([一二三四五六七八九十\d]{1,3})版|接上页)[)）]?/u.exec(text.trim())
+  return match ? { page: match[1] ?? null } : null
+}
+
+/** `…(下转第四版)`: a paragraph continued on another page, and the text before the mark. */
+export function jumpTo(text: string): { page: string | null; before: string } | null {
+  const match = /[(（](?:下转第?([一二三四五六七八九十\d]{1,3})版|转下页)[)）]$/u.exec(text.trim())
+  return match ? { page: match[1] ?? null, before: text.trim().slice(0, match.index) } : null
+}
+
 /** `…。(李重臣 杜鸿飞)` — the names in brackets that close a brief; `rest` is the text before them. */
 export function trailingBylines(text: string): { rest: string; bylines: { name: string; role: BylineRole }[] } | null {
   // Copy often leaves a stray mark after the bracket (`(姚红星)?`).

@@ -4,48 +4,28 @@ import {
   captionOf,
   collapseSpacedHan,
   datelineOf,
+  columnAndTitle,
   deckText,
   endsSentence,
   isBoxLabel,
   isDeck,
   isEmbeddedImage,
+  isNotice,
+  isSectionLabel,
   isShortLine,
+  jumpFrom,
+  jumpTo,
   leadPhrase,
   noteOf,
   splitBlocks,
   startsMidSentence,
   trailingBylines,
 } from './blocks'
+import type { TitleSource } from './confidence'
+import { type Draft, excerpt, finishDraft, INTERLEAVED, newDraft, placesIn, tail, warn } from './drafts'
 import { pageEditionOf } from './edition'
 import { parseColumnLabel } from './labels'
-import { fieldConfidence, type TitleSource } from './confidence'
-import type { ImportedArticle, ImportedPhoto, PageParse, ReviewFlagKind } from './types'
-
-/**
- * Raw page text → articles. What the page makes certain (headlines with their decks and
- * bylines, column labels, briefs closed by their bracketed bylines, captions with credits,
- * words split by a column break) is taken; what it does not (text interleaved with another
- * article, a jump to or from another page, a headline printed inside the body, a fragment
- * whose headline is elsewhere) is kept and marked in `warnings`, with `needsReview`. Every
- * block of the page lands in exactly one article's `source`, in `unassigned`, or, for the page's
- * own header and footer lines (date, 版次, 版名), in `edition.source`.
- */
-
-type Draft = {
-  article: ImportedArticle
-  /** Closed by its bracketed bylines: a brief ends there. */
-  closed: boolean
-  /** Indexes (into article.paragraphs) of paragraphs that stop mid-sentence, oldest first. */
-  dangling: number[]
-  /** The last page block that was one of its paragraphs. */
-  lastParagraphBlock: number
-  fragment: boolean
-  leads: string[]
-  /** How the headline was found: src/import/confidence.ts weighs it. */
-  titleFrom: TitleSource
-  /** Set when the bylines were read out of the dateline (`本报讯(记者 X)`) rather than printed on their own. */
-  bylinesFrom: 'dateline' | null
-}
+import type { ImportedPhoto, PageParse } from './types'
 
 /**
  * What the file knows besides its text. Word copy: the lines styled as headlines; the lines
@@ -54,75 +34,15 @@ type Draft = {
  */
 export type PageHints = { headlines?: string[]; bodyLines?: string[]; wholeParagraphs?: boolean }
 
-/** A page section printed once above its briefs or photos. */
-const SECTION = /^(?:要闻简报|新闻简报|简讯|新闻简讯|本版简讯|短讯|快讯|要闻速览|图片新闻)$/u
-const COLUMN_AND_TITLE = /^(\p{Script=Han}[^丨｜]{1,11}?)\s*[丨｜]\s*([^丨｜]{2,40})$/u
-function columnAndTitle(block: string): { column: string; title: string } | null {
-  const match = COLUMN_AND_TITLE.exec(block.trim())
-  return match && isShortLine(match[2], 40) ? { column: match[1].trim(), title: match[2].trim() } : null
-}
-
-/** Notices a paper prints under a one-word headline. */
-const NOTICE = /^(?:更正|更正启事|更正声明|致歉|致歉声明|启事|声明|讣告|公告)$/u
-const JUMP_FROM = /^[(（]?(?:上接第?([一二三四五六七八九十\d]{1,3})版|接上页)[)）]?/u
-const JUMP_TO = /[(（](?:下转第?([一二三四五六七八九十\d]{1,3})版|转下页)[)）]$/u
-
-const PLACE = /(\p{Script=Han}{2,5}?(?:省|市|县|区|镇|乡|街道))(?!域|级|委|长|内|外|场|民)/gu
-const NOT_PLACES = new Set(['城区', '社区', '小区', '园区', '景区', '新区', '开发区', '商圈', '高新区', '街区', '辖区', '全区', '全市', '全县', '全省', '本市', '该县', '该市'])
-
-function placesIn(...texts: (string | null | undefined)[]): string[] {
-  const found = new Set<string>()
-  for (const text of texts) {
-    for (const match of (text ?? '').matchAll(PLACE)) {
-      // 常德市武陵区南坪街道: a match may swallow the place before it; split at each suffix.
-      for (const part of match[1].split(/(?<=省|市|县|区|镇|乡|街道)/u)) if (part.length >= 2 && !NOT_PLACES.has(part) && !/^[全该本各]/u.test(part)) found.add(part)
-    }
-  }
-  return [...found]
-}
-
-function newArticle(): ImportedArticle {
-  return {
-    column: null,
-    kicker: null,
-    title: '',
-    subtitle: null,
-    bylines: [],
-    photos: [],
-    subheads: [],
-    paragraphs: [],
-    needsReview: false,
-    warnings: [],
-    installment: null,
-    bylinePosition: 'header',
-    regions: [],
-    body: [],
-    titleIsPlaceholder: true,
-    reviewFlags: [],
-    source: [],
-    dateline: null,
-    confidence: { title: 0, kicker: null, subtitle: null, bylines: 0, column: null, body: 0 },
-  }
-}
-
-const excerpt = (text: string, length = 14) => {
-  const chars = [...text]
-  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`
-}
-const tail = (text: string, length = 14) => {
-  const chars = [...text]
-  return chars.length <= length ? text : `…${chars.slice(-length).join('')}`
-}
-
-const INTERLEAVED = '与本版他稿逐段交错排版：段落按句意与排比归入本稿，请核对原版'
-
-function warn(draft: Draft, kind: ReviewFlagKind, message: string) {
-  if (draft.article.warnings.includes(message)) return
-  draft.article.warnings.push(message)
-  draft.article.reviewFlags.push({ kind, note: message })
-  draft.article.needsReview = true
-}
-
+/**
+ * Raw page text → articles. What the page makes certain (headlines with their decks and
+ * bylines, column labels, briefs closed by their bracketed bylines, captions with credits,
+ * words split by a column break) is taken; what it does not (text interleaved with another
+ * article, a jump to or from another page, a headline printed inside the body, a fragment
+ * whose headline is elsewhere) still becomes a draft, marked in `warnings`, with `needsReview`. Every
+ * block of the page lands in exactly one article's `source`, in `unassigned`, or, for the page's
+ * own header and footer lines (date, 版次, 版名), in `edition.source`.
+ */
 export function parsePage(text: string, hints: PageHints = {}): PageParse {
   const headlines = new Set(hints.headlines)
   const bodyLines = new Set(hints.bodyLines)
@@ -142,7 +62,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
 
   const open = () => drafts.filter((draft) => !draft.closed)
   const start = (fragment = false): Draft => {
-    const draft: Draft = { article: newArticle(), closed: false, dangling: [], lastParagraphBlock: -1, fragment, leads: [], titleFrom: 'placeholder', bylinesFrom: null }
+    const draft = newDraft(fragment)
     drafts.push(draft)
     state.current = draft
     if (section && !fragment) {
@@ -180,8 +100,8 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
         draft.bylinesFrom = 'dateline'
       }
     }
-    const jumpTo = JUMP_TO.exec(text)
-    if (jumpTo) warn(draft, 'jump', `本稿下文转第${jumpTo[1] ?? '下'}版：请把转版后的文字接在“${tail(text.replace(JUMP_TO, ''))}”之后`)
+    const jump = jumpTo(text)
+    if (jump) warn(draft, 'jump', `本稿下文转第${jump.page ?? '下'}版：请把转版后的文字接在“${tail(jump.before)}”之后`)
     draft.article.paragraphs.push(text)
     draft.article.body.push({ type: 'paragraph', text })
     const lead = leadPhrase(text)
@@ -210,13 +130,13 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     return open().find((draft) => draft !== state.current && draft.leads.some((other) => other[0] === lead[0] && Math.abs(other.length - lead.length) <= 2)) ?? null
   }
   const placeParagraph = (index: number, paragraph: string): Draft => {
-    const jumpFrom = JUMP_FROM.exec(paragraph.trim())
-    if (jumpFrom) {
+    const continued = jumpFrom(paragraph)
+    if (continued) {
       interrupt(state.current)
       const continuation = start(true)
       addParagraph(continuation, paragraph)
       take(continuation, index, true)
-      warn(continuation, 'jump', `本段续自第${jumpFrom[1] ?? '上'}版：请接到该版的原稿之后，或补齐标题`)
+      warn(continuation, 'jump', `本段续自第${continued.page ?? '上'}版：请接到该版的原稿之后，或补齐标题`)
       return continuation
     }
     const parallel = hints.wholeParagraphs ? null : parallelTo(paragraph)
@@ -260,6 +180,8 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     return state.current
   }
   const nextBlock = (index: number, offset = 1) => blocks[index + offset] ?? ''
+  /** The article a column label began, still waiting for its headline. */
+  const headingWithoutTitle = () => (state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : null)
   const startsOwnArticle = () => !state.current || state.current.closed || state.current.fragment
   /**
    * A short line is a headline when what follows it is what follows a headline: a deck, a byline,
@@ -268,7 +190,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
    */
   const isHeadingAhead = (index: number) => {
     const next = nextBlock(index)
-    if (headlines.has(blocks[index]) || NOTICE.test(blocks[index].trim()) || isDeck(next) || bylineLine(next) !== null || datelineOf(next) !== null) return true
+    if (headlines.has(blocks[index]) || isNotice(blocks[index]) || isDeck(next) || bylineLine(next) !== null || datelineOf(next) !== null) return true
     if (!startsOwnArticle()) return false
     return captionOf(next) !== null || Boolean(trailingBylines(next)?.rest)
   }
@@ -336,7 +258,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
       setTitle(draft, labelled.title)
       continue
     }
-    if (SECTION.test(block.trim()) && !isHeadingAhead(index)) {
+    if (isSectionLabel(block) && !isHeadingAhead(index)) {
       // 要闻简报, 简讯: the section the briefs under it belong to, printed once above them.
       section = { name: block.trim(), index }
       continue
@@ -354,13 +276,13 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     }
     // `(许雅兰)` alone on a line closes the text above it: never a headline.
     const closingOnly = trailingBylines(block)?.rest === ''
-    if (isShortLine(block) && !closingOnly && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && (!names || NOTICE.test(block.trim()))) {
+    if (isShortLine(block) && !closingOnly && !isBoxLabel(block) && !noteOf(block) && !captionOf(block) && (!names || isNotice(block))) {
       const headerAt = (offset: number) => isDeck(nextBlock(index, offset)) || bylineLine(nextBlock(index, offset)) !== null || datelineOf(nextBlock(index, offset)) !== null
       const stackedAt = (offset: number) => isShortLine(nextBlock(index, offset)) && !headerAt(offset) && !captionOf(nextBlock(index, offset)) && !parseColumnLabel(nextBlock(index, offset))
       // 引题 over 主题 over 副题, the 副题 printed without its dash: three short lines, then the bylines or dateline.
       if (stackedAt(1) && stackedAt(2) && headerAt(3) && !isDeck(nextBlock(index, 3))) {
         interrupt(state.current)
-        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start()
+        const draft = headingWithoutTitle() ?? start()
         draft.article.kicker = collapseSpacedHan(block)
         draft.article.subtitle = collapseSpacedHan(nextBlock(index, 2))
         take(draft, index)
@@ -373,7 +295,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
       // 引题 above 主题: two short lines, then the deck, bylines or dateline.
       if (isShortLine(nextBlock(index)) && !isDeck(nextBlock(index)) && headerAt(2)) {
         interrupt(state.current)
-        const draft = state.heading && state.current === state.heading && state.current.article.titleIsPlaceholder && state.current.article.paragraphs.length === 0 ? state.current : start()
+        const draft = headingWithoutTitle() ?? start()
         draft.article.kicker = collapseSpacedHan(block)
         take(draft, index)
         state.heading = draft
@@ -471,26 +393,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
       for (const at of photoBlocks) last.article.source.push(blocks[at])
     }
   }
-  for (const draft of drafts) {
-    if (draft.fragment && draft.article.bylines.length === 0) {
-      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（稿件片段）`
-      warn(draft, 'fragment', '稿件片段：标题与署名都不在本版（可能转自他版，或与他稿交错排版）；已单独建稿，请补齐标题与署名，或并入原稿')
-    } else if (draft.fragment) {
-      const names = draft.article.bylines.map((byline) => byline.name).join(' ')
-      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? '', 16)}（${names}稿件片段）`
-      warn(draft, 'fragment', '稿件片段：只见结尾署名，标题与开头在他版；已按片段建稿，请补齐标题与前文')
-    } else if (draft.article.titleIsPlaceholder) {
-      draft.article.title = `〔待补标题〕${excerpt(draft.article.paragraphs[0] ?? draft.article.column?.name ?? '', 16)}`
-      warn(draft, 'other', '未找到本稿标题：请补写')
-    }
-    if (!draft.fragment || draft.article.bylines.length > 0) {
-      for (const at of draft.dangling) if (at === draft.article.paragraphs.length - 1) warn(draft, 'jump', `正文在“${tail(draft.article.paragraphs[at])}”处中断：下文可能转至他版，请核对`)
-    }
-  }
-  const articles = drafts.map((draft) => {
-    draft.article.confidence = fieldConfidence(draft.article, draft)
-    return draft.article
-  })
+  const articles = drafts.map(finishDraft)
   if (articles.length > 0 && articles.every((article) => article.titleIsPlaceholder)) pageWarnings.push('没有找到可以确认的标题：各稿已按段落建稿，请补写标题并核对拆分')
   return { articles, unassigned, warnings: pageWarnings, edition: { ...header.edition, source: header.headerIndexes.map((index) => pageBlocks[index]) } }
 }
