@@ -69,8 +69,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -776,6 +780,9 @@ export interface PageImport {
   unassignedOpen?: number | null;
   warnings?:
     | {
+        /**
+         * At most 5000 characters.
+         */
         text?: string | null;
         id?: string | null;
       }[]
@@ -1336,6 +1343,39 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Shown in every reader page’s footer; empty fields are left out
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  /**
+   * Links to beian.miit.gov.cn
+   */
+  icpNumber?: string | null;
+  publicSecurityNumber?: string | null;
+  newsLicence?: string | null;
+  reportPhone?: string | null;
+  reportAddress?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  icpNumber?: T;
+  publicSecurityNumber?: T;
+  newsLicence?: T;
+  reportPhone?: T;
+  reportAddress?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

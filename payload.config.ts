@@ -19,6 +19,7 @@ import { Users } from './collections/Users'
 import { Desks } from './collections/Desks'
 import { ProofreadingTerms } from './collections/ProofreadingTerms'
 import { PageImports } from './collections/PageImports'
+import { SiteSettings } from './collections/SiteSettings'
 import { ProofreadingWaivers } from './collections/ProofreadingWaivers'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
@@ -47,6 +48,7 @@ export default buildConfig({
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Users].map(withApiGuard),
+  globals: [SiteSettings],
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
 import type React from 'react'
 
+import { LegalFooter } from '@/reader/components/LegalFooter'
+import { getSiteFooterSettings } from '@/reader/data/siteSettings'
 import { SITE_FEEDS } from '@/reader/metadata'
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/reader/site'
 import { readerPaths } from '@/publishing/urls'
@@ -21,7 +23,8 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3121b' }
 
-export default function ReaderLayout({ children }: { children: React.ReactNode }) {
+export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
+  const footerSettings = await getSiteFooterSettings()
   return (
     <html lang={SITE_LANGUAGE}>
       <body>
@@ -51,6 +54,7 @@ export default function ReaderLayout({ children }: { children: React.ReactNode }
           <p>
             © {SITE_NAME} · <a href={SITE_FEEDS.rss}>RSS</a> · <a href={SITE_FEEDS.atom}>Atom</a> · <a href={readerPaths.sitemap()}>网站地图</a>
           </p>
+          <LegalFooter settings={footerSettings} />
         </footer>
       </body>
     </html>

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   maintainProofreadingTerms: { zh: '维护禁用词/慎用词', roles: ['admin'] },
   /** Rebuild the search index. */
   rebuildSearchIndex: { zh: '重建检索索引', roles: ['admin'] },
+  /** Keep the site's legal footer: 备案号, 新闻信息服务许可证, the 举报 phone and address. */
+  manageSiteSettings: { zh: '维护网站备案与举报信息', roles: ['admin'] },
 } as const satisfies Record<string, { zh: string; roles: readonly Role[] }>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -10,6 +10,7 @@ import * as migration_20261206_013816_review_chain from './20261206_013816_revie
 import * as migration_20261206_035640_review_records from './20261206_035640_review_records';
 import * as migration_20261206_045848_proofreading from './20261206_045848_proofreading';
 import * as migration_20261206_103606_page_imports from './20261206_103606_page_imports';
+import * as migration_20261206_110754_site_settings from './20261206_110754_site_settings';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261206_103606_page_imports.up,
     down: migration_20261206_103606_page_imports.down,
-    name: '20261206_103606_page_imports'
+    name: '20261206_103606_page_imports',
+  },
+  {
+    up: migration_20261206_110754_site_settings.up,
+    down: migration_20261206_110754_site_settings.down,
+    name: '20261206_110754_site_settings'
   },
 ];

@@ -36,6 +36,8 @@ export const CACHE_TAGS = {
   tags: 'tags',
   regions: 'regions',
   installments: 'installments',
+  /** What every reader page's footer shows: 备案号, 许可证, 举报方式 (网站设置). */
+  siteSettings: 'site-settings',
 } as const
 
 /**

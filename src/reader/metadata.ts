@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import type { Photo } from '@payload-types'
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from './site'
+import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME, SITE_SHARE_IMAGE } from './site'
 import { readerPaths } from '@/publishing/urls'
 
 export type FeedLink = { title: string; rss: string; atom: string }
@@ -29,9 +29,10 @@ type PageMetadata = {
 export function readerMetadata(page: PageMetadata): Metadata {
   const feeds = [SITE_FEEDS, ...(page.feeds ?? [])]
   const share = page.image?.sizes?.share?.url ? page.image.sizes.share : null
+  // Without a photo of its own a page still previews with the masthead card, not a bare link.
   const images = share
     ? [{ url: absoluteUrl(share.url!), width: share.width ?? undefined, height: share.height ?? undefined, alt: page.image!.alt }]
-    : undefined
+    : [{ url: absoluteUrl(SITE_SHARE_IMAGE.path), width: SITE_SHARE_IMAGE.width, height: SITE_SHARE_IMAGE.height, alt: SITE_SHARE_IMAGE.alt }]
   const description = page.description || SITE_DESCRIPTION
   return {
     ...(page.title ? { title: page.title } : {}),
@@ -51,7 +52,7 @@ export function readerMetadata(page: PageMetadata): Metadata {
       url: absoluteUrl(page.path),
       title: page.title ?? SITE_NAME,
       description,
-      ...(images ? { images } : {}),
+      images,
       ...(page.article
         ? {
             publishedTime: page.article.publishedTime ?? undefined,
@@ -61,7 +62,7 @@ export function readerMetadata(page: PageMetadata): Metadata {
           }
         : {}),
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title: page.title ?? SITE_NAME, description, ...(images ? { images } : {}) },
+    twitter: { card: 'summary_large_image', title: page.title ?? SITE_NAME, description, images },
     ...(page.noindex ? { robots: { index: false, follow: true } } : {}),
   }
 }

@@ -19,5 +19,12 @@ export function absoluteUrl(path: string): string {
 /** The masthead image publishers and JSON-LD point at; served from public/. */
 export const SITE_LOGO_PATH = '/logo.png'
 
+/**
+ * What a link preview and JSON-LD show for an article without a photo of its own (wire copy,
+ * briefs): the masthead on a 1200×630 card, the size WeChat, OpenGraph and Google ask for.
+ * Made by scripts/makeShareImage.mjs.
+ */
+export const SITE_SHARE_IMAGE = { path: '/share.png', width: 1200, height: 630, alt: SITE_NAME } as const
+
 /** `SITE_REVIEW_SIGNERS=on` prints the 初审, 复审 and 终审 signers under each article, beside its 责任编辑. */
 export const printsReviewSigners = (): boolean => process.env.SITE_REVIEW_SIGNERS?.trim() === 'on'

@@ -4,7 +4,7 @@ import { printHeadlineOf, webHeadlineOf, webTitleOf } from '@/newsroom/headlines
 import { deckWithoutDash } from '@/newsroom/deck'
 import { excerptOf } from '@/newsroom/plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from '@/newsroom/presentation'
-import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME } from './site'
+import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME, SITE_SHARE_IMAGE } from './site'
 import { readerPaths } from '@/publishing/urls'
 
 /** The publisher as schema.org wants it for news: an organisation with a 600×60 logo. */
@@ -31,9 +31,12 @@ export function newsArticleJsonLd(article: Article) {
     },
   }))
   const photo = sharePhotoOf(article)
-  const images = [photo?.sizes?.share, photo?.sizes?.large]
+  const renditions = [photo?.sizes?.share, photo?.sizes?.large]
     .filter((rendition) => rendition?.url)
     .map((rendition) => ({ '@type': 'ImageObject', url: absoluteUrl(rendition!.url!), width: rendition!.width, height: rendition!.height }))
+  // Google requires an image and an author of every NewsArticle: wire copy and briefs have neither of their own.
+  const images = renditions.length > 0 ? renditions : [{ '@type': 'ImageObject', url: absoluteUrl(SITE_SHARE_IMAGE.path), width: SITE_SHARE_IMAGE.width, height: SITE_SHARE_IMAGE.height }]
+  const authors = people.filter((person) => WRITING_ROLES.has(person.role)).map((person) => person.value)
   const column = columnOf(article)
   // With a web headline the printed one is the alternative; without, its kicker and deck are.
   const alternativeHeadline = webTitleOf(article) ? printHeadlineOf(article) : [article.kicker, article.subtitle && deckWithoutDash(article.subtitle)].filter(Boolean).join(' ')
@@ -49,9 +52,9 @@ export function newsArticleJsonLd(article: Article) {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     ...(article.publishedAt ? { datePublished: toShanghaiIso(article.publishedAt) } : {}),
     dateModified: toShanghaiIso(modifiedAtOf(article)),
-    author: people.filter((person) => WRITING_ROLES.has(person.role)).map((person) => person.value),
+    author: authors.length > 0 ? authors : [{ '@type': 'NewsMediaOrganization', name: SITE_NAME, url: absoluteUrl('/') }],
     contributor: people.filter((person) => !WRITING_ROLES.has(person.role)).map((person) => person.value),
-    ...(images.length > 0 ? { image: images } : {}),
+    image: images,
     publisher: publisherJsonLd(),
     ...(column?.slug
       ? {

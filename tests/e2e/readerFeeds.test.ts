@@ -3,6 +3,7 @@ import { ninjsSchemaErrors } from '../helpers/ninjs'
 import { saveArticle, session, signInSession, type Session } from '../helpers/restClient'
 import { el, expectValidAgainst, expectWellFormed, RFC_3339, RFC_822, SITEMAP_XSD, xpath, xpathAll } from '../helpers/xml'
 import { retractOverApi, signFinalOverApi, submitAndSignOverApi } from '../helpers/demoChain'
+import { qrCodeTextIn } from '../helpers/qrCode'
 
 /** The reader site's promise: a change is on every page that shows it within 5 seconds. */
 const FRESH_WITHIN_MS = 5000
@@ -232,6 +233,9 @@ describe('for machines', () => {
     expect(article).toMatchObject({ headline: '火红旗帜今更艳', alternativeHeadline: '常德市武陵区南坪街道党建引领高质量发展纪实', inLanguage: 'zh-CN' })
     expect(article.author.map((author: { '@type': string; name: string }) => `${author['@type']}:${author.name}`)).toEqual(['Person:姜鸿丽', 'Person:陈悦', 'Person:肖红瑜'])
     expect(article.datePublished).toMatch(/\+08:00$/)
+    // Google's required fields of a NewsArticle, whether or not the article has photos of its own.
+    expect(article.image.length).toBeGreaterThan(0)
+    expect((await fetch(article.image[0].url.replace(/^http:\/\/[^/]+/, server.baseUrl))).status).toBe(200)
     expect(article.publisher.logo.url).toMatch(/^http:\/\/[^/]+\/logo\.png$/)
     expect((await fetch(article.publisher.logo.url.replace(/^http:\/\/[^/]+/, server.baseUrl))).status).toBe(200)
     expect(text).toMatch(new RegExp(`<link rel="canonical" href="http://[^"]+/articles/${slug}"`))
@@ -246,6 +250,8 @@ describe('for machines', () => {
     expect(text).toContain('<meta property="og:type" content="article"')
     expect(text).toContain('<meta property="og:title" content="火红旗帜今更艳"')
     expect(text).toContain('<meta name="twitter:card"')
+    // The share box's QR code, read from its pixels, is the page's own address.
+    expect(await qrCodeTextIn(text.slice(text.indexOf('article__share')))).toMatch(new RegExp(`^http://[^/]+/articles/${slug}$`))
   })
 
   it('advertises the column feeds on a column page', async () => {

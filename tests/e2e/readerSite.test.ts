@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { toShanghaiDate } from '@/newsroom/dates'
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
+import { signInSession } from '../helpers/restClient'
 
 const running = useDemoServer({ withBrowser: true })
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -43,6 +44,28 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('the reader site in Chromium', () => {
+  it('shows the legal footer an administrator sets, on every page at once, and refuses a malformed 备案号', async () => {
+    const { baseUrl } = running.server
+    const admin = await signInSession(baseUrl, 'admin@newsroom.test', 'newsroom-demo')
+    const refused = await admin.rest('/api/globals/site-settings', { method: 'POST', body: { icpNumber: 'ICP 12345' } })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.json)).toContain('格式不对：应形如“湘ICP备12345678号-1”')
+    const saved = await admin.rest('/api/globals/site-settings', {
+      method: 'POST',
+      body: { icpNumber: '湘ICP备12345678号-1', publicSecurityNumber: '湘公网安备43010202000123号', newsLicence: '43120170001', reportPhone: '0731-84326600', reportAddress: 'jubao@example.cn' },
+    })
+    expect(saved.status).toBe(200)
+    for (const pathname of ['/', '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo']) {
+      const html = await (await fetch(`${baseUrl}${pathname}`)).text()
+      expect(html).toContain('<a href="https://beian.miit.gov.cn/" rel="noopener noreferrer">湘ICP备12345678号-1</a>')
+      expect(html).toContain('https://beian.mps.gov.cn/#/query/webSearch?code=43010202000123')
+      expect(html).toContain('互联网新闻信息服务许可证：43120170001')
+      expect(html).toContain('违法和不良信息举报电话：<a href="tel:073184326600">0731-84326600</a>')
+    }
+    const journalist = await signInSession(baseUrl, 'journalist@newsroom.test', 'newsroom-demo')
+    expect((await journalist.rest('/api/globals/site-settings', { method: 'POST', body: { icpNumber: '湘ICP备87654321号' } })).status).toBe(403)
+  })
+
   it('takes a reader from the home page to a column, an article, a byline and a region', async () => {
     const { page } = await newPage(390)
     await page.goto(`${running.server.baseUrl}/`)

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleContent } from '@/reader/components/ArticleContent'
+import { ArticleShare } from '@/reader/components/ArticleShare'
 import { ArticleSurroundings } from '@/reader/components/ArticleSurroundings'
 import { JsonLd } from '@/reader/components/JsonLd'
 import { RetractionNotice } from '@/reader/components/RetractionNotice'
@@ -53,6 +54,7 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <JsonLd data={newsArticleJsonLd(article)} />
       <ArticleContent article={article} />
+      <ArticleShare slug={article.slug ?? ''} />
       <ArticleSurroundings {...surroundings} column={columnOf(article)} />
     </>
   )
