@@ -24,10 +24,13 @@ type Header = { key: string; value: string }
 export type HeaderRule = { source: string; headers: Header[] }
 
 const KINDS = ARTICLE_LIST_TAGS
+/** What every HTML page shows besides its subject: the kinds above, and the footer's 网站设置. */
+const PAGE = [...KINDS, CACHE_TAGS.siteSettings]
 /** The route pattern's `:slug` becomes the article's own keys (`article:<slug>`, `neighbours:<slug>`). */
-const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), CACHE_TAGS.neighbours(':slug'), ...KINDS]
-const COLUMN_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...KINDS]
-const HOME_KEYS = [CACHE_TAGS.home, ...KINDS]
+const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), CACHE_TAGS.neighbours(':slug'), ...PAGE]
+const COLUMN_PAGE_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...PAGE]
+const COLUMN_FEED_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...KINDS]
+const HOME_KEYS = [CACHE_TAGS.home, ...PAGE]
 
 /**
  * Reader routes (Next.js path patterns) and the cache tags of what they show, as far as the
@@ -39,18 +42,18 @@ export const READER_ROUTE_KEYS: { source: string; keys: readonly string[]; route
   { source: '/', keys: HOME_KEYS },
   { source: '/page/:page', keys: HOME_KEYS },
   { source: '/articles/:slug', keys: ARTICLE_KEYS },
-  { source: '/articles/:slug/ninjs.json', keys: ARTICLE_KEYS, routeHandler: true },
-  // The feed rules repeat the page rule's keys: both patterns match a feed's address.
-  { source: '/columns/:slug/rss.xml', keys: COLUMN_KEYS, routeHandler: true },
-  { source: '/columns/:slug/atom.xml', keys: COLUMN_KEYS, routeHandler: true },
-  { source: '/columns/:slug/:path*', keys: COLUMN_KEYS },
-  { source: '/bylines/:slug/:path*', keys: [CACHE_TAGS.byline(':slug'), ...KINDS] },
-  { source: '/tags/:slug/:path*', keys: [CACHE_TAGS.tag(':slug'), ...KINDS] },
-  { source: '/regions/:slug/:path*', keys: [CACHE_TAGS.region(':slug'), ...KINDS] },
+  { source: '/articles/:slug/ninjs.json', keys: [CACHE_TAGS.article(':slug'), ...KINDS], routeHandler: true },
+  // A feed's address matches the page rule below too: either rule's keys cover the feed (the page's also purge it when 网站设置 change).
+  { source: '/columns/:slug/rss.xml', keys: COLUMN_FEED_KEYS, routeHandler: true },
+  { source: '/columns/:slug/atom.xml', keys: COLUMN_FEED_KEYS, routeHandler: true },
+  { source: '/columns/:slug/:path*', keys: COLUMN_PAGE_KEYS },
+  { source: '/bylines/:slug/:path*', keys: [CACHE_TAGS.byline(':slug'), ...PAGE] },
+  { source: '/tags/:slug/:path*', keys: [CACHE_TAGS.tag(':slug'), ...PAGE] },
+  { source: '/regions/:slug/:path*', keys: [CACHE_TAGS.region(':slug'), ...PAGE] },
   // A day's archive links to that day's print edition when there is one.
-  { source: '/archive/:date/:path*', keys: [CACHE_TAGS.day(':date'), CACHE_TAGS.edition(':date'), ...KINDS] },
-  { source: '/print/:date', keys: [CACHE_TAGS.edition(':date'), ...KINDS] },
-  { source: '/search', keys: [CACHE_TAGS.search, ...KINDS] },
+  { source: '/archive/:date/:path*', keys: [CACHE_TAGS.day(':date'), CACHE_TAGS.edition(':date'), ...PAGE] },
+  { source: '/print/:date', keys: [CACHE_TAGS.edition(':date'), ...PAGE] },
+  { source: '/search', keys: [CACHE_TAGS.search, ...PAGE] },
   { source: '/rss.xml', keys: [CACHE_TAGS.feeds, ...KINDS], routeHandler: true },
   { source: '/atom.xml', keys: [CACHE_TAGS.feeds, ...KINDS], routeHandler: true },
   { source: '/sitemap.xml', keys: [CACHE_TAGS.sitemap], routeHandler: true },
