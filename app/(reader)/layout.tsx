@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type React from 'react'
 
 import { LegalFooter } from '@/reader/components/LegalFooter'
+import { getDateLine } from '@/reader/data/dateLine'
 import { getSiteFooterSettings } from '@/reader/data/siteSettings'
 import { SITE_FEEDS } from '@/reader/metadata'
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/reader/site'
@@ -24,7 +25,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3121b' }
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
-  const footerSettings = await getSiteFooterSettings()
+  const [footerSettings, dateLine] = await Promise.all([getSiteFooterSettings(), getDateLine()])
   return (
     <html lang={SITE_LANGUAGE}>
       <body>
@@ -35,6 +36,7 @@ export default async function ReaderLayout({ children }: { children: React.React
           <Link href={readerPaths.home()} className="masthead__name">
             {SITE_NAME}
           </Link>
+          {dateLine && <p className="masthead__date">{dateLine}</p>}
           <nav aria-label="主导航" className="masthead__nav">
             <Link href={readerPaths.home()}>首页</Link>
             <a href={SITE_FEEDS.rss}>RSS 订阅</a>

@@ -85,3 +85,14 @@ export function isCalendarDate(value: string): boolean {
   // Date parsing rolls 30 February over into March; a real date reads back as itself.
   return !Number.isNaN(start.getTime()) && toShanghaiDate(start) === value
 }
+
+const longWeekday = new Intl.DateTimeFormat('zh-CN', { timeZone: NEWSROOM_TIME_ZONE, weekday: 'long' })
+/** ICU's Chinese calendar: months as printed (十月, 闰六月), days as 初一 … 三十. */
+const lunar = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { timeZone: NEWSROOM_TIME_ZONE, dateStyle: 'full' })
+
+/** `2026年12月5日 星期六 农历十月廿七`: the date line Chinese papers print under the masthead, for the Beijing day. */
+export function chineseDateLine(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  const found = Object.fromEntries(lunar.formatToParts(date).map((part) => [part.type, part.value]))
+  return `${formatChineseDate(date)} ${longWeekday.format(date)} 农历${found.month}${found.day}`
+}

@@ -38,6 +38,8 @@ export const CACHE_TAGS = {
   installments: 'installments',
   /** What every reader page's footer shows: 备案号, 许可证, 举报方式 (网站设置). */
   siteSettings: 'site-settings',
+  /** The masthead's date line, on every HTML page: expired when the Beijing day turns (src/publishing/dateLine.ts). */
+  dateLine: 'date-line',
 } as const
 
 /**

@@ -24,8 +24,8 @@ type Header = { key: string; value: string }
 export type HeaderRule = { source: string; headers: Header[] }
 
 const KINDS = ARTICLE_LIST_TAGS
-/** What every HTML page shows besides its subject: the kinds above, and the footer's 网站设置. */
-const PAGE = [...KINDS, CACHE_TAGS.siteSettings]
+/** What every HTML page shows besides its subject: the kinds above, the masthead's date line and the footer's 网站设置. */
+const PAGE = [...KINDS, CACHE_TAGS.dateLine, CACHE_TAGS.siteSettings]
 /** The route pattern's `:slug` becomes the article's own keys (`article:<slug>`, `neighbours:<slug>`). */
 const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), CACHE_TAGS.neighbours(':slug'), ...PAGE]
 const COLUMN_PAGE_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...PAGE]

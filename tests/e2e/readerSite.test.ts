@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-import { toShanghaiDate } from '@/newsroom/dates'
+import { chineseDateLine, toShanghaiDate } from '@/newsroom/dates'
 import { signIn } from '../helpers/adminSession'
 import { useDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
@@ -64,6 +64,13 @@ describe('the reader site in Chromium', () => {
     }
     const journalist = await signInSession(baseUrl, 'journalist@newsroom.test', 'newsroom-demo')
     expect((await journalist.rest('/api/globals/site-settings', { method: 'POST', body: { icpNumber: '湘ICP备87654321号' } })).status).toBe(403)
+  })
+
+  it('prints today’s date line, with the lunar date, under the masthead of every page', async () => {
+    for (const pathname of ['/', '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo', '/columns/fei-fan-shi-si-wu']) {
+      const html = await (await fetch(`${running.server.baseUrl}${pathname}`)).text()
+      expect(html).toContain(`<p class="masthead__date">${chineseDateLine(new Date())}</p>`)
+    }
   })
 
   it('takes a reader from the home page to a column, an article, a byline and a region', async () => {

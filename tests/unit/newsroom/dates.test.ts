@@ -1,4 +1,5 @@
 import {
+  chineseDateLine,
   formatChineseDate,
   formatChineseDateTime,
   formatChineseWeekday,
@@ -59,3 +60,17 @@ describe('Beijing calendar days', () => {
     expect(toShanghaiDate(shanghaiNoon('2026-12-31'))).toBe('2026-12-31')
   })
 })
+
+describe('chineseDateLine', () => {
+  it('prints the Beijing day with its weekday and lunar date, as a paper’s masthead does', () => {
+    // 23:30 on 4 December UTC is already 5 December in Beijing.
+    expect(chineseDateLine(new Date('2026-12-04T23:30:00Z'))).toBe('2026年12月5日 星期六 农历十月廿七')
+    expect(chineseDateLine(new Date('2026-02-17T04:00:00Z'))).toBe('2026年2月17日 星期二 农历正月初一')
+  })
+
+  it('names a leap month as the calendar does', () => {
+    // 2025 has a leap sixth month (闰六月), from 25 July to 22 August.
+    expect(chineseDateLine(new Date('2025-08-01T04:00:00Z'))).toBe('2025年8月1日 星期五 农历闰六月初八')
+  })
+})
+

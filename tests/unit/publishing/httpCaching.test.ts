@@ -2,14 +2,14 @@ import { CACHE_TAGS } from '@/publishing/cacheTags'
 import { READER_ROUTE_KEYS } from '@/publishing/httpCaching'
 
 describe('READER_ROUTE_KEYS', () => {
-  it('gives every HTML page the key of the footer’s 网站设置, so a cache tier drops them all when it changes', () => {
+  it.each([CACHE_TAGS.siteSettings, CACHE_TAGS.dateLine])('gives every HTML page the key %s, so a cache tier drops them all when the footer or the day changes', (key) => {
     const pages = READER_ROUTE_KEYS.filter((route) => !route.routeHandler)
     expect(pages.length).toBeGreaterThan(5)
-    expect(pages.filter((route) => !route.keys.includes(CACHE_TAGS.siteSettings)).map((route) => route.source)).toEqual([])
+    expect(pages.filter((route) => !route.keys.includes(key)).map((route) => route.source)).toEqual([])
   })
 
-  it('leaves that key off feeds, ninjs and sitemaps, which have no footer', () => {
+  it.each([CACHE_TAGS.siteSettings, CACHE_TAGS.dateLine])('leaves %s off feeds, ninjs and sitemaps, which have no masthead or footer', (key) => {
     const handlers = READER_ROUTE_KEYS.filter((route) => route.routeHandler)
-    expect(handlers.filter((route) => route.keys.includes(CACHE_TAGS.siteSettings)).map((route) => route.source)).toEqual([])
+    expect(handlers.filter((route) => route.keys.includes(key)).map((route) => route.source)).toEqual([])
   })
 })
