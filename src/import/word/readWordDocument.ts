@@ -61,25 +61,31 @@ async function zipProblem(bytes: Buffer): Promise<{ problem: string; tooLarge?: 
     let entries = 0
     let unpacked = 0
     let hasDocument = false
+    let done = false
     const finish = (result: { problem: string; tooLarge?: true } | null) => {
+      if (done) return
+      done = true
       zip.close()
       resolve(result)
     }
+    const bomb = (why: string) => finish({ tooLarge: true, problem: `${why}：疑似压缩炸弹，已拒绝` })
     zip.on('error', () => finish({ problem: DAMAGED }))
     zip.on('entry', (entry: yauzl.Entry) => {
       entries += 1
       unpacked += entry.uncompressedSize
       if (entry.fileName === 'word/document.xml') hasDocument = true
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize)
-      if (entries > WORD_LIMITS.maxEntries || unpacked > WORD_LIMITS.maxUnpackedBytes || (entry.uncompressedSize > 1024 * 1024 && ratio > WORD_LIMITS.maxEntryRatio)) {
-        finish({ tooLarge: true, problem: `文件解压后异常巨大（其中“${entry.fileName}”压缩比 ${Math.round(ratio)}:1，或解压后超过 ${formatMegabytes(WORD_LIMITS.maxUnpackedBytes)}）：疑似压缩炸弹，已拒绝` })
-        return
-      }
+      if (entries > WORD_LIMITS.maxEntries) return bomb(`压缩包内文件超过 ${WORD_LIMITS.maxEntries} 个`)
+      if (unpacked > WORD_LIMITS.maxUnpackedBytes) return bomb(`解压后超过 ${formatMegabytes(WORD_LIMITS.maxUnpackedBytes)}`)
+      if (entry.uncompressedSize > 1024 * 1024 && ratio > WORD_LIMITS.maxEntryRatio) return bomb(`其中“${entry.fileName}”压缩比达 ${Math.round(ratio)}:1`)
       // Inflated and thrown away (in zlib's thread pool, off the event loop): yauzl stops a stream
       // the moment it yields more than the directory declared, so a directory that lies is caught here.
       zip.openReadStream(entry, (error, stream) => {
         if (error) return finish({ problem: DAMAGED })
-        stream.on('error', () => finish({ tooLarge: true, problem: `文件中“${entry.fileName}”解压后的大小与目录所记不符：文件已损坏或疑似压缩炸弹，已拒绝` }))
+        // yauzl's words for an entry that inflates past its declared size; anything else is damage.
+        stream.on('error', (streamError: Error) =>
+          /too many bytes/.test(streamError.message) ? bomb(`其中“${entry.fileName}”解压后比目录所记的大`) : finish({ problem: DAMAGED }),
+        )
         stream.on('end', () => zip.readEntry())
         stream.resume()
       })

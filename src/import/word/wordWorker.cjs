@@ -100,7 +100,7 @@ function collect(document, maxImages) {
 
 async function read({ bytes, maxImages, maxImageBytes }) {
   let captured = null
-  const result = await mammoth.convertToHtml(
+  await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes) },
     {
       transformDocument: (document) => {
@@ -118,7 +118,7 @@ async function read({ bytes, maxImages, maxImageBytes }) {
     const data = await image.readAsBuffer()
     read.push(data.length <= maxImageBytes ? { contentType: image.contentType || null, altText: image.altText || null, data } : { contentType: image.contentType || null, altText: image.altText || null, data: null, size: data.length })
   }
-  return { blocks, images: read, messages: result.messages.map((message) => message.message) }
+  return { blocks, images: read }
 }
 
 read(workerData).then(
