@@ -12,6 +12,7 @@ import { articleSourceKey, findExistingArticles } from './existingArticles'
 import { parsePage } from './parsePage'
 import type { ImportedArticle, ImportedBlock, PageParse } from './types'
 import type { DocumentId } from '@/data/relationId'
+import { importableImages } from './word/embeddedImages'
 import type { WordImage } from './word/readWordDocument'
 
 type Id = DocumentId
@@ -191,8 +192,10 @@ async function pageData(ctx: Context, article: ImportedArticle, index: number) {
   }
   const regions = await regionIds(ctx, article)
   const flags = [...article.reviewFlags]
-  const placeholders = article.photos.filter((photo) => photo.image == null || !ctx.images[photo.image]?.data).length
-  if (placeholders > 0) flags.push({ kind: 'other', note: `本稿 ${placeholders} 张图片只有图片说明，已用占位图代替：请换上原图` })
+  const captionsOnly = article.photos.filter((photo) => photo.image == null).length
+  const unreadable = article.photos.filter((photo) => photo.image != null && !ctx.images[photo.image]?.data).length
+  if (captionsOnly > 0) flags.push({ kind: 'other', note: `本稿 ${captionsOnly} 张图片只有图片说明，已用占位图代替：请换上原图` })
+  if (unreadable > 0) flags.push({ kind: 'other', note: `Word 稿件中 ${unreadable} 张图片无法作为照片导入（格式不受支持，如 EMF/WMF 绘图，或图片已损坏），已用占位图代替：请换上原图` })
   if (regions.unknown.length > 0) flags.push({ kind: 'other', note: `标题中的地名未收录，未关联地区：${regions.unknown.join('、')}` })
   const data = {
     title: article.title,
@@ -329,7 +332,7 @@ export async function importPage(payload: Payload, text: string, options: Import
   const req = await createLocalReq({ user: options.user ?? undefined }, payload)
   const inTransaction = await initTransaction(req)
   const { docs: tags } = await payload.find({ collection: 'tags', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { name: true } })
-  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, edition: edition.edition, images: options.images ?? [], tags, created: [] }
+  const ctx: Context = { payload, req, overrideAccess: !options.user, pageKey, edition: edition.edition, images: await importableImages(options.images ?? []), tags, created: [] }
   try {
     const plan = await planPageImport(payload, text, { ...options, parse, req })
     const decided = applyDecisions(plan.articles, options.decisions)
