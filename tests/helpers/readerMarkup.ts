@@ -39,7 +39,12 @@ function* elementsUnder(node: HtmlParent): Generator<HtmlElement> {
 const attributesOf = (element: HtmlElement) => element.attrs.map((attribute) => ({ name: attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name, value: attribute.value }))
 const attributeOf = (element: HtmlElement, name: string) => attributesOf(element).find((attribute) => attribute.name === name)?.value
 
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
+/** The share box's QR code (qrcode's SVG): a square of paths, their data drawn from the page's own address, no text or links. */
+const QR_CODE_SVG: Record<string, ReadonlySet<string>> = { svg: new Set(['xmlns', 'viewBox', 'viewbox', 'shape-rendering']), path: new Set(['fill', 'stroke', 'd']) }
+
 function isReaderElement(element: HtmlElement): boolean {
+  if (element.namespaceURI === SVG_NAMESPACE && QR_CODE_SVG[element.tagName]) return attributesOf(element).every(({ name }) => QR_CODE_SVG[element.tagName].has(name))
   if (element.namespaceURI !== HTML_NAMESPACE || !READER_ELEMENTS.has(element.tagName)) return element.tagName === 'link' && attributeOf(element, 'rel') === 'preload'
   return element.tagName !== 'script' || attributeOf(element, 'type') === 'application/ld+json'
 }

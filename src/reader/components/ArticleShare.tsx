@@ -1,23 +1,20 @@
 import QRCode from 'qrcode'
 
-import { readerPaths } from '@/publishing/urls'
-import { absoluteUrl } from '@/reader/site'
-
-/**
- * Sharing as Chinese readers do it: the page's address as a QR code to scan with WeChat, drawn on
- * the server (no script, no outside service), and the address itself to copy.
- */
-export async function ArticleShare({ slug }: { slug: string }) {
-  const url = absoluteUrl(readerPaths.article(slug))
+/** The page's address as a QR code, inline SVG: drawn once per render on the server, no script, no outside service. */
+export function qrCodeSvg(url: string): Promise<string> {
   // Medium error correction: still scans from a photographed screen or a printed page.
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } })
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } })
+}
+
+/** Sharing as Chinese readers do it: the address as a QR code to scan with WeChat (`qrSvg`, from qrCodeSvg), and as a link to copy. */
+export function ArticleShare({ url, qrSvg }: { url: string; qrSvg: string }) {
   return (
     <aside className="article__share" aria-labelledby="article-share-heading">
       <h2 id="article-share-heading" className="article__share-heading">
         分享本文
       </h2>
       <figure className="article__share-qr">
-        <div role="img" aria-label="本文网址的二维码" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div role="img" aria-label="本文网址的二维码" dangerouslySetInnerHTML={{ __html: qrSvg }} />
         <figcaption>微信扫一扫，分享给朋友</figcaption>
       </figure>
       <p className="article__share-link">

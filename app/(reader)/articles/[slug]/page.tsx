@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleContent } from '@/reader/components/ArticleContent'
-import { ArticleShare } from '@/reader/components/ArticleShare'
+import { ArticleShare, qrCodeSvg } from '@/reader/components/ArticleShare'
 import { ArticleSurroundings } from '@/reader/components/ArticleSurroundings'
 import { JsonLd } from '@/reader/components/JsonLd'
 import { RetractionNotice } from '@/reader/components/RetractionNotice'
@@ -10,6 +10,7 @@ import { getArticleBySlug, getArticleSurroundings } from '@/reader/data/articles
 import { toShanghaiIso } from '@/newsroom/dates'
 import { webHeadlineOf } from '@/newsroom/headlines'
 import { readerMetadata } from '@/reader/metadata'
+import { absoluteUrl } from '@/reader/site'
 import { excerptOf } from '@/newsroom/plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/newsroom/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
@@ -49,12 +50,13 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getArticleBySlug(decodeURIComponent((await params).slug))
   if (!article) notFound()
   if (article.retraction?.retractedAt) return <RetractionNotice article={article} />
-  const surroundings = await getArticleSurroundings(article)
+  const url = absoluteUrl(readerPaths.article(article.slug ?? ''))
+  const [surroundings, qrSvg] = await Promise.all([getArticleSurroundings(article), qrCodeSvg(url)])
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article)} />
       <ArticleContent article={article} />
-      <ArticleShare slug={article.slug ?? ''} />
+      <ArticleShare url={url} qrSvg={qrSvg} />
       <ArticleSurroundings {...surroundings} column={columnOf(article)} />
     </>
   )
