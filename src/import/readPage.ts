@@ -1,3 +1,4 @@
+import { EMBEDDED_OBJECT } from './blocks'
 import { decodePage } from './decode'
 import { parsePage } from './parsePage'
 import type { PageParse } from './types'
@@ -24,6 +25,6 @@ export async function readImportFile(name: string, bytes: Uint8Array): Promise<R
   const document = await readWordDocument(bytes)
   if (!document.ok) return document
   const copy = wordCopyOf(document.blocks)
-  if (!copy.text.replace(/\uFFFC/g, '').trim()) return { ok: false, problem: 'Word 文档中没有文字：请确认选对了文件' }
+  if (!copy.text.replaceAll(EMBEDDED_OBJECT, '').trim()) return { ok: false, problem: 'Word 文档中没有文字：请确认选对了文件' }
   return { ok: true, text: copy.text, encoding: 'utf-8', format: 'docx', parse: withFormatting(parsePage(copy.text, { headlines: copy.headlines, bodyLines: copy.bodyLines, wholeParagraphs: true }), copy.formatting), images: document.images }
 }

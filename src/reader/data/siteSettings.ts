@@ -1,7 +1,7 @@
 import type { SiteSetting } from '@payload-types'
 import { CACHE_TAGS } from '@/publishing/cacheTags'
 import { cachedRead } from './articles'
-import { readerPayload } from './payloadClient'
+import { prerenderingAtBuild, readerPayload } from './payloadClient'
 
 export type SiteFooterSettings = Pick<SiteSetting, 'icpNumber' | 'publicSecurityNumber' | 'newsLicence' | 'reportPhone' | 'reportAddress'>
 
@@ -11,7 +11,7 @@ export type SiteFooterSettings = Pick<SiteSetting, 'icpNumber' | 'publicSecurity
  * then leaves the lines out until the next render rather than failing the page.
  */
 export async function getSiteFooterSettings(): Promise<SiteFooterSettings> {
-  if (process.env.NEXT_PHASE === 'phase-production-build') return {}
+  if (prerenderingAtBuild()) return {}
   try {
     return await cachedRead(['site-settings'], [CACHE_TAGS.siteSettings], async () => {
       const settings = await (await readerPayload()).findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false })
