@@ -33,6 +33,7 @@ export interface Config {
     'proofreading-terms': ProofreadingTerm;
     'proofreading-waivers': ProofreadingWaiver;
     'page-imports': PageImport;
+    channels: Channel;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -59,6 +60,7 @@ export interface Config {
     'proofreading-terms': ProofreadingTermsSelect<false> | ProofreadingTermsSelect<true>;
     'proofreading-waivers': ProofreadingWaiversSelect<false> | ProofreadingWaiversSelect<true>;
     'page-imports': PageImportsSelect<false> | PageImportsSelect<true>;
+    channels: ChannelsSelect<false> | ChannelsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -70,9 +72,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'front-page': FrontPage;
     'site-settings': SiteSetting;
   };
   globalsSelect: {
+    'front-page': FrontPageSelect<false> | FrontPageSelect<true>;
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
   };
   locale: null;
@@ -791,6 +795,32 @@ export interface PageImport {
   createdAt: string;
 }
 /**
+ * Reader-site channels.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channels".
+ */
+export interface Channel {
+  id: number;
+  name: string;
+  /**
+   * Generated from the pinyin of the title when left empty, then kept stable. Lowercase letters, digits and hyphens only.
+   */
+  slug?: string | null;
+  /**
+   * Smaller comes first
+   */
+  position: number;
+  inNavigation?: boolean | null;
+  description?: string | null;
+  desks?: (number | Desk)[] | null;
+  columns?: (number | Column)[] | null;
+  tags?: (number | Tag)[] | null;
+  regions?: (number | Region)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -865,6 +895,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'page-imports';
         value: number | PageImport;
+      } | null)
+    | ({
+        relationTo: 'channels';
+        value: number | Channel;
       } | null)
     | ({
         relationTo: 'users';
@@ -1279,6 +1313,23 @@ export interface PageImportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "channels_select".
+ */
+export interface ChannelsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  position?: T;
+  inNavigation?: T;
+  description?: T;
+  desks?: T;
+  columns?: T;
+  tags?: T;
+  regions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1345,6 +1396,75 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Lay out the front page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page".
+ */
+export interface FrontPage {
+  id: number;
+  /**
+   * Newest marked lead when empty
+   */
+  lead?: (number | null) | Article;
+  /**
+   * Photo row
+   */
+  focus?: (number | Article)[] | null;
+  /**
+   * Pinned
+   */
+  pinned?: (number | Article)[] | null;
+  /**
+   * Channels then active columns when empty
+   */
+  sections?:
+    | (
+        | {
+            channel: number | Channel;
+            count: number;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'channelBlock';
+          }
+        | {
+            column: number | Column;
+            count: number;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'columnBlock';
+          }
+        | {
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'mostReadBlock';
+          }
+        | {
+            title: string;
+            topics: {
+              tag: number | Tag;
+              /**
+               * The tag’s name when empty
+               */
+              title?: string | null;
+              id?: string | null;
+            }[];
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'topicsBlock';
+          }
+        | {
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'regionsBlock';
+          }
+      )[]
+    | null;
+  _status?: ('draft' | 'published') | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * Shown in every reader page’s footer; empty fields are left out
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1362,6 +1482,65 @@ export interface SiteSetting {
   reportAddress?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "front-page_select".
+ */
+export interface FrontPageSelect<T extends boolean = true> {
+  lead?: T;
+  focus?: T;
+  pinned?: T;
+  sections?:
+    | T
+    | {
+        channelBlock?:
+          | T
+          | {
+              channel?: T;
+              count?: T;
+              id?: T;
+              blockName?: T;
+            };
+        columnBlock?:
+          | T
+          | {
+              column?: T;
+              count?: T;
+              id?: T;
+              blockName?: T;
+            };
+        mostReadBlock?:
+          | T
+          | {
+              id?: T;
+              blockName?: T;
+            };
+        topicsBlock?:
+          | T
+          | {
+              title?: T;
+              topics?:
+                | T
+                | {
+                    tag?: T;
+                    title?: T;
+                    id?: T;
+                  };
+              id?: T;
+              blockName?: T;
+            };
+        regionsBlock?:
+          | T
+          | {
+              id?: T;
+              blockName?: T;
+            };
+      };
+  _status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
 import { Bylines } from './collections/Bylines'
+import { Channels } from './collections/Channels'
 import { Columns } from './collections/Columns'
 import { EditorialComments } from './collections/EditorialComments'
 import { Installments } from './collections/Installments'
@@ -20,6 +21,7 @@ import { Desks } from './collections/Desks'
 import { ProofreadingTerms } from './collections/ProofreadingTerms'
 import { PageImports } from './collections/PageImports'
 import { SiteSettings } from './collections/SiteSettings'
+import { FrontPage } from './collections/FrontPage'
 import { ProofreadingWaivers } from './collections/ProofreadingWaivers'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
@@ -47,8 +49,8 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Users].map(withApiGuard),
-  globals: [SiteSettings],
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Channels, Users].map(withApiGuard),
+  globals: [FrontPage, SiteSettings],
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },

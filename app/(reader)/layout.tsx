@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type React from 'react'
 
 import { LegalFooter } from '@/reader/components/LegalFooter'
+import { getNavigationChannels } from '@/reader/data/channels'
 import { getDateLine } from '@/reader/data/dateLine'
 import { getSiteFooterSettings } from '@/reader/data/siteSettings'
 import { SITE_FEEDS } from '@/reader/metadata'
@@ -25,7 +26,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3121b' }
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
-  const [footerSettings, dateLine] = await Promise.all([getSiteFooterSettings(), getDateLine()])
+  const [footerSettings, dateLine, channels] = await Promise.all([getSiteFooterSettings(), getDateLine(), getNavigationChannels()])
   return (
     <html lang={SITE_LANGUAGE}>
       <body>
@@ -38,8 +39,16 @@ export default async function ReaderLayout({ children }: { children: React.React
           </Link>
           {dateLine && <p className="masthead__date">{dateLine}</p>}
           <nav aria-label="主导航" className="masthead__nav">
-            <Link href={readerPaths.home()}>首页</Link>
-            <a href={SITE_FEEDS.rss}>RSS 订阅</a>
+            <ul>
+              <li>
+                <Link href={readerPaths.home()}>首页</Link>
+              </li>
+              {channels.map((channel) => (
+                <li key={channel.id}>
+                  <Link href={readerPaths.channel(channel.slug ?? '')}>{channel.name}</Link>
+                </li>
+              ))}
+            </ul>
           </nav>
           <form action={readerPaths.search()} method="get" role="search" aria-label="站内搜索" className="masthead__search">
             <label htmlFor="masthead-q" className="visually-hidden">

@@ -4,7 +4,7 @@ import { SLUG_PATTERN, slugify, withSuffix } from '@/newsroom/slug'
 import { leadingCharacters } from '@/security/textLimits'
 import { label } from './labels'
 
-type CollectionWithSlug = 'articles' | 'columns' | 'bylines' | 'tags' | 'regions'
+type CollectionWithSlug = 'articles' | 'columns' | 'bylines' | 'tags' | 'regions' | 'channels'
 
 /**
  * A slug is generated once from the source field and then left alone, so that links

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   rebuildSearchIndex: { zh: '重建检索索引', roles: ['admin'] },
   /** Keep the site's legal footer: 备案号, 新闻信息服务许可证, the 举报 phone and address. */
   manageSiteSettings: { zh: '维护网站备案与举报信息', roles: ['admin'] },
+  /** Configure the reader site's channels (频道) and lay out its front page (首页版面). */
+  layOutSite: { zh: '编排网站频道与首页', roles: EDITING },
 } as const satisfies Record<string, { zh: string; roles: readonly Role[] }>
 
 export type Permission = keyof typeof PERMISSIONS

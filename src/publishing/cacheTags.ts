@@ -23,6 +23,10 @@ export const CACHE_TAGS = {
   /** One column's pages (its installments, its feeds), by the column's slug. */
   column: (slug: string) => `column:${slug}`,
   byline: (slug: string) => `byline:${slug}`,
+  /** One channel's pages (`/channels/<slug>`) and its block on the front page, by the channel's slug. */
+  channel: (slug: string) => `channel:${slug}`,
+  /** The channels themselves: every HTML page's navigation, and which articles each channel takes. */
+  channels: 'channels',
   tag: (slug: string) => `tag:${slug}`,
   /** A region's page, which also lists the articles of every place beneath it. */
   region: (slug: string) => `region:${slug}`,
@@ -74,6 +78,8 @@ export type ArticlePlacement = {
   columnSlugs: readonly string[]
   bylineSlugs: readonly string[]
   tagSlugs: readonly string[]
+  /** The channels whose rules take the article in (src/publishing/channelRules.ts). */
+  channelSlugs?: readonly string[]
   /** The article's regions and every region above them: a region page lists its descendants' articles. */
   regionSlugs: readonly string[]
   /** The installments either side of it in its column now: their pages show it as previous or next. */
@@ -95,6 +101,7 @@ export function articleTagsToExpire(placements: readonly ArticlePlacement[]): st
     for (const slug of placement.columnSlugs) tags.add(CACHE_TAGS.column(slug))
     for (const slug of placement.bylineSlugs) tags.add(CACHE_TAGS.byline(slug))
     for (const slug of placement.tagSlugs) tags.add(CACHE_TAGS.tag(slug))
+    for (const slug of placement.channelSlugs ?? []) tags.add(CACHE_TAGS.channel(slug))
     for (const slug of placement.regionSlugs) tags.add(CACHE_TAGS.region(slug))
     if (placement.publishedAt) tags.add(CACHE_TAGS.day(toShanghaiDate(placement.publishedAt)))
     if (placement.editionDate) tags.add(CACHE_TAGS.edition(toShanghaiDate(placement.editionDate)))

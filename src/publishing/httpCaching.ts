@@ -24,8 +24,8 @@ type Header = { key: string; value: string }
 export type HeaderRule = { source: string; headers: Header[] }
 
 const KINDS = ARTICLE_LIST_TAGS
-/** What every HTML page shows besides its subject: the kinds above, the masthead's date line and the footer's 网站设置. */
-const PAGE = [...KINDS, CACHE_TAGS.dateLine, CACHE_TAGS.siteSettings]
+/** What every HTML page shows besides its subject: the kinds above, the masthead's date line and channel navigation, the footer's 网站设置. */
+const PAGE = [...KINDS, CACHE_TAGS.dateLine, CACHE_TAGS.channels, CACHE_TAGS.siteSettings]
 /** The route pattern's `:slug` becomes the article's own keys (`article:<slug>`, `neighbours:<slug>`). */
 const ARTICLE_KEYS = [CACHE_TAGS.article(':slug'), CACHE_TAGS.neighbours(':slug'), ...PAGE]
 const COLUMN_PAGE_KEYS = [CACHE_TAGS.column(':slug'), CACHE_TAGS.installments, ...PAGE]
@@ -47,6 +47,7 @@ export const READER_ROUTE_KEYS: { source: string; keys: readonly string[]; route
   { source: '/columns/:slug/rss.xml', keys: COLUMN_FEED_KEYS, routeHandler: true },
   { source: '/columns/:slug/atom.xml', keys: COLUMN_FEED_KEYS, routeHandler: true },
   { source: '/columns/:slug/:path*', keys: COLUMN_PAGE_KEYS },
+  { source: '/channels/:slug/:path*', keys: [CACHE_TAGS.channel(':slug'), ...PAGE] },
   { source: '/bylines/:slug/:path*', keys: [CACHE_TAGS.byline(':slug'), ...PAGE] },
   { source: '/tags/:slug/:path*', keys: [CACHE_TAGS.tag(':slug'), ...PAGE] },
   { source: '/regions/:slug/:path*', keys: [CACHE_TAGS.region(':slug'), ...PAGE] },

@@ -47,7 +47,7 @@ const usedPhotoNeedle = (id: DocumentId) => `,${id},`
 export type PublicCopy = Pick<Article, '_status' | 'workflowState' | 'usedPhotos' | 'updatedAt'> & Partial<Pick<Article, PublicFiling>>
 
 /** Where the public copy is filed, which decides the reader pages that list it. */
-type PublicFiling = 'slug' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'
+type PublicFiling = 'slug' | 'desk' | 'column' | 'bylines' | 'tags' | 'regions' | 'publishedAt' | 'print'
 
 /** Whether readers see the article at all (a retracted one keeps its page, with the notice). */
 export const isPublicCopy = (row: Partial<PublicCopy> | null | undefined): boolean => row?._status === 'published'
@@ -58,7 +58,7 @@ export function photosShownBy(row: Partial<PublicCopy> | null | undefined): stri
 }
 
 const COPY_SELECT = { _status: true, workflowState: true, usedPhotos: true, updatedAt: true } as const
-const FILING_SELECT = { slug: true, column: true, bylines: true, tags: true, regions: true, publishedAt: true, print: true } as const
+const FILING_SELECT = { slug: true, desk: true, column: true, bylines: true, tags: true, regions: true, publishedAt: true, print: true } as const
 
 /**
  * The public copy as stored: Payload writes a draft save only to the versions, not to this row.

@@ -21,6 +21,8 @@ export const readerPaths = {
   atom: () => '/atom.xml',
   sitemap: () => '/sitemap.xml',
   preview: (id: DocumentId) => `/preview/articles/${id}`,
+  frontPagePreview: () => '/preview/front-page',
+  channel: (slug: string) => `/channels/${segment(slug)}`,
   /** The search page; empty values are left out of the query string. */
   search: (params: Record<string, string | number | undefined> = {}) => {
     const query = new URLSearchParams(Object.entries(params).flatMap(([name, value]) => (value === undefined || value === '' ? [] : [[name, String(value)]]))).toString()

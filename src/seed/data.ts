@@ -13,6 +13,7 @@ function readJson<T>(name: string): T {
 export function loadSeedData(): SeedData {
   return {
     articles: readJson('articles'),
+    channels: readJson('channels'),
     desks: readJson('desks'),
     columns: readJson('columns'),
     bylines: readJson('bylines'),

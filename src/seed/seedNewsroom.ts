@@ -62,6 +62,17 @@ export async function seedNewsroom(payload: Payload, data: SeedData = loadSeedDa
     columns.set(column.name, await findOrCreate(payload, 'columns', { name: { equals: column.name } }, { ...column }, count))
   }
 
+  for (const { desks: deskNames, tags: tagNames, columns: columnNames, regions: regionNames, ...channel } of data.channels) {
+    const ids = (names: string[], map: IdMap, what: string) =>
+      names.map((name) => {
+        const id = map.get(name)
+        if (id == null) throw new Error(`种子数据错误：频道“${channel.name}”引用了不存在的${what}“${name}”`)
+        return id
+      })
+    const sources = { desks: ids(deskNames, desks, '部门'), tags: ids(tagNames, tags, '标签'), columns: ids(columnNames, columns, '专栏'), regions: ids(regionNames, regions, '地区') }
+    await findOrCreate(payload, 'channels', { slug: { equals: channel.slug } }, { ...channel, ...sources }, count)
+  }
+
   const photos: IdMap = new Map()
   for (const photo of data.photos) {
     const sourceKey = `seed:photo:${photo.key}`
@@ -162,7 +173,7 @@ function toLexical(block: SeedBlock, photoId: (key: string) => Id) {
   }
 }
 
-type SeedCollection = 'desks' | 'regions' | 'tags' | 'bylines' | 'columns' | 'photos' | 'articles'
+type SeedCollection = 'desks' | 'regions' | 'tags' | 'bylines' | 'columns' | 'channels' | 'photos' | 'articles'
 
 async function findId(payload: Payload, collection: SeedCollection, where: Record<string, unknown>): Promise<Id | null> {
   const found = await payload.find({ collection, where: where as never, limit: 1, depth: 0, draft: true, pagination: false })

@@ -56,8 +56,12 @@ export type SeedDesk = { name: string; description: string }
 
 export type SeedBylines = { people: string[]; organisations: string[] }
 
+/** A reader-site channel, with what feeds it named as in the other seed files. */
+export type SeedChannel = { name: string; slug: string; position: number; desks: string[]; tags: string[]; columns: string[]; regions: string[] }
+
 export type SeedData = {
   articles: SeedArticle[]
+  channels: SeedChannel[]
   desks: SeedDesk[]
   columns: SeedColumn[]
   bylines: SeedBylines

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/reader/components/ArticleList'
-import { ArticleTeaser } from '@/reader/components/ArticleTeaser'
+import { FrontPageView } from '@/reader/components/FrontPageView'
 import { JsonLd } from '@/reader/components/JsonLd'
-import { RegionDirectory } from '@/reader/components/RegionDirectory'
-import { getArticleList, getFrontPage, isListPage } from '@/reader/data/articles'
+import { getArticleList, isListPage } from '@/reader/data/articles'
+import { getFrontPage } from '@/reader/data/frontPage'
 import { readerMetadata } from '@/reader/metadata'
 import { webSiteJsonLd } from '@/reader/structuredData'
-import { pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
+import { pagedPath, pageFromSegments } from '@/publishing/urls'
 
 export const revalidate = 3600
 
@@ -40,38 +39,10 @@ export default async function FrontPage({ params }: Props) {
       </section>
     )
   }
-  const { lead, latest, hasMore, columns, regions } = await getFrontPage()
   return (
     <>
       <JsonLd data={webSiteJsonLd()} />
-      <h1 className="visually-hidden">首页</h1>
-      {!lead && <p className="empty">暂无已发布的稿件。</p>}
-      {lead && (
-        <section aria-labelledby="lead-heading" className="front__lead">
-          <h2 id="lead-heading" className="section-heading">头条</h2>
-          <ArticleTeaser article={lead} lead headingLevel={3} />
-        </section>
-      )}
-      {latest.length > 0 && (
-        <section aria-labelledby="latest-heading" className="front__latest">
-          <h2 id="latest-heading" className="section-heading">最新报道</h2>
-          <ArticleList articles={latest} basePath="/" page={1} totalPages={1} headingLevel={3} />
-          {hasMore && (
-            <p className="more">
-              <Link href={pagedPath('/', 2)}>更多报道</Link>
-            </p>
-          )}
-        </section>
-      )}
-      {columns.map(({ column, articles }) => (
-        <section key={column.id} aria-labelledby={`column-${column.id}`} className="front__column">
-          <h2 id={`column-${column.id}`} className="section-heading">
-            <Link href={readerPaths.column(column.slug ?? '')}>专栏 · {column.name}</Link>
-          </h2>
-          <ArticleList articles={articles} basePath={readerPaths.column(column.slug ?? '')} page={1} totalPages={1} headingLevel={3} />
-        </section>
-      ))}
-      <RegionDirectory regions={regions} />
+      <FrontPageView content={await getFrontPage()} />
     </>
   )
 }

@@ -2,11 +2,12 @@ import Link from 'next/link'
 
 import type { Article, Column } from '@payload-types'
 import { webHeadlineOf } from '@/newsroom/headlines'
+import type { ChannelNeighbours } from '../data/channelQueries'
 import type { ArticleLink } from '../data/queries'
 import { columnLabelOf } from '@/newsroom/presentation'
 import { readerPaths } from '@/publishing/urls'
 
-type Props = { previous: ArticleLink | null; next: ArticleLink | null; related: Article[]; column: Column | null }
+type Props = { previous: ArticleLink | null; next: ArticleLink | null; inChannel: ChannelNeighbours | null; related: Article[]; column: Column | null }
 
 function InstallmentLink({ article, column, rel }: { article: ArticleLink; column: Column; rel: 'prev' | 'next' }) {
   const label = columnLabelOf({ column, installment: article.installment })
@@ -19,10 +20,36 @@ function InstallmentLink({ article, column, rel }: { article: ArticleLink; colum
   )
 }
 
-/** The column's neighbouring installments and related reading, below the article. */
-export function ArticleSurroundings({ previous, next, related, column }: Props) {
+/** 上一篇 and 下一篇 in the article's channel, named so readers know which list they walk through. */
+function ChannelNeighbourLinks({ inChannel }: { inChannel: ChannelNeighbours }) {
+  const { channel, previous, next } = inChannel
+  if (!previous && !next) return null
+  return (
+    <nav className="channel-neighbours" aria-label={`${channel.name}频道 上一篇与下一篇`}>
+      {previous && (
+        <Link href={readerPaths.article(previous.slug ?? '')} rel="prev">
+          <span className="channel-neighbours__direction">上一篇</span>
+          <span>{webHeadlineOf(previous)}</span>
+        </Link>
+      )}
+      {next && (
+        <Link href={readerPaths.article(next.slug ?? '')} rel="next">
+          <span className="channel-neighbours__direction">下一篇</span>
+          <span>{webHeadlineOf(next)}</span>
+        </Link>
+      )}
+      <p className="channel-neighbours__channel">
+        <Link href={readerPaths.channel(channel.slug)}>更多{channel.name}报道</Link>
+      </p>
+    </nav>
+  )
+}
+
+/** The column's neighbouring installments, 上一篇/下一篇 in the channel and related reading, below the article. */
+export function ArticleSurroundings({ previous, next, inChannel, related, column }: Props) {
   return (
     <>
+      {inChannel && <ChannelNeighbourLinks inChannel={inChannel} />}
       {column && (previous || next) && (
         <nav className="installments" aria-label={`${column.name} 上一期与下一期`}>
           {previous && <InstallmentLink article={previous} column={column} rel="prev" />}

@@ -4,6 +4,7 @@ import type { Article } from '@payload-types'
 import { relationId } from '@/data/relationId'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { readerPayload } from './payloadClient'
+import * as channelQueries from './channelQueries'
 import * as queries from './queries'
 import type { DocumentId } from '@/data/relationId'
 
@@ -89,54 +90,31 @@ const relatedSlugs = (relations: queries.ArticleRelations) =>
 const articleLinks = (slugs: string[]) =>
   cachedRead(['article-links', ...slugs], [...slugs.map(CACHE_TAGS.article), CACHE_TAGS.columns], async () => queries.findArticleLinks(await readerPayload(), slugs))
 
-/** What surrounds an article: the column's previous and next installments, related reading. */
+/**
+ * 上一篇 and 下一篇 within the article's channel, read when its page is rendered and tagged as an
+ * installment's neighbours are: by the two articles shown and by the page's own `neighbours`
+ * tag, which a publication beside it in the channel expires (channelNeighbourSlugs). Tagging the
+ * page by its channel instead would re-render every page of the channel at each publication.
+ */
+async function channelNeighbours(article: Article) {
+  const found = await channelQueries.findChannelNeighbours(await readerPayload(), article)
+  if (!article.slug) return found
+  const linked = [found?.previous, found?.next].flatMap((link) => (link?.slug ? [CACHE_TAGS.article(link.slug)] : []))
+  await tagPage([CACHE_TAGS.neighbours(article.slug), CACHE_TAGS.channels, ...linked])
+  return found
+}
+
+/** What surrounds an article: the column's previous and next installments, 上一篇/下一篇 in its channel, related reading. */
 export async function getArticleSurroundings(article: Article) {
   // Ids only: the cache key is built from the arguments, and the whole article would bloat it.
   const ids = (values: unknown[] | null | undefined) => (values ?? []).map(relationId).filter((id) => id != null)
   const column = relationId(article.column)
-  const [neighbours, related] = await Promise.all([
+  const [neighbours, inChannel, related] = await Promise.all([
     installmentNeighbours(article),
+    channelNeighbours(article),
     relatedSlugs({ id: article.id, column: column as number | null, tags: ids(article.tags) as number[], regions: ids(article.regions) as number[] }).then(articleLinks),
   ])
-  return { ...neighbours, related }
-}
-
-/** The lead story and the latest articles after it, with one more read to tell whether a second page exists. */
-const getFrontLists = unstable_cache(
-  async () => {
-    const payload = await readerPayload()
-    const [lead, latest] = await Promise.all([queries.findLeadArticle(payload), queries.findNewest(payload, { kind: 'latest' }, queries.LIST_PAGE_SIZE + 2, 'teaser')])
-    const rest = latest.filter((article) => article.id !== lead?.id)
-    return { lead, latest: rest.slice(0, queries.LIST_PAGE_SIZE), hasMore: rest.length > queries.LIST_PAGE_SIZE }
-  },
-  ['front-lists'],
-  { tags: [CACHE_TAGS.home, ...ARTICLE_LIST_TAGS], revalidate: REVALIDATE_SECONDS },
-)
-
-const getActiveColumns = unstable_cache(async () => queries.findActiveColumns(await readerPayload()), ['active-columns'], {
-  tags: [CACHE_TAGS.columns, CACHE_TAGS.photos],
-  revalidate: REVALIDATE_SECONDS,
-})
-
-const COLUMN_BLOCK_SIZE = 3
-
-/**
- * A column's block on the home page, kept apart by the column's tag: a publication re-reads the
- * block of its own column only. Read as one, the home page's thirty blocks were most of the
- * 330 ms the origin spent on it after every publication at 10,000 articles.
- */
-const getColumnBlock = (column: queries.ColumnBlock['column']) =>
-  cachedRead(['column-block', String(column.id)], [column.slug ? CACHE_TAGS.column(column.slug) : CACHE_TAGS.home, ...ARTICLE_LIST_TAGS], async () =>
-    queries.findNewest(await readerPayload(), { kind: 'column', id: column.id }, COLUMN_BLOCK_SIZE, 'teaser'),
-  )
-
-const getRegionTree = unstable_cache(async () => queries.findRegionTree(await readerPayload()), ['region-tree'], { tags: [CACHE_TAGS.regions], revalidate: REVALIDATE_SECONDS })
-
-/** The front page: the lead, the latest articles, a block per active column that has published, the region directory. */
-export async function getFrontPage() {
-  const [lists, columns, regions] = await Promise.all([getFrontLists(), getActiveColumns(), getRegionTree()])
-  const blocks = await Promise.all(columns.map(async (column) => ({ column, articles: await getColumnBlock(column) })))
-  return { ...lists, columns: blocks.filter((block) => block.articles.length > 0), regions }
+  return { ...neighbours, inChannel, related }
 }
 
 export function getPrintEdition(date: string): Promise<queries.PrintPage[]> {

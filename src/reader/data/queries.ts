@@ -4,6 +4,7 @@ import type { Article, Byline, Column, Region, Tag } from '@payload-types'
 import { relationId } from '@/data/relationId'
 import { shanghaiDayRange } from '@/newsroom/dates'
 
+import { type ChannelMatch, channelConditions } from '@/publishing/channelRules'
 import { type ArticleStamp, columnRunningOrder, neighboursIn, publishedArticleStamps, relatedCandidates } from '@/publishing/publicRows'
 import type { DocumentId } from '@/data/relationId'
 
@@ -12,14 +13,16 @@ import type { DocumentId } from '@/data/relationId'
  * them on a temporary database. Every read is an anonymous one: access rules, not this code,
  * decide what is public; the filters here only choose among public articles.
  */
-const AS_READER = { overrideAccess: false, draft: false } as const
+export const AS_READER = { overrideAccess: false, draft: false } as const
 
 /** A retracted article keeps its URL (with the notice) but leaves every list. */
-const NOT_RETRACTED: Where = { 'retraction.retractedAt': { exists: false } }
+export const NOT_RETRACTED: Where = { 'retraction.retractedAt': { exists: false } }
 
 export const LIST_PAGE_SIZE = 20
 /** Nobody pages through thousands at once; bounds what one request can ask the database for. */
 const MAX_PAGE = 1000
+
+export type { ChannelMatch }
 
 export type ArticleFilter =
   | { kind: 'latest' }
@@ -28,6 +31,7 @@ export type ArticleFilter =
   | { kind: 'regions'; ids: DocumentId[] }
   | { kind: 'day'; date: string }
   | { kind: 'column'; id: DocumentId }
+  | { kind: 'channel'; match: ChannelMatch }
 
 export type ArticlePage = { docs: Article[]; page: number; totalPages: number; totalDocs: number }
 
@@ -60,13 +64,14 @@ function whereFor(filter: ArticleFilter): Where {
       return { and: [NOT_RETRACTED, { regions: { in: filter.ids } }] }
     case 'column':
       return inColumn(filter.id)
+    case 'channel':
+      return { and: [NOT_RETRACTED, { or: channelConditions(filter.match) }] }
     case 'day': {
       const { start, end } = shanghaiDayRange(filter.date)
       return { and: [NOT_RETRACTED, { publishedAt: { greater_than_equal: start } }, { publishedAt: { less_than: end } }] }
     }
   }
 }
-
 
 export function isListPage(page: number): boolean {
   return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE
@@ -81,10 +86,10 @@ export function isListPage(page: number): boolean {
 export type ArticleShape = 'whole' | 'teaser'
 
 /** What a related-reading link shows: the headline and the column label. */
-const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
-const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
+export const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
+export const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
 
-const TEASER_READ = {
+export const TEASER_READ = {
   select: { title: true, webTitle: true, kicker: true, subtitle: true, slug: true, column: true, installment: true, bylines: true, publishedAt: true, summary: true, updatedAt: true },
   populate: { ...LINK_POPULATE, bylines: { name: true, slug: true, kind: true } },
 } as const
@@ -196,6 +201,29 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
   const { docs } = await payload.find({ collection: 'articles', ...AS_READER, depth: 0, pagination: false, limit: ids.length, where: { id: { in: ids } }, select: LINK_SELECT })
   const link = (row: typeof previous) => (row ? ((docs.find((doc) => String(doc.id) === String(row.id)) as ArticleLink | undefined) ?? null) : null)
   return { previous: link(previous), next: link(next) }
+}
+
+/**
+ * The articles either side of one in a list, by publication time: 上一篇 is the one published
+ * just before it, 下一篇 the one just after.
+ */
+export async function findListNeighbours(payload: Payload, filter: ArticleFilter, article: Pick<Article, 'id' | 'publishedAt'>): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
+  if (!article.publishedAt) return { previous: null, next: null }
+  const beside = async (side: 'previous' | 'next') => {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      ...AS_READER,
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      where: { and: [whereFor(filter), { id: { not_equals: article.id } }, { publishedAt: side === 'previous' ? { less_than: article.publishedAt } : { greater_than: article.publishedAt } }] },
+      sort: side === 'previous' ? ['-publishedAt', '-id'] : ['publishedAt', 'id'],
+      select: LINK_SELECT,
+    })
+    return (docs[0] as ArticleLink | undefined) ?? null
+  }
+  const [previous, next] = await Promise.all([beside('previous'), beside('next')])
+  return { previous, next }
 }
 
 /** How many of the newest articles sharing something with an article are ranked for its related reading. */

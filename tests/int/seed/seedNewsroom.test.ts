@@ -1,5 +1,6 @@
 import type { Article, Column, Desk, Photo } from '@payload-types'
 import { formatBylines } from '@/newsroom/bylines'
+import { findChannelArticles } from '@/reader/data/channelQueries'
 import { loadSeedData } from '@/seed/data'
 import { seedNewsroom } from '@/seed/seedNewsroom'
 import { useTestPayload } from '../../helpers/payload'
@@ -16,7 +17,7 @@ type LexicalChild = { type: string; tag?: string; fields?: { blockType?: string 
 const bodyNodes = (article: Article) => (article.body?.root.children ?? []) as LexicalChild[]
 
 describe('seeding the newsroom from the seed pages', () => {
-  it('loads every seeded desk, article, column, byline, region, tag and photo', async () => {
+  it('loads every seeded desk, article, column, channel, byline, region, tag and photo', async () => {
     const report = await seedNewsroom(db.payload)
     expect(report.created).toEqual({
       desks: seed.desks.length,
@@ -24,6 +25,7 @@ describe('seeding the newsroom from the seed pages', () => {
       tags: seed.tags.length,
       bylines: seed.bylines.people.length + seed.bylines.organisations.length,
       columns: seed.columns.length,
+      channels: seed.channels.length,
       photos: seed.photos.length,
       articles: seed.articles.length,
     })
@@ -69,6 +71,15 @@ describe('seeding the newsroom from the seed pages', () => {
     const { docs } = await db.payload.find({ collection: 'articles', overrideAccess: false, limit: 100, depth: 0 })
     expect(docs.map((doc) => doc.title).sort()).toEqual(
       seed.articles.filter((article) => article.status === 'published').map((article) => article.title).sort(),
+    )
+  })
+
+  it('files the published seed articles in the channels their desk and tags feed', async () => {
+    const publishedCount = seed.articles.filter((article) => article.status === 'published').length
+    expect((await findChannelArticles(db.payload, 'shizhou', 1))?.totalDocs).toBe(publishedCount)
+    const economy = await findChannelArticles(db.payload, 'jingji', 1)
+    expect(economy?.docs.map((article) => article.title).sort()).toEqual(
+      seed.articles.filter((article) => article.status === 'published' && article.tags.some((tag) => ['科技创新', '国有资产', '商务', '招商引资', '产业发展'].includes(tag))).map((article) => article.title).sort(),
     )
   })
 

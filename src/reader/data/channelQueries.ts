@@ -1,0 +1,110 @@
+import type { Payload } from 'payload'
+
+import type { Article, Channel, Region } from '@payload-types'
+import { type DocumentId, relationId } from '@/data/relationId'
+import { type ChannelMatch, type ChannelRules, channelTakes, findChannelRules, matchesNothing, resolveChannelMatch } from '@/publishing/channelRules'
+import {
+  type ArticleLink,
+  type ArticlePage,
+  type ArticleShape,
+  findArticles,
+  findListNeighbours,
+  findNewest,
+  findRegionTree,
+  LIST_PAGE_SIZE,
+} from './queries'
+
+/**
+ * The channels' reads, uncached and given a Payload instance like ./queries.ts. The navigation
+ * and a channel's page are read as an anonymous reader; only which desk an article came from,
+ * staff-only data, is looked up as the server (resolveChannelMatch, findArticleChannel), and
+ * readers see of it nothing but the public articles the anonymous read returns.
+ */
+
+export type ChannelLink = Pick<Channel, 'id' | 'name' | 'slug' | 'description'>
+
+/** The channels shown in the site's navigation, in the editors' order. */
+export async function findNavigationChannels(payload: Payload): Promise<ChannelLink[]> {
+  const { docs } = await payload.find({
+    collection: 'channels',
+    overrideAccess: false,
+    depth: 0,
+    limit: 20,
+    pagination: false,
+    where: { inNavigation: { equals: true } },
+    sort: ['position', 'id'],
+    select: { name: true, slug: true, description: true },
+  })
+  return docs as ChannelLink[]
+}
+
+export async function findChannelBySlug(payload: Payload, slug: string): Promise<ChannelLink | null> {
+  const { docs } = await payload.find({ collection: 'channels', overrideAccess: false, depth: 0, limit: 1, where: { slug: { equals: slug } }, select: { name: true, slug: true, description: true } })
+  return (docs[0] as ChannelLink | undefined) ?? null
+}
+
+async function matchOf(payload: Payload, slug: string): Promise<ChannelMatch | null> {
+  const rules = (await findChannelRules(payload)).find((candidate) => candidate.slug === slug)
+  return rules ? resolveChannelMatch(payload, rules) : null
+}
+
+const EMPTY_PAGE = (page: number): ArticlePage => ({ docs: [], page, totalPages: 0, totalDocs: 0 })
+
+/** One page of a channel's articles, newest first; null for a channel that does not exist. */
+export async function findChannelArticles(payload: Payload, slug: string, page: number, limit = LIST_PAGE_SIZE, shape: ArticleShape = 'teaser'): Promise<ArticlePage | null> {
+  const match = await matchOf(payload, slug)
+  if (!match) return null
+  if (matchesNothing(match)) return EMPTY_PAGE(page)
+  return findArticles(payload, { kind: 'channel', match }, page, limit, shape)
+}
+
+/** A channel's newest few, for its block on the front page. */
+export async function findChannelNewest(payload: Payload, slug: string, limit: number): Promise<Article[]> {
+  const match = await matchOf(payload, slug)
+  if (!match || matchesNothing(match)) return []
+  return findNewest(payload, { kind: 'channel', match }, limit, 'teaser')
+}
+
+/** A region and every region above it. */
+function withAncestors(tree: readonly Region[], ids: readonly DocumentId[]): DocumentId[] {
+  const parentOf = new Map(tree.map((region) => [String(region.id), relationId(region.parent)]))
+  const found = new Map<string, DocumentId>()
+  for (const id of ids) {
+    for (let current: DocumentId | null = id; current != null && !found.has(String(current)); current = parentOf.get(String(current)) ?? null) found.set(String(current), current)
+  }
+  return [...found.values()]
+}
+
+type Filed = { id: DocumentId; desk?: unknown; column?: unknown; tags?: unknown[] | null; regions?: unknown[] | null }
+
+/**
+ * The channel an article's 上一篇/下一篇 run through: the first, in the navigation's order, that
+ * takes it in. Its desk is staff-only, so the article's filing is read as the server.
+ */
+export async function findArticleChannel(payload: Payload, articleId: DocumentId): Promise<ChannelRules | null> {
+  const rules = await findChannelRules(payload)
+  if (rules.length === 0) return null
+  const filed = await payload.db.findOne<Filed>({ collection: 'articles', where: { id: { equals: articleId } }, select: { desk: true, column: true, tags: true, regions: true } })
+  if (!filed) return null
+  const regionIds = (filed.regions ?? []).map(relationId).filter((id): id is DocumentId => id != null)
+  const tree = regionIds.length > 0 ? await findRegionTree(payload) : []
+  const filing = {
+    desk: relationId(filed.desk),
+    column: relationId(filed.column),
+    tags: (filed.tags ?? []).map(relationId).filter((id): id is DocumentId => id != null),
+    regionsWithAncestors: withAncestors(tree, regionIds),
+  }
+  return rules.find((candidate) => channelTakes(candidate, filing)) ?? null
+}
+
+export type ChannelNeighbours = { channel: Pick<ChannelRules, 'name' | 'slug'>; previous: ArticleLink | null; next: ArticleLink | null }
+
+/** 上一篇 and 下一篇 within the article's channel, by publication time; null when no channel takes it in. */
+export async function findChannelNeighbours(payload: Payload, article: Pick<Article, 'id' | 'publishedAt'>): Promise<ChannelNeighbours | null> {
+  const rules = await findArticleChannel(payload, article.id)
+  if (!rules) return null
+  const match = await resolveChannelMatch(payload, rules)
+  if (matchesNothing(match)) return null
+  const neighbours = await findListNeighbours(payload, { kind: 'channel', match }, article)
+  return { channel: { name: rules.name, slug: rules.slug }, ...neighbours }
+}
