@@ -1,6 +1,6 @@
 import type { PaginatedDocs, Payload, Where } from 'payload'
 
-import type { Article, Byline, Column, Region, Tag } from '@payload-types'
+import type { Article, Byline, Channel, Column, Region, Tag } from '@payload-types'
 import { relationId } from '@/data/relationId'
 import { shanghaiDayRange } from '@/newsroom/dates'
 
@@ -329,6 +329,7 @@ export async function hasPrintEdition(payload: Payload, date: string): Promise<b
 
 export type SitemapSource = {
   articles: ArticleStamp[]
+  channels: Pick<Channel, 'slug' | 'updatedAt'>[]
   columns: Pick<Column, 'slug' | 'updatedAt'>[]
   bylines: Pick<Byline, 'slug' | 'updatedAt'>[]
   tags: Pick<Tag, 'slug' | 'updatedAt'>[]
@@ -338,12 +339,13 @@ export type SitemapSource = {
 /** Everything a search engine should know exists, in as few columns as the sitemap needs. */
 export async function findSitemapSource(payload: Payload): Promise<SitemapSource> {
   const everything = { overrideAccess: false, depth: 0, limit: 0, pagination: false } as const
-  const [articles, columns, bylines, tags, regions] = await Promise.all([
+  const [articles, channels, columns, bylines, tags, regions] = await Promise.all([
     publishedArticleStamps(payload),
+    payload.find({ collection: 'channels', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'columns', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'bylines', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'tags', ...everything, select: { slug: true, updatedAt: true } }),
     payload.find({ collection: 'regions', ...everything, select: { slug: true, updatedAt: true } }),
   ])
-  return { articles, columns: columns.docs, bylines: bylines.docs, tags: tags.docs, regions: regions.docs }
+  return { articles, channels: channels.docs, columns: columns.docs, bylines: bylines.docs, tags: tags.docs, regions: regions.docs }
 }

@@ -11,6 +11,6 @@ import { findSitemapSource } from './queries'
  * sitemap on its next request, and nothing else does.
  */
 export const getSitemapSource = unstable_cache(async () => findSitemapSource(await readerPayload()), ['sitemap-source'], {
-  tags: [CACHE_TAGS.sitemap, ...ARTICLE_LIST_TAGS],
+  tags: [CACHE_TAGS.sitemap, CACHE_TAGS.channels, ...ARTICLE_LIST_TAGS],
   revalidate: REVALIDATE_SECONDS,
 })

@@ -48,6 +48,7 @@ async function sitemapEntries(): Promise<SitemapEntry[]> {
   return [
     { path: readerPaths.home(), lastModified: newest, changeFrequency: 'hourly', priority: 1 },
     ...listed(source.articles, readerPaths.article, 0.8, 'weekly'),
+    ...listed(source.channels, readerPaths.channel, 0.9, 'hourly'),
     ...listed(source.columns, readerPaths.column, 0.7),
     ...listed(source.bylines, readerPaths.byline, 0.4),
     ...listed(source.tags, readerPaths.tag, 0.4),
