@@ -106,6 +106,7 @@ describe('the article page as Chinese news sites print it', () => {
     expect(await page.locator('.article__share-link').textContent()).toContain(`/articles/${pair.photoStory.slug}`)
     expect(await page.locator('.article-body p').first().evaluate((element) => getComputedStyle(element).color)).toBe('rgb(0, 0, 0)')
     expect(await page.locator('.article-body').evaluate((element) => getComputedStyle(element).fontFamily)).toContain('Serif')
+    fs.mkdirSync(path.resolve('test-results/reader'), { recursive: true })
     await page.pdf({ path: path.resolve('test-results/reader/article-print.pdf'), format: 'A4' })
     await page.emulateMedia({ media: 'screen' })
     expect(await page.locator('.masthead__search').isVisible()).toBe(true)
