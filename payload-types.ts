@@ -172,6 +172,10 @@ export interface Article {
       }[]
     | null;
   bylinePosition?: ('header' | 'trailing') | null;
+  /**
+   * Printed beside the date. At most 100 characters.
+   */
+  outlet?: string | null;
   leadPhoto?: (number | null) | Photo;
   photos?: (number | Photo)[] | null;
   tags?: (number | Tag)[] | null;
@@ -974,6 +978,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         id?: T;
       };
   bylinePosition?: T;
+  outlet?: T;
   leadPhoto?: T;
   photos?: T;
   tags?: T;

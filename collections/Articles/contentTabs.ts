@@ -9,6 +9,7 @@ import { articleBodyEditor, articleBodyRules, refuseUnsafeLinks, validateArticle
 import { stripDeckDash } from './hooks/stripDeckDash'
 import { ownBylineFirst } from './ownByline'
 import { workflowOwned } from './serverOwnedFields'
+import { outletField } from './outletField'
 import { bylinesAreDistinct, installmentNeedsColumn } from './validation'
 
 /** What the desk writes and edits, tab by tab: headlines and body, column and bylines, photos, print placement, corrections, history. */
@@ -113,6 +114,7 @@ export const articleContentTabs: Field = {
             label: label('署名位置', 'Byline position'),
             options: [option('header', '标题下方', 'Under the headline'), option('trailing', '文末括注（简讯）', 'At the end, in brackets')],
           },
+          outletField,
         ],
       },
       {

@@ -57,6 +57,7 @@ function newArticle(): ImportedArticle {
     reviewFlags: [],
     source: [],
     dateline: null,
+    outlet: null,
     confidence: { title: 0, kicker: null, subtitle: null, bylines: 0, column: null, body: 0 },
   }
 }

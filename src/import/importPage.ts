@@ -208,6 +208,8 @@ async function pageData(ctx: Context, article: ImportedArticle, index: number) {
     leadPhoto: leadPhoto === null ? null : photos[0],
     photos: photos.filter((_, photoIndex) => photoIndex !== leadPhoto && !article.body.some((block) => block.type === 'photo' && block.index === photoIndex)),
     body: lexicalBody(article.body, photos, leadPhoto),
+    // 新华社讯… is wire copy and must say so; without a dateline the article's 来源 is left as it is (本报 for a new draft).
+    ...(article.outlet ? { outlet: article.outlet } : {}),
     // Noon in Beijing: the edition's day in every time zone the admin may be viewed from.
     print: { editionDate: shanghaiNoon(ctx.edition.date).toISOString(), pageNumber: ctx.edition.pageNumber, pageName: ctx.edition.pageName },
   }

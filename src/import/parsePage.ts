@@ -95,6 +95,7 @@ export function parsePage(text: string, hints: PageHints = {}): PageParse {
     const dateline = draft.article.paragraphs.length === 0 ? datelineOf(text) : null
     if (dateline) {
       draft.article.dateline = dateline.text
+      draft.article.outlet = dateline.outlet
       if (draft.article.bylines.length === 0 && dateline.bylines.length > 0) {
         draft.article.bylines = dateline.bylines
         draft.bylinesFrom = 'dateline'

@@ -57,6 +57,8 @@ export type ImportedArticle = {
    * printed. It stays in the paragraph; its bylines fill `bylines` when none are printed apart.
    */
   dateline: string | null
+  /** Added field: the dateline's outlet (本报, 新华社, 湖南日报 …): the draft's 来源. */
+  outlet: string | null
   /** Added field: how sure the importer is of each field (src/import/confidence.ts). */
   confidence: FieldConfidence
 }

@@ -76,3 +76,9 @@ export function reviewSignersLine(article: Pick<Article, 'reviewSigners'>): stri
   })
   return parts.length > 0 ? parts.join('\u3000') : null
 }
+
+/** The smallest stored rendition of a photo, for a list's thumbnail: null without one whose size is known (it would shift the page). */
+export function thumbnailOf(photo: Photo | null): { url: string; width: number; height: number } | null {
+  const thumbnail = photo?.sizes?.thumbnail
+  return thumbnail?.url && thumbnail.width && thumbnail.height ? { url: thumbnail.url, width: thumbnail.width, height: thumbnail.height } : null
+}

@@ -2,6 +2,7 @@ import type { Article, Tag } from '@payload-types'
 import { toShanghaiIso } from '@/newsroom/dates'
 import { printHeadlineOf, webHeadlineOf, webTitleOf } from '@/newsroom/headlines'
 import { deckWithoutDash } from '@/newsroom/deck'
+import { syndicatedOutletOf } from '@/newsroom/outlet'
 import { excerptOf } from '@/newsroom/plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, populatedList, sharePhotoOf } from '@/newsroom/presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_LOGO_PATH, SITE_NAME, SITE_SHARE_IMAGE } from './site'
@@ -37,6 +38,9 @@ export function newsArticleJsonLd(article: Article) {
   // Google requires an image and an author of every NewsArticle: wire copy and briefs have neither of their own.
   const images = renditions.length > 0 ? renditions : [{ '@type': 'ImageObject', url: absoluteUrl(SITE_SHARE_IMAGE.path), width: SITE_SHARE_IMAGE.width, height: SITE_SHARE_IMAGE.height }]
   const authors = people.filter((person) => WRITING_ROLES.has(person.role)).map((person) => person.value)
+  // Wire copy (来源：新华社) was written on its agency's behalf: the agency is its source, and its author when no writer is named.
+  const outlet = syndicatedOutletOf(article)
+  const source = outlet ? { '@type': 'NewsMediaOrganization', name: outlet } : null
   const column = columnOf(article)
   // With a web headline the printed one is the alternative; without, its kicker and deck are.
   const alternativeHeadline = webTitleOf(article) ? printHeadlineOf(article) : [article.kicker, article.subtitle && deckWithoutDash(article.subtitle)].filter(Boolean).join(' ')
@@ -52,7 +56,8 @@ export function newsArticleJsonLd(article: Article) {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     ...(article.publishedAt ? { datePublished: toShanghaiIso(article.publishedAt) } : {}),
     dateModified: toShanghaiIso(modifiedAtOf(article)),
-    author: authors.length > 0 ? authors : [{ '@type': 'NewsMediaOrganization', name: SITE_NAME, url: absoluteUrl('/') }],
+    author: authors.length > 0 ? authors : [source ?? { '@type': 'NewsMediaOrganization', name: SITE_NAME, url: absoluteUrl('/') }],
+    ...(source ? { sourceOrganization: source } : {}),
     contributor: people.filter((person) => !WRITING_ROLES.has(person.role)).map((person) => person.value),
     image: images,
     publisher: publisherJsonLd(),

@@ -58,6 +58,7 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
     'retraction.notice': STANDFIRST,
     'reviewFlags.note': NOTE,
     responsibleEditor: BYLINE_NAME,
+    outlet: NAME,
     'reviewSigners.first': NAME,
     'reviewSigners.second': NAME,
     'reviewSigners.final': NAME,

@@ -1,6 +1,7 @@
 import { type DefaultTreeAdapterTypes, parse } from 'parse5'
 
 import { safeLinkHref } from '@/newsroom/safeUrl'
+import { FONT_SIZE_SCRIPT_PATH } from '@/reader/fontSize'
 import { parseXml } from './xml'
 
 /**
@@ -46,7 +47,10 @@ const QR_CODE_SVG: Record<string, ReadonlySet<string>> = { svg: new Set(['xmlns'
 function isReaderElement(element: HtmlElement): boolean {
   if (element.namespaceURI === SVG_NAMESPACE && QR_CODE_SVG[element.tagName]) return attributesOf(element).every(({ name }) => QR_CODE_SVG[element.tagName].has(name))
   if (element.namespaceURI !== HTML_NAMESPACE || !READER_ELEMENTS.has(element.tagName)) return element.tagName === 'link' && attributeOf(element, 'rel') === 'preload'
-  return element.tagName !== 'script' || attributeOf(element, 'type') === 'application/ld+json'
+  if (element.tagName !== 'script') return true
+  // JSON-LD data, and the 字号 switch's own static script (public/font-size.js): nothing inline, nothing from content.
+  if (attributeOf(element, 'type') === 'application/ld+json') return true
+  return attributesOf(element).length === 1 && attributeOf(element, 'src') === FONT_SIZE_SCRIPT_PATH && element.childNodes.length === 0
 }
 
 const describeElement = (element: HtmlElement) => `<${element.tagName}${attributesOf(element).map(({ name, value }) => ` ${name}="${value}"`).join('')}>`

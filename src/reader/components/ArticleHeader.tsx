@@ -4,6 +4,7 @@ import type { Article } from '@payload-types'
 import { printedDeck } from '@/newsroom/deck'
 import { formatChineseDate, formatChineseDateTime, toShanghaiDate, toShanghaiIso } from '@/newsroom/dates'
 import { webTitleOf } from '@/newsroom/headlines'
+import { outletLine } from '@/newsroom/outlet'
 import { bylinesOf, columnLabelOf, columnOf, lastCorrectedAt } from '@/newsroom/presentation'
 import { readerPaths } from '@/publishing/urls'
 import { Bylines } from './Bylines'
@@ -26,7 +27,7 @@ function PrintHeadline({ article }: { article: Article }) {
 
 /**
  * Headline block: column label, the headline (the 网题 when the desk wrote one, else the
- * printed 引题, 主题, 副题), bylines and dates, the print edition and then the print headline.
+ * printed 引题, 主题, 副题), bylines, dates and 来源, the print edition and then the print headline.
  */
 export function ArticleHeader({ article }: { article: Article }) {
   const webTitle = webTitleOf(article)
@@ -35,6 +36,7 @@ export function ArticleHeader({ article }: { article: Article }) {
   const corrected = lastCorrectedAt(article)
   const edition = article.print?.editionDate
   const deck = printedDeck(article.subtitle)
+  const outlet = outletLine(article)
   return (
     <header className="article__header">
       {label && <p className="column-label">{column?.slug ? <Link href={readerPaths.column(column.slug)}>{label}</Link> : label}</p>}
@@ -48,17 +50,21 @@ export function ArticleHeader({ article }: { article: Article }) {
         </>
       )}
       {article.bylinePosition !== 'trailing' && <Bylines bylines={bylinesOf(article)} />}
-      {article.publishedAt && (
+      {(article.publishedAt || outlet) && (
         <p className="article__date">
-          <Link href={readerPaths.archive(toShanghaiDate(article.publishedAt))}>
-            <time dateTime={toShanghaiIso(article.publishedAt)}>{formatChineseDateTime(article.publishedAt)}</time>
-          </Link>
+          {article.publishedAt && (
+            <Link href={readerPaths.archive(toShanghaiDate(article.publishedAt))}>
+              <time dateTime={toShanghaiIso(article.publishedAt)}>{formatChineseDateTime(article.publishedAt)}</time>
+            </Link>
+          )}
           {corrected && (
             <>
               {' '}
               · 更新于 <time dateTime={toShanghaiIso(corrected)}>{formatChineseDateTime(corrected)}</time>
             </>
           )}
+          {/* Set off by an ideographic space, as Chinese news sites print `2026年12月6日 09:30\u3000来源：新华社`. */}
+          {outlet && <span className="article__outlet">{article.publishedAt ? '\u3000' : ''}{outlet}</span>}
         </p>
       )}
       {edition && (

@@ -4,7 +4,7 @@ import type { Article, Column } from '@payload-types'
 import { webHeadlineOf } from '@/newsroom/headlines'
 import type { ChannelNeighbours } from '../data/channelQueries'
 import type { ArticleLink } from '../data/queries'
-import { columnLabelOf } from '@/newsroom/presentation'
+import { columnLabelOf, photoOf, thumbnailOf } from '@/newsroom/presentation'
 import { readerPaths } from '@/publishing/urls'
 
 type Props = { previous: ArticleLink | null; next: ArticleLink | null; inChannel: ChannelNeighbours | null; related: Article[]; column: Column | null }
@@ -62,10 +62,17 @@ export function ArticleSurroundings({ previous, next, inChannel, related, column
           <ul className="related__list">
             {related.map((article) => {
               const label = columnLabelOf(article)
+              const thumbnail = thumbnailOf(photoOf(article.leadPhoto))
               return (
-                <li key={article.id}>
-                  {label && <span className="column-label">{label} </span>}
-                  <Link href={readerPaths.article(article.slug ?? '')}>{webHeadlineOf(article)}</Link>
+                <li key={article.id} className={thumbnail ? 'related__item related__item--photo' : 'related__item'}>
+                  {/* Inside the link and without alt text: the headline names the link, the picture only illustrates it. */}
+                  <Link href={readerPaths.article(article.slug ?? '')}>
+                    {thumbnail && <img className="related__thumbnail" src={thumbnail.url} width={thumbnail.width} height={thumbnail.height} alt="" loading="lazy" decoding="async" />}
+                    <span className="related__text">
+                      {label && <span className="column-label">{label} </span>}
+                      {webHeadlineOf(article)}
+                    </span>
+                  </Link>
                 </li>
               )
             })}

@@ -86,8 +86,11 @@ export function isListPage(page: number): boolean {
 export type ArticleShape = 'whole' | 'teaser'
 
 /** What a related-reading link shows: the headline and the column label. */
-export const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
-export const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
+const LINK_SELECT = { title: true, webTitle: true, slug: true, column: true, installment: true, publishedAt: true } as const
+const LINK_POPULATE = { columns: { name: true, slug: true, numberingStyle: true, partSeparator: true, parent: true } } as const
+/** Related reading also shows each article's lead photo as a thumbnail: the smallest stored size is enough. */
+const RELATED_SELECT = { ...LINK_SELECT, leadPhoto: true } as const
+const RELATED_POPULATE = { ...LINK_POPULATE, photos: { alt: true, filename: true, width: true, height: true, sizes: { thumbnail: true } } } as const
 
 export const TEASER_READ = {
   select: { title: true, webTitle: true, kicker: true, subtitle: true, slug: true, column: true, installment: true, bylines: true, publishedAt: true, summary: true, updatedAt: true },
@@ -253,7 +256,7 @@ export async function rankRelatedArticles(payload: Payload, article: ArticleRela
     .map(({ candidate }) => candidate.slug!)
 }
 
-/** The articles behind these slugs as links, in the order given; one retracted or taken offline meanwhile is left out. */
+/** The articles behind these slugs as links (with their lead photos), in the order given; one retracted or taken offline meanwhile is left out. */
 export async function findArticleLinks(payload: Payload, slugs: readonly string[]): Promise<Article[]> {
   if (slugs.length === 0) return []
   const { docs } = (await payload.find({
@@ -263,8 +266,8 @@ export async function findArticleLinks(payload: Payload, slugs: readonly string[
     limit: slugs.length,
     pagination: false,
     where: { and: [NOT_RETRACTED, { slug: { in: slugs } }] },
-    select: LINK_SELECT,
-    populate: LINK_POPULATE,
+    select: RELATED_SELECT,
+    populate: RELATED_POPULATE,
   })) as unknown as { docs: Article[] }
   const bySlug = new Map(docs.map((doc) => [doc.slug, doc]))
   return slugs.flatMap((slug) => bySlug.get(slug) ?? [])

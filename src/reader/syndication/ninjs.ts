@@ -8,6 +8,7 @@ import { deckWithoutDash } from '@/newsroom/deck'
 import { formatChineseDateTime, toShanghaiIso } from '@/newsroom/dates'
 import { webHeadlineOf, webTitleOf } from '@/newsroom/headlines'
 import { type LexicalNode, lexicalToPlainText } from '@/newsroom/plainText'
+import { outletOf, syndicatedOutletOf } from '@/newsroom/outlet'
 import { bylinesOf, columnLabelOf, photoCreditOf, photoOf, populated } from '@/newsroom/presentation'
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from '../site'
 import { readerPaths } from '@/publishing/urls'
@@ -35,6 +36,7 @@ type NinjsCore = Partial<Record<NinjsStrings, string>> &
     bodies?: NinjsBody[]
     genres?: { literal: string }[]
     renditions?: NinjsRendition[]
+    infosources?: { name: string }[]
   }
 
 /** ninjs requires `name` (the association's role in the item) and `uri` on every association. */
@@ -147,7 +149,8 @@ export function toNinjs(article: Article): NinjsItem {
     expires: iso(article.unpublishAt),
     pubstatus: canceled ? 'canceled' : 'usable',
     language: SITE_LANGUAGE,
-    copyrightholder: SITE_NAME,
+    // Wire copy and reprints stay their originator's: the paper runs them under licence.
+    copyrightholder: syndicatedOutletOf(article) ?? SITE_NAME,
     ednote: ednote.join('\n') || undefined,
     slugline: article.slug ?? undefined,
     altids: [{ role: 'cms-id', value: String(article.id) }],
@@ -160,6 +163,8 @@ export function toNinjs(article: Article): NinjsItem {
       ['series', columnLabelOf(article)],
     ]),
     by: formatBylines(bylinesOf(article)),
+    // The 来源 a partner must credit when it runs the item (infosource: the party that originated or supplied the content).
+    infosources: outletOf(article) ? [{ name: syndicatedOutletOf(article) ?? SITE_NAME }] : undefined,
     people: creditedOf(article, false),
     organisations: creditedOf(article, true),
     subjects: linked<Tag>(article.tags, readerPaths.tag),

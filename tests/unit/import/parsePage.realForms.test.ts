@@ -26,7 +26,8 @@ describe('datelines and outlets', () => {
     const [grain, wire] = parsePage(DATELINED).articles
     expect(grain).toMatchObject({ title: '全省秋粮收购进度过半', dateline: '湖南日报3月3日讯(全媒体记者 刘洋 通讯员 王刚)', bylines: [{ name: '刘洋' }, { name: '王刚' }] })
     expect(grain.paragraphs[0].startsWith('湖南日报3月3日讯')).toBe(true)
-    expect(wire).toMatchObject({ title: '外交部回应有关问题', bylines: [{ name: '新华社', role: 'byline' }] })
+    expect(wire).toMatchObject({ title: '外交部回应有关问题', bylines: [{ name: '新华社', role: 'byline' }], outlet: '新华社' })
+    expect(grain.outlet).toBe('湖南日报')
     expect(everyBlockKept(DATELINED)).toBe(true)
   })
 

@@ -27,4 +27,16 @@ describe('newsArticleJsonLd', () => {
     const data = newsArticleJsonLd({ ...brief, bylines: [{ byline: zhang, role: 'staffReporter' }] } as Article)
     expect(data.author).toEqual([{ '@type': 'Person', name: '张福芳', url: 'https://news.example.cn/bylines/zhang-fu-fang' }])
   })
+
+  it('names a wire agency as the source, and as the author when no writer is named', () => {
+    const data = newsArticleJsonLd({ ...brief, outlet: '新华社' })
+    expect(data.sourceOrganization).toEqual({ '@type': 'NewsMediaOrganization', name: '新华社' })
+    expect(data.author).toEqual([{ '@type': 'NewsMediaOrganization', name: '新华社' }])
+  })
+
+  it('gives the paper’s own copy no separate source', () => {
+    const data = newsArticleJsonLd({ ...brief, outlet: '本报' })
+    expect(data).not.toHaveProperty('sourceOrganization')
+    expect(data.author).toEqual([{ '@type': 'NewsMediaOrganization', name: expect.any(String), url: 'https://news.example.cn/' }])
+  })
 })

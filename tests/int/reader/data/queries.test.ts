@@ -25,6 +25,8 @@ import { isCalendarDate } from '@/newsroom/dates'
 import { regionWithDescendants } from '@/newsroom/regions'
 import type { Staff } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
+import { renderPlaceholderPhoto } from '@/seed/placeholderImage'
+import { photoOf, thumbnailOf } from '@/newsroom/presentation'
 import { signFinal, submitAndSign, transitionAs } from '../../../helpers/workflow'
 
 /**
@@ -484,7 +486,9 @@ describe('related reading', () => {
     const region = await createRegion('相关县', 'related-county', 'county')
     const otherRegion = await createRegion('无关县', 'related-other-county', 'county')
     // Oldest first, so recency alone would rank them the other way round.
-    sameColumn = await published({ title: '同专栏', slug: 'related-same-column', column: column.id }, hour(BASE, 1))
+    const image = await renderPlaceholderPhoto('related-thumbnail')
+    const photo = await payload.create({ collection: 'photos', data: { alt: '相关报道配图' }, file: { data: image, mimetype: 'image/png', name: 'related.png', size: image.length }, overrideAccess: true })
+    sameColumn = await published({ title: '同专栏', slug: 'related-same-column', column: column.id, leadPhoto: photo.id }, hour(BASE, 1))
     sameTag = await published({ title: '同标签', slug: 'related-same-tag', tags: [tag.id] }, hour(BASE, 2))
     sameRegion = await published({ title: '同地区', slug: 'related-same-region', regions: [region.id] }, hour(BASE, 3))
     unrelated = await published({ title: '无关', slug: 'related-unrelated', regions: [otherRegion.id] }, hour(BASE, 4))
@@ -507,6 +511,17 @@ describe('related reading', () => {
     const [first] = await findRelatedArticles(payload, subject, 1)
     expect(first).toMatchObject({ title: '同专栏', slug: 'related-same-column', column: { name: '相关专栏', slug: 'related-column' } })
     expect(first).not.toHaveProperty('body')
+  })
+
+  it('brings each related article’s lead photo with its thumbnail’s address and size, and none for a text-only one', async () => {
+    const related = await findRelatedArticles(payload, subject)
+    const thumbnails = related.map((article) => [article.title, thumbnailOf(photoOf(article.leadPhoto))])
+    expect(thumbnails).toEqual([
+      ['同专栏', { url: expect.stringMatching(/^\/api\/photos\/file\/.+\.webp$/), width: 400, height: expect.any(Number) }],
+      ['同标签', null],
+      ['同地区', null],
+    ])
+    expect(related[0].leadPhoto).not.toHaveProperty('caption')
   })
 
   it('respects the limit and finds nothing for an article with no column, tag or region', async () => {

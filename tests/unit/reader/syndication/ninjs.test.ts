@@ -244,4 +244,14 @@ describe('toNinjs', () => {
       expect(minimal).not.toHaveProperty(absent)
     }
   })
+
+  it('credits wire copy to its agency as copyright holder and info source, and the paper’s own copy to the paper', () => {
+    const wire = toNinjs({ id: 9, title: '国家统计局发布数据', outlet: '新华社', body: null, ...stamps })
+    expect(schemaErrors(wire)).toEqual([])
+    expect(wire).toMatchObject({ copyrightholder: '新华社', infosources: [{ name: '新华社' }] })
+    const own = toNinjs({ id: 10, title: '本报稿件', outlet: '本报', body: null, ...stamps })
+    expect(own.copyrightholder).toBe(own.infosources?.[0].name)
+    expect(own.copyrightholder).not.toBe('本报')
+    expect(toNinjs({ id: 11, title: '旧稿', body: null, ...stamps })).not.toHaveProperty('infosources')
+  })
 })
