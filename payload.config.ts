@@ -24,7 +24,7 @@ import { SiteSettings } from './collections/SiteSettings'
 import { FrontPage } from './collections/FrontPage'
 import { ProofreadingWaivers } from './collections/ProofreadingWaivers'
 import { WorkflowEvents } from './collections/WorkflowEvents'
-import { withApiGuard } from './collections/shared/hooks/guardApiRequests'
+import { withApiGuard, withGlobalApiGuard } from './collections/shared/hooks/guardApiRequests'
 import { resolvePayloadSecret } from './src/config/environment'
 import { chooseDatabase, createDatabaseAdapter, prepareDatabase } from './src/database/adapter'
 import { cacheRevalidateEndpoint } from './src/cluster/revalidateEndpoint'
@@ -50,7 +50,7 @@ export default buildConfig({
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
   collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Channels, Users].map(withApiGuard),
-  globals: [FrontPage, SiteSettings],
+  globals: [FrontPage, SiteSettings].map(withGlobalApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),
   hooks: { afterError: [clarifyRequestErrors] },

@@ -113,6 +113,7 @@ describe('the reader site in Chromium', () => {
       home: '/',
       article: '/articles/gui-yang-rang-ke-ji-zhi-hua-jie-chu-chan-ye-zhi-guo',
       column: '/columns/fei-fan-shi-si-wu',
+      channel: '/channels/jingji',
       byline: '/bylines/jiang-hong-li',
       tag: '/tags/ji-ceng-zhi-li',
       region: '/regions/chang-de-shi',

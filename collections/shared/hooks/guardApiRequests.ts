@@ -4,6 +4,8 @@ import {
   type CollectionConfig,
   type CollectionSlug,
   type FlattenedField,
+  type GlobalBeforeOperationHook,
+  type GlobalConfig,
   NotFound,
   type Payload,
   type SanitizedCollectionConfig,
@@ -73,7 +75,12 @@ export const guardApiRequests: CollectionBeforeOperationHook = async ({ args, co
  * more documents. A tree sent back exactly as stored (the admin sends the whole form) is not
  * refused for text saved before these rules existed; the stored copy is read only then.
  */
-async function checkWrite(data: unknown, collection: SanitizedCollectionConfig, isId: IdCheck, storedValueAt: (path: string) => Promise<unknown>): Promise<Omit<WriteCheck, 'richTexts'>> {
+async function checkWrite(
+  data: unknown,
+  collection: Pick<SanitizedCollectionConfig, 'flattenedFields'> & { auth?: unknown },
+  isId: IdCheck,
+  storedValueAt: (path: string) => Promise<unknown>,
+): Promise<Omit<WriteCheck, 'richTexts'>> {
   const { problems, references, richTexts } = checkWriteData(data, collection.flattenedFields, { isId, isAuthCollection: Boolean(collection.auth) })
   for (const { path, value, field } of richTexts) {
     const rules = lexicalTreeRulesOf(field)
@@ -120,6 +127,27 @@ async function missingReferences(payload: Payload, references: Reference[]): Pro
     }
   }
   return problems
+}
+
+/**
+ * A global's update over REST or GraphQL gets the same write checks. The request is marked as
+ * checked first: the finds Payload's validators make for the global's relationships share its
+ * req, and are not the client's to be held to list limits.
+ */
+export const guardGlobalApiRequests: GlobalBeforeOperationHook = async ({ args, global, operation, overrideAccess, req }) => {
+  if (!GUARDED_APIS.has(req.payloadAPI) || overrideAccess === true || guardedRequests.has(req)) return args
+  guardedRequests.add(req)
+  const data = (args as GuardedArgs | undefined)?.data
+  if (operation !== 'update' || data === undefined) return args
+  const written = await checkWrite(data, global, documentIdCheck(req.payload), async () => undefined)
+  const problems = written.problems.length > 0 ? written.problems : await missingReferences(req.payload, written.references)
+  if (problems.length > 0) throw new ValidationError({ global: global.slug, errors: problems, req }, req.t)
+  return args
+}
+
+export function withGlobalApiGuard(global: GlobalConfig): GlobalConfig {
+  const hooks = global.hooks ?? {}
+  return { ...global, hooks: { ...hooks, beforeOperation: [guardGlobalApiRequests, ...(hooks.beforeOperation ?? [])] } }
 }
 
 /**

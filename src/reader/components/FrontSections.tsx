@@ -34,7 +34,8 @@ function Block({ id, heading, href, children }: { id: string; heading: string; h
       {children}
       {href && (
         <p className="more">
-          <Link href={href} aria-label={`更多${heading}报道`}>
+          {/* Described by the block's heading, not named after it: the heading's own link keeps its name to itself. */}
+          <Link href={href} aria-describedby={id}>
             更多
           </Link>
         </p>
