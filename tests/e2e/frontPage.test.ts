@@ -44,8 +44,9 @@ describe('the front page and channels in Chromium', () => {
     const neighbours = page.getByRole('navigation', { name: '经济频道 上一篇与下一篇' })
     expect(await neighbours.locator('a[rel="prev"]').textContent()).toContain(listed[2])
     expect(await neighbours.locator('a[rel="next"]').textContent()).toContain(listed[0])
+    const nextHref = await neighbours.locator('a[rel="next"]').getAttribute('href')
     await neighbours.locator('a[rel="next"]').click()
-    await page.waitForURL('**/articles/**')
+    await page.waitForURL(`**${nextHref}`)
     expect(await page.locator('h1').textContent()).toBe(listed[0])
 
     expect((await page.goto(`${running.server.baseUrl}/channels/jingji/page/2`))?.status()).toBe(404)
