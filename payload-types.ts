@@ -1485,6 +1485,13 @@ export interface SiteSetting {
   newsLicence?: string | null;
   reportPhone?: string | null;
   reportAddress?: string | null;
+  /**
+   * Printed beside the date line; one a day from the day given.
+   */
+  issueNumbering?: {
+    referenceDate?: string | null;
+    referenceNumber?: number | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1557,6 +1564,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   newsLicence?: T;
   reportPhone?: T;
   reportAddress?: T;
+  issueNumbering?:
+    | T
+    | {
+        referenceDate?: T;
+        referenceNumber?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -4,7 +4,7 @@ import type React from 'react'
 
 import { LegalFooter } from '@/reader/components/LegalFooter'
 import { getNavigationChannels } from '@/reader/data/channels'
-import { getDateLine } from '@/reader/data/dateLine'
+import { getDateLine, getIssueLine } from '@/reader/data/dateLine'
 import { getSiteFooterSettings } from '@/reader/data/siteSettings'
 import { SITE_FEEDS } from '@/reader/metadata'
 import { SITE_DESCRIPTION, SITE_LANGUAGE, SITE_NAME, siteUrl } from '@/reader/site'
@@ -26,7 +26,7 @@ export function generateMetadata(): Metadata {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#b3121b' }
 
 export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
-  const [footerSettings, dateLine, channels] = await Promise.all([getSiteFooterSettings(), getDateLine(), getNavigationChannels()])
+  const [footerSettings, dateLine, issueLine, channels] = await Promise.all([getSiteFooterSettings(), getDateLine(), getIssueLine(), getNavigationChannels()])
   return (
     <html lang={SITE_LANGUAGE}>
       <body>
@@ -37,7 +37,12 @@ export default async function ReaderLayout({ children }: { children: React.React
           <Link href={readerPaths.home()} className="masthead__name">
             {SITE_NAME}
           </Link>
-          {dateLine && <p className="masthead__date">{dateLine}</p>}
+          {dateLine && (
+            <p className="masthead__date">
+              {dateLine}
+              {issueLine && <span className="masthead__issue">{issueLine}</span>}
+            </p>
+          )}
           <nav aria-label="主导航" className="masthead__nav">
             <ul>
               <li>

@@ -46,5 +46,20 @@ export const SiteSettings: GlobalConfig = {
       validate: shaped(/^[\d\-－() （）]{5,20}$/u, '0731-84326600'),
     },
     { name: 'reportAddress', type: 'text', label: label('举报邮箱或地址', 'Report e-mail or address'), maxLength: 120 },
+    {
+      name: 'issueNumbering',
+      type: 'group',
+      label: label('期号', 'Issue number'),
+      admin: { description: label('报头日期旁印“第×期”：给出某一天的期号，此后每天加一。两项都留空则不显示。', 'Printed beside the date line; one a day from the day given.') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'referenceDate', type: 'date', label: label('日期', 'Date'), admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy年MM月dd日' } } },
+            { name: 'referenceNumber', type: 'number', min: 1, max: 999999, label: label('当天期号', 'Issue number that day') },
+          ],
+        },
+      ],
+    },
   ],
 }

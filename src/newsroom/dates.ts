@@ -96,3 +96,17 @@ export function chineseDateLine(value: Date | string): string {
   const found = Object.fromEntries(lunar.formatToParts(date).map((part) => [part.type, part.value]))
   return `${formatChineseDate(date)} ${longWeekday.format(date)} 农历${found.month}${found.day}`
 }
+
+/** Whole Beijing days from one `2026-11-23` calendar day to another (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((shanghaiNoon(to).getTime() - shanghaiNoon(from).getTime()) / (24 * 60 * 60 * 1000))
+}
+
+/**
+ * The edition's 期号 on a Beijing day, counted from one the desk set (第 25000 期 on
+ * 2026-01-01): a daily comes out every day, so each day adds one. None before the day set.
+ */
+export function issueNumberOn(date: string, reference: { date: string; number: number }): number | null {
+  const days = daysBetween(reference.date, date)
+  return days >= 0 ? reference.number + days : null
+}

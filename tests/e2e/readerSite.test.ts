@@ -73,6 +73,18 @@ describe('the reader site in Chromium', () => {
     }
   })
 
+  it('prints the edition’s 期号 beside the date line once an administrator sets one day’s number', async () => {
+    const { baseUrl } = running.server
+    const admin = await signInSession(baseUrl, 'admin@newsroom.test', 'newsroom-demo')
+    const yesterday = toShanghaiDate(new Date(Date.now() - 24 * 60 * 60 * 1000))
+    const saved = await admin.rest('/api/globals/site-settings', { method: 'POST', body: { issueNumbering: { referenceDate: `${yesterday}T12:00:00+08:00`, referenceNumber: 25000 } } })
+    expect(saved.status).toBe(200)
+    const html = await (await fetch(`${baseUrl}/channels/shizheng`)).text()
+    expect(html).toContain(`<p class="masthead__date">${chineseDateLine(new Date())}<span class="masthead__issue">第25001期</span></p>`)
+    expect((await admin.rest('/api/globals/site-settings', { method: 'POST', body: { issueNumbering: { referenceDate: null, referenceNumber: null } } })).status).toBe(200)
+    expect(await (await fetch(`${baseUrl}/`)).text()).not.toContain('masthead__issue')
+  })
+
   it('takes a reader from the home page to a column, an article, a byline and a region', async () => {
     const { page } = await newPage(390)
     await page.goto(`${running.server.baseUrl}/`)

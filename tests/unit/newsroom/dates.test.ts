@@ -8,6 +8,7 @@ import {
   toShanghaiDate,
   toShanghaiIso,
   toShanghaiLocalInput,
+  issueNumberOn,
 } from '@/newsroom/dates'
 
 describe('newsroom dates', () => {
@@ -74,3 +75,15 @@ describe('chineseDateLine', () => {
   })
 })
 
+
+describe('the edition’s 期号', () => {
+  it('adds one a day from the day the desk set, across months and years', () => {
+    expect(issueNumberOn('2026-01-01', { date: '2026-01-01', number: 25000 })).toBe(25000)
+    expect(issueNumberOn('2026-03-01', { date: '2026-02-28', number: 25000 })).toBe(25001)
+    expect(issueNumberOn('2027-01-01', { date: '2026-01-01', number: 25000 })).toBe(25365)
+  })
+
+  it('gives none before the day set', () => {
+    expect(issueNumberOn('2025-12-31', { date: '2026-01-01', number: 25000 })).toBeNull()
+  })
+})

@@ -268,6 +268,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_front_page_v_rels_articles_id_idx\` ON \`_front_page_v_rels\` (\`articles_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`channels_id\` integer REFERENCES channels(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_channels_id_idx\` ON \`payload_locked_documents_rels\` (\`channels_id\`);`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`issue_numbering_reference_date\` text;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`issue_numbering_reference_number\` numeric;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -347,4 +349,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_proofreading_waivers_id_idx\` ON \`payload_locked_documents_rels\` (\`proofreading_waivers_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_page_imports_id_idx\` ON \`payload_locked_documents_rels\` (\`page_imports_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`issue_numbering_reference_date\`;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`issue_numbering_reference_number\`;`)
 }
