@@ -211,6 +211,7 @@ describe('the Chinese admin has no English or broken labels', () => {
       ['/admin/calendar', '排期日历'],
       ['/admin/search', '搜索'],
       ['/admin/import', '导入'],
+      ['/admin/globals/front-page', '首页版面'],
     ]) {
       await visit(page, path, '.template-default')
       await record(name)
