@@ -32,7 +32,7 @@ export type SiteDataset = {
   milliseconds: number
   /** The desk every article is filed with and every bench account belongs to. */
   desk: Id
-  paths: { articles: string[]; columns: string[]; bylines: string[]; regions: string[] }
+  paths: { articles: string[]; columns: string[]; channels: string[]; bylines: string[]; regions: string[] }
   articleIds: (number | string)[]
 }
 
@@ -67,7 +67,16 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
   const tagNames = loadSeedData().tags
   const tags = []
   for (const name of tagNames) tags.push(await create('tags', { name }))
-  log(`  分类：${regions.length} 个地区、${columns.length} 个专栏、${bylines.length} 个署名、${tags.length} 个标签`)
+  // Channels of each kind of source, one taking in every article by the desk (the widest a desk channel gets).
+  const channelSources = [
+    { name: '要闻', slug: 'yaowen', desks: [desk.id] },
+    { name: '经济', slug: 'jingji', tags: tags.slice(0, 5).map((tag) => tag.id) },
+    { name: '城区', slug: 'chengqu', regions: [city.id] },
+    { name: '专栏', slug: 'zhuanlan', columns: columns.map((column) => column.id) },
+  ]
+  const channels = []
+  for (const [index, channel] of channelSources.entries()) channels.push(await payload.create({ collection: 'channels', data: { ...channel, position: index } as never, context: SEED_CONTEXT }))
+  log(`  分类：${regions.length} 个地区、${columns.length} 个专栏、${channels.length} 个频道、${bylines.length} 个署名、${tags.length} 个标签`)
 
   const images = await Promise.all(Array.from({ length: 8 }, (_, index) => renderPlaceholderPhoto(`bench-${index}`)))
   const photos: Id[] = new Array(shape.photos)
@@ -137,6 +146,7 @@ export async function fillNewsroom(payload: Payload, shape: DatasetShape, log: (
     paths: {
       articles: articleSlugs.map((slug) => `/articles/${slug}`),
       columns: slugs(columns).map((slug) => `/columns/${slug}`),
+      channels: slugs(channels).map((slug) => `/channels/${slug}`),
       bylines: slugs(bylines).map((slug) => `/bylines/${slug}`),
       regions: slugs(regions).map((slug) => `/regions/${slug}`),
     },

@@ -184,6 +184,7 @@ export async function runSiteBench(payload: Payload, options: SiteBenchOptions):
     const pageSets: Record<string, string[]> = {
       article: articlePaths,
       home: ['/'],
+      channel: dataset.paths.channels,
       column: dataset.paths.columns,
       byline: sample(dataset.paths.bylines, 100),
       region: dataset.paths.regions,

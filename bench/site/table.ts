@@ -4,7 +4,7 @@ import type { PageFigures, SiteBenchResult } from './run'
 /** The targets of issue 8, each checked against figures measured in the same run. */
 export const SITE_TARGETS = { originShareOfNextPage: 0.7, originP99Ms: 150, cacheShareOfNginx: 0.5, publishToVisibleMs: 5_000, adminListP95Ms: 150, peakRssMb: 600 }
 const TARGETED = ['article', 'home', 'column']
-const LABELS: Record<string, string> = { article: '稿件页', home: '首页', column: '专栏页', byline: '署名页', region: '地区页', feed: '订阅源', sitemap: '站点地图', search: '搜索页' }
+const LABELS: Record<string, string> = { article: '稿件页', home: '首页', channel: '频道页', column: '专栏页', byline: '署名页', region: '地区页', feed: '订阅源', sitemap: '站点地图', search: '搜索页' }
 
 const KIND_LABELS: Record<string, string> = { idle: '空闲', gc: '垃圾回收', gzip: 'gzip 压缩', socket: '套接字写出', react: 'React', next: 'Next.js 服务器', app: '应用代码', node: 'Node.js 内部', other: '其他' }
 
