@@ -12,17 +12,10 @@ import { AS_READER, findLeadArticle, NOT_RETRACTED, TEASER_READ } from './querie
 
 export type FrontPageLayout = Pick<FrontPage, 'lead' | 'focus' | 'pinned' | 'sections'>
 
-export const EMPTY_LAYOUT: FrontPageLayout = { lead: null, focus: [], pinned: [], sections: [] }
-
 /** The published layout as readers get it; the draft for a staff member's preview. */
 export async function findFrontPageLayout(payload: Payload, asDraftFor?: { user: NonNullable<Parameters<Payload['findGlobal']>[0]['user']> }): Promise<FrontPageLayout> {
-  try {
-    const layout = await payload.findGlobal({ slug: 'front-page', depth: 0, overrideAccess: false, draft: Boolean(asDraftFor), user: asDraftFor?.user })
-    return { lead: layout.lead ?? null, focus: layout.focus ?? [], pinned: layout.pinned ?? [], sections: layout.sections ?? [] }
-  } catch {
-    // Never published: readers are refused the draft, and the page lays itself out.
-    return EMPTY_LAYOUT
-  }
+  const layout = await payload.findGlobal({ slug: 'front-page', depth: 0, overrideAccess: false, draft: Boolean(asDraftFor), user: asDraftFor?.user })
+  return { lead: layout.lead ?? null, focus: layout.focus ?? [], pinned: layout.pinned ?? [], sections: layout.sections ?? [] }
 }
 
 /** What a focus photo shows beside the teaser: the lead photo (or the share image). */
