@@ -33,6 +33,7 @@ export interface Config {
     'proofreading-terms': ProofreadingTerm;
     'proofreading-waivers': ProofreadingWaiver;
     'page-imports': PageImport;
+    'article-views': ArticleView;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -59,6 +60,7 @@ export interface Config {
     'proofreading-terms': ProofreadingTermsSelect<false> | ProofreadingTermsSelect<true>;
     'proofreading-waivers': ProofreadingWaiversSelect<false> | ProofreadingWaiversSelect<true>;
     'page-imports': PageImportsSelect<false> | PageImportsSelect<true>;
+    'article-views': ArticleViewsSelect<false> | ArticleViewsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -791,6 +793,20 @@ export interface PageImport {
   createdAt: string;
 }
 /**
+ * Views per article per Beijing day, counted by the server
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-views".
+ */
+export interface ArticleView {
+  id: number;
+  article: number | Article;
+  day: string;
+  views: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -865,6 +881,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'page-imports';
         value: number | PageImport;
+      } | null)
+    | ({
+        relationTo: 'article-views';
+        value: number | ArticleView;
       } | null)
     | ({
         relationTo: 'users';
@@ -1274,6 +1294,17 @@ export interface PageImportsSelect<T extends boolean = true> {
         text?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-views_select".
+ */
+export interface ArticleViewsSelect<T extends boolean = true> {
+  article?: T;
+  day?: T;
+  views?: T;
   updatedAt?: T;
   createdAt?: T;
 }

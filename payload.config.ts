@@ -8,6 +8,7 @@ import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
+import { ArticleViews } from './collections/ArticleViews'
 import { Bylines } from './collections/Bylines'
 import { Columns } from './collections/Columns'
 import { EditorialComments } from './collections/EditorialComments'
@@ -47,7 +48,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Users].map(withApiGuard),
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, ArticleViews, Users].map(withApiGuard),
   globals: [SiteSettings],
   cors: trustedOrigins(),
   csrf: trustedOrigins(),

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   rebuildSearchIndex: { zh: '重建检索索引', roles: ['admin'] },
   /** Keep the site's legal footer: 备案号, 新闻信息服务许可证, the 举报 phone and address. */
   manageSiteSettings: { zh: '维护网站备案与举报信息', roles: ['admin'] },
+  /** See how often readers opened each article (阅读量): the editing roles and administrators. */
+  readArticleViews: { zh: '查看阅读量', roles: EDITING },
 } as const satisfies Record<string, { zh: string; roles: readonly Role[] }>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -11,6 +11,7 @@ import * as migration_20261206_035640_review_records from './20261206_035640_rev
 import * as migration_20261206_045848_proofreading from './20261206_045848_proofreading';
 import * as migration_20261206_103606_page_imports from './20261206_103606_page_imports';
 import * as migration_20261206_110754_site_settings from './20261206_110754_site_settings';
+import * as migration_20261206_133933_article_views from './20261206_133933_article_views';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261206_110754_site_settings.up,
     down: migration_20261206_110754_site_settings.down,
-    name: '20261206_110754_site_settings'
+    name: '20261206_110754_site_settings',
+  },
+  {
+    up: migration_20261206_133933_article_views.up,
+    down: migration_20261206_133933_article_views.down,
+    name: '20261206_133933_article_views'
   },
 ];
