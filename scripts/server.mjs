@@ -7,6 +7,7 @@ import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 import { ADMISSION_DEFAULTS, createAdmission, isAnonymousReaderRequest } from './admission.mjs'
+import { runShutdownTasks } from '../src/lifecycle/shutdown.mjs'
 import { cachedPageTags, registerOriginResponseCache } from '../src/publishing/originResponses.mjs'
 import { createResponseCache } from './responseCache.mjs'
 import { shareSearchResults } from './searchCaching.mjs'
@@ -62,6 +63,7 @@ server.listen(port, hostname, () => console.log(`✓ 服务器已就绪：http:/
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.once(signal, () => {
     server.close()
-    process.exit(0)
+    // What the app must not lose, such as the views counted since the last flush (src/readerViews).
+    void runShutdownTasks().finally(() => process.exit(0))
   })
 }
