@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/reader/components/ArticleList'
 import { ArticleTeaser } from '@/reader/components/ArticleTeaser'
 import { JsonLd } from '@/reader/components/JsonLd'
+import { MostRead } from '@/reader/components/MostRead'
 import { RegionDirectory } from '@/reader/components/RegionDirectory'
 import { getArticleList, getFrontPage, isListPage } from '@/reader/data/articles'
 import { readerMetadata } from '@/reader/metadata'
@@ -71,6 +72,7 @@ export default async function FrontPage({ params }: Props) {
           <ArticleList articles={articles} basePath={readerPaths.column(column.slug ?? '')} page={1} totalPages={1} headingLevel={3} />
         </section>
       ))}
+      <MostRead />
       <RegionDirectory regions={regions} />
     </>
   )
