@@ -8,6 +8,7 @@ import { deskIdsOf, isStaffUser } from '@/access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
 import type { DocumentId } from '@/data/relationId'
+import { WeekTopArticles } from './WeekTopArticles'
 
 type Props = {
   payload: Payload
@@ -145,6 +146,7 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
           )}
         </div>
       ))}
+      <WeekTopArticles payload={payload} user={user} now={now} />
     </section>
   )
 }
