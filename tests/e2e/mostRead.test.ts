@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
 import { toShanghaiDate } from '@/newsroom/dates'
+import { signIn } from '../helpers/adminSession'
 import { launchChromium } from '../helpers/browser'
 import { type DemoServer, startDemoServer } from '../helpers/demoServer'
 import { signInSession } from '../helpers/restClient'
@@ -103,4 +104,27 @@ describe('热点排行 in Chromium', () => {
     for (let reader = 0; reader < 3; reader++) await visit(third)
     expect(await eventually(() => mostRead('24h'), [titles[third], titles[first], titles[second]])).toEqual([titles[third], titles[first], titles[second]])
   }, 10 * 60 * 1000)
+
+  it('shows editors the counts in the article list and the week’s 阅读排行 on the dashboard', async () => {
+    const editor = await signIn(browser, server.baseUrl, 'editor@newsroom.test', 'newsroom-demo')
+    const ranking = editor.getByTestId('queue-阅读排行')
+    await ranking.waitFor()
+    const entries = (await ranking.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+    expect(entries.map((entry) => entry.match(/(\d+) 次$/)?.[1])).toEqual(['4', '3', '2'])
+
+    await editor.goto(`${server.baseUrl}/admin/collections/articles?limit=100`)
+    const counts = editor.locator('.article-views-cell')
+    await counts.first().waitFor()
+    const shown = (await counts.allTextContents()).filter((text) => text !== '—' && text !== '0 / 0').sort()
+    expect(shown).toEqual(['2 / 2', '3 / 3', '4 / 4'])
+    await editor.context().close()
+
+    const journalist = await signIn(browser, server.baseUrl, 'journalist@newsroom.test', 'newsroom-demo')
+    await journalist.locator('.editorial-dashboard').waitFor()
+    expect(await journalist.getByTestId('queue-阅读排行').count()).toBe(0)
+    await journalist.goto(`${server.baseUrl}/admin/collections/articles?limit=100`)
+    await journalist.waitForLoadState('networkidle')
+    expect((await journalist.locator('.article-views-cell').allTextContents()).filter((text) => text !== '—')).toEqual([])
+    await journalist.context().close()
+  }, 5 * 60 * 1000)
 })
