@@ -1,6 +1,7 @@
 import { type DefaultTreeAdapterTypes, parse } from 'parse5'
 
 import { safeLinkHref } from '@/newsroom/safeUrl'
+import { VIEW_SCRIPT_PATH } from '@/readerViews/paths'
 import { parseXml } from './xml'
 
 /**
@@ -46,8 +47,12 @@ const QR_CODE_SVG: Record<string, ReadonlySet<string>> = { svg: new Set(['xmlns'
 function isReaderElement(element: HtmlElement): boolean {
   if (element.namespaceURI === SVG_NAMESPACE && QR_CODE_SVG[element.tagName]) return attributesOf(element).every(({ name }) => QR_CODE_SVG[element.tagName].has(name))
   if (element.namespaceURI !== HTML_NAMESPACE || !READER_ELEMENTS.has(element.tagName)) return element.tagName === 'link' && attributeOf(element, 'rel') === 'preload'
-  return element.tagName !== 'script' || attributeOf(element, 'type') === 'application/ld+json'
+  return element.tagName !== 'script' || attributeOf(element, 'type') === 'application/ld+json' || isViewCounterScript(element)
 }
+
+/** The article page's view counter (阅读量), exactly as the page writes it: the site's own static file, nothing inline. */
+const isViewCounterScript = (element: HtmlElement) =>
+  attributeOf(element, 'src') === VIEW_SCRIPT_PATH && attributesOf(element).every(({ name }) => name === 'src' || name === 'async') && element.childNodes.length === 0
 
 const describeElement = (element: HtmlElement) => `<${element.tagName}${attributesOf(element).map(({ name, value }) => ` ${name}="${value}"`).join('')}>`
 

@@ -8,6 +8,7 @@ import { JsonLd } from '@/reader/components/JsonLd'
 import { MostRead } from '@/reader/components/MostRead'
 import { RegionDirectory } from '@/reader/components/RegionDirectory'
 import { getArticleList, getFrontPage, isListPage } from '@/reader/data/articles'
+import { getMostReadLists } from '@/reader/data/mostRead'
 import { readerMetadata } from '@/reader/metadata'
 import { webSiteJsonLd } from '@/reader/structuredData'
 import { pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
@@ -72,7 +73,7 @@ export default async function FrontPage({ params }: Props) {
           <ArticleList articles={articles} basePath={readerPaths.column(column.slug ?? '')} page={1} totalPages={1} headingLevel={3} />
         </section>
       ))}
-      <MostRead />
+      <MostRead lists={await getMostReadLists()} />
       <RegionDirectory regions={regions} />
     </>
   )

@@ -3,17 +3,18 @@ import Link from 'next/link'
 import type { Article } from '@payload-types'
 import { webHeadlineOf } from '@/newsroom/headlines'
 import { readerPaths } from '@/publishing/urls'
-import { getMostRead, type MostReadWindow } from '@/reader/data/mostRead'
+import type { MostReadLists, MostReadWindow } from '@/reader/data/mostRead'
 
 const WINDOW_LABELS: Record<MostReadWindow, string> = { '24h': '24小时', '7d': '7天' }
 
 /**
  * 热点排行: the most read articles of the last 24 hours and of the last 7 days, as two headed
  * ordered lists side by side (one under the other on a phone). No tabs: nothing here needs a script.
- * Nothing is shown until something has been read.
+ * Nothing is shown until something has been read. Rendered synchronously from what the page read
+ * (getMostReadLists), so every renderer can render the page, not only React Server Components.
  */
-export async function MostRead({ limit = 10 }: { limit?: number }) {
-  const lists = await Promise.all((['24h', '7d'] as const).map(async (window) => ({ window, articles: await getMostRead(window, limit) })))
+export function MostRead({ lists: byWindow }: { lists: MostReadLists }) {
+  const lists = (['24h', '7d'] as const).map((window) => ({ window, articles: byWindow[window] }))
   if (lists.every((list) => list.articles.length === 0)) return null
   return (
     <section className="most-read" aria-labelledby="most-read-heading">

@@ -17,3 +17,11 @@ export async function getMostRead(window: MostReadWindow, limit = 10): Promise<A
   if (prerenderingAtBuild()) return []
   return cachedRead(['most-read', window, String(limit)], [CACHE_TAGS.mostRead, CACHE_TAGS.home], async () => findMostRead(await readerPayload(), window, limit))
 }
+
+export type MostReadLists = Record<MostReadWindow, Article[]>
+
+/** Both windows of the 热点排行, as the front page shows them. */
+export async function getMostReadLists(limit = 10): Promise<MostReadLists> {
+  const [day, week] = await Promise.all([getMostRead('24h', limit), getMostRead('7d', limit)])
+  return { '24h': day, '7d': week }
+}
