@@ -7,7 +7,8 @@ import { toShanghaiDate } from '@/newsroom/dates'
 
 /**
  * What the counter holds in memory, at most. A distinct reader of an article today is a
- * 16-byte digest (about 80 bytes with the set's overhead, so the cap is some 25 MB); an
+ * 16-byte digest, with at most one more for its address (about 165 bytes with the collections'
+ * overhead, measured: the cap is some 33 MB); an
  * article-day waiting for the next flush is one map entry.
  */
 export const VIEW_COUNTER_LIMITS = {
@@ -17,12 +18,20 @@ export const VIEW_COUNTER_LIMITS = {
    * de-duplication would let a reload loop inflate an article, and the cap is far above a
    * regional daily's readership.
    */
-  readersPerDay: 300_000,
+  readersPerDay: 200_000,
   /** Article-days waiting to be flushed. Once full, views of other articles wait for the next flush's room: they are not counted. */
   pendingArticleDays: 10_000,
+  /**
+   * Readers (browsers) counted from one address for one article a day: an office or a school
+   * behind one address still counts, a script changing its user agent on every request adds no
+   * more than this.
+   */
+  readersPerAddress: 30,
 } as const
 
-export type ViewVerdict = 'counted' | 'repeat' | 'bot' | 'full'
+type Limits = { readersPerDay: number; pendingArticleDays: number; readersPerAddress: number }
+
+export type ViewVerdict = 'counted' | 'repeat' | 'bot' | 'crowded' | 'full'
 export type ViewTally = { article: DocumentId; day: string; views: number }
 export type ViewRequest = { article: DocumentId; userAgent: string | null; address: string; now?: Date }
 
@@ -37,11 +46,13 @@ export class ViewCounter {
   private salt: Buffer = Buffer.alloc(0)
   private saltDay = ''
   private readonly seen = new Set<string>()
+  /** Readers counted per address and article today, by a digest of the two (no larger than `seen`). */
+  private readonly fromAddress = new Map<string, number>()
   private readonly pending = new Map<string, ViewTally>()
   private warnedFull = false
 
   constructor(
-    private readonly limits: { readersPerDay: number; pendingArticleDays: number } = VIEW_COUNTER_LIMITS,
+    private readonly limits: Limits = VIEW_COUNTER_LIMITS,
     private readonly warn: (message: string) => void = console.warn,
     private readonly newSalt: () => Buffer = () => randomBytes(32),
   ) {}
@@ -50,12 +61,16 @@ export class ViewCounter {
     if (!userAgent || isbot(userAgent)) return 'bot'
     const day = toShanghaiDate(now)
     if (day !== this.saltDay) this.turnDay(day)
-    const reader = createHash('sha256').update(this.salt).update(`${address}\n${userAgent}\n${article}`).digest('base64url').slice(0, 22)
+    const reader = this.digest(`${address}\n${userAgent}\n${article}`)
     if (this.seen.has(reader)) return 'repeat'
+    const place = this.digest(`${address}\n${article}`)
+    const fromPlace = this.fromAddress.get(place) ?? 0
+    if (fromPlace >= this.limits.readersPerAddress) return 'crowded'
     const key = `${article}\n${day}`
     const tally = this.pending.get(key)
     if (this.seen.size >= this.limits.readersPerDay || (!tally && this.pending.size >= this.limits.pendingArticleDays)) return this.full()
     this.seen.add(reader)
+    this.fromAddress.set(place, fromPlace + 1)
     if (tally) tally.views += 1
     else this.pending.set(key, { article, day, views: 1 })
     return 'counted'
@@ -87,10 +102,17 @@ export class ViewCounter {
     return views
   }
 
+  /** 128 bits of SHA-256 over today's salt and the text: enough to tell a day's readers apart, useless without the salt. */
+  private digest(text: string): string {
+    // A string of its own, not a slice of the full digest's: a slice would keep the whole digest alive.
+    return createHash('sha256').update(this.salt).update(text).digest().subarray(0, 16).toString('base64url')
+  }
+
   private turnDay(day: string): void {
     this.salt = this.newSalt()
     this.saltDay = day
     this.seen.clear()
+    this.fromAddress.clear()
     this.warnedFull = false
   }
 

@@ -7,7 +7,7 @@ const MORNING = new Date('2026-12-06T02:00:00Z')
 const LATE = new Date('2026-12-06T15:59:00Z')
 const AFTER_MIDNIGHT = new Date('2026-12-06T16:01:00Z')
 
-function counter(limits = { readersPerDay: 1000, pendingArticleDays: 100 }) {
+function counter(limits = { readersPerDay: 1000, pendingArticleDays: 100, readersPerAddress: 30 }) {
   const warnings: string[] = []
   const salts: Buffer[] = []
   let next = 0
@@ -42,6 +42,14 @@ describe('the view counter', () => {
     expect(views.take()).toEqual([{ article: 1, day: '2026-12-06', views: 3 }])
   })
 
+  it('counts at most so many browsers from one address for one article a day', () => {
+    const { counter: views } = counter({ readersPerDay: 1000, pendingArticleDays: 100, readersPerAddress: 3 })
+    const from = (address: string, browser: number, article = 1) => views.record({ article, userAgent: `${READER_UA} build/${browser}`, address, now: MORNING })
+    expect([1, 2, 3, 4, 5].map((browser) => from('203.0.113.5', browser))).toEqual(['counted', 'counted', 'counted', 'crowded', 'crowded'])
+    expect([from('203.0.113.6', 4), from('203.0.113.5', 4, 2)]).toEqual(['counted', 'counted'])
+    expect(views.record({ article: 1, userAgent: `${READER_UA} build/9`, address: '203.0.113.5', now: AFTER_MIDNIGHT })).toBe('counted')
+  })
+
   it('counts no crawler and no request without a user agent', () => {
     const { counter: views } = counter()
     for (const userAgent of ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)', 'curl/8.5.0', '', null]) {
@@ -62,10 +70,11 @@ describe('the view counter', () => {
     expect(held).not.toContain('203.0.113.5')
     expect(held).not.toContain('Chrome')
     expect((views as unknown as { seen: Set<string> }).seen.size).toBe(1)
+    expect((views as unknown as { fromAddress: Map<string, number> }).fromAddress.size).toBe(1)
   })
 
   it('stops counting new readers once its day is full, says so once, and counts again the next day', () => {
-    const { counter: views, warnings } = counter({ readersPerDay: 2, pendingArticleDays: 100 })
+    const { counter: views, warnings } = counter({ readersPerDay: 2, pendingArticleDays: 100, readersPerAddress: 30 })
     const at = (address: string, now = MORNING) => views.record({ article: 1, userAgent: READER_UA, address, now })
     expect([at('10.0.0.1'), at('10.0.0.2'), at('10.0.0.3'), at('10.0.0.4'), at('10.0.0.1')]).toEqual(['counted', 'counted', 'full', 'full', 'repeat'])
     expect(warnings).toHaveLength(1)
@@ -73,7 +82,7 @@ describe('the view counter', () => {
   })
 
   it('holds at most so many article-days between flushes, and makes room again when they are taken', () => {
-    const { counter: views } = counter({ readersPerDay: 1000, pendingArticleDays: 2 })
+    const { counter: views } = counter({ readersPerDay: 1000, pendingArticleDays: 2, readersPerAddress: 30 })
     const read = (article: number) => views.record({ article, userAgent: READER_UA, address: `10.0.0.${article}`, now: MORNING })
     expect([read(1), read(2), read(3)]).toEqual(['counted', 'counted', 'full'])
     expect(views.take().map((tally) => tally.article)).toEqual([1, 2])
@@ -81,7 +90,7 @@ describe('the view counter', () => {
   })
 
   it('takes back what a flush could not write, adding to what was counted since', () => {
-    const { counter: views, warnings } = counter({ readersPerDay: 1000, pendingArticleDays: 2 })
+    const { counter: views, warnings } = counter({ readersPerDay: 1000, pendingArticleDays: 2, readersPerAddress: 30 })
     views.record({ article: 1, userAgent: READER_UA, address: '10.0.0.1', now: MORNING })
     const failed = views.take()
     views.record({ article: 1, userAgent: READER_UA, address: '10.0.0.2', now: MORNING })
