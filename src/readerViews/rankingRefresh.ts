@@ -1,15 +1,13 @@
 import type { Payload } from 'payload'
 
 import { articleViewService } from './service'
-import { viewsInWindow } from './ranking'
-import type { MostReadWindow } from './window'
+import { rankBothWindows } from './ranking'
 
 /** How often the 热点排行 may change on the reader site at most. MOST_READ_REFRESH_SECONDS overrides it (tests). */
 export const rankingRefreshMs = (env: NodeJS.ProcessEnv = process.env) => Math.max(1, Number(env.MOST_READ_REFRESH_SECONDS) || 300) * 1000
 
 /** As many places as the front page shows, and some more: a place among them changing is what readers would see. */
 const WATCHED_PLACES = 30
-const WINDOWS: MostReadWindow[] = ['24h', '7d']
 
 /**
  * Asked on each tick of the scheduler's loop (inside a request, where Next.js lets the cache be
@@ -28,7 +26,7 @@ export function rankingChangeWatcher(intervalMs = rankingRefreshMs()): (payload:
     writesSeen = writes
     let rankings: string[][]
     try {
-      rankings = await Promise.all(WINDOWS.map(async (window) => (await viewsInWindow(payload, window, now)).slice(0, WATCHED_PLACES).map((entry) => String(entry.article))))
+      rankings = Object.values(await rankBothWindows(payload, now)).map((ranked) => ranked.slice(0, WATCHED_PLACES).map((entry) => String(entry.article)))
     } catch (error) {
       // The scheduler's tick publishes articles: a failed look at the ranking must not stop it.
       payload.logger.warn({ err: error, msg: '热点排行：读取阅读量失败，下次再试' })
