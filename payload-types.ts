@@ -34,6 +34,7 @@ export interface Config {
     'proofreading-waivers': ProofreadingWaiver;
     'page-imports': PageImport;
     channels: Channel;
+    'article-views': ArticleView;
     users: User;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
@@ -61,6 +62,7 @@ export interface Config {
     'proofreading-waivers': ProofreadingWaiversSelect<false> | ProofreadingWaiversSelect<true>;
     'page-imports': PageImportsSelect<false> | PageImportsSelect<true>;
     channels: ChannelsSelect<false> | ChannelsSelect<true>;
+    'article-views': ArticleViewsSelect<false> | ArticleViewsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -825,6 +827,20 @@ export interface Channel {
   createdAt: string;
 }
 /**
+ * Views per article per Beijing day, counted by the server
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-views".
+ */
+export interface ArticleView {
+  id: number;
+  article: number | Article;
+  day: string;
+  views: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -903,6 +919,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'channels';
         value: number | Channel;
+      } | null)
+    | ({
+        relationTo: 'article-views';
+        value: number | ArticleView;
       } | null)
     | ({
         relationTo: 'users';
@@ -1330,6 +1350,17 @@ export interface ChannelsSelect<T extends boolean = true> {
   columns?: T;
   tags?: T;
   regions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "article-views_select".
+ */
+export interface ArticleViewsSelect<T extends boolean = true> {
+  article?: T;
+  day?: T;
+  views?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
+import { ArticleViews } from './collections/ArticleViews'
 import { Bylines } from './collections/Bylines'
 import { Channels } from './collections/Channels'
 import { Columns } from './collections/Columns'
@@ -49,7 +50,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   // SMTP from SMTP_* variables; without them, e-mails are only logged (README, Configuration).
   email: newsroomEmailAdapter(),
-  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Channels, Users].map(withApiGuard),
+  collections: [Articles, Columns, Installments, Bylines, Photos, Tags, Regions, EditorialComments, WorkflowEvents, Desks, ProofreadingTerms, ProofreadingWaivers, PageImports, Channels, ArticleViews, Users].map(withApiGuard),
   globals: [FrontPage, SiteSettings].map(withGlobalApiGuard),
   cors: trustedOrigins(),
   csrf: trustedOrigins(),

@@ -7,6 +7,7 @@ import http from 'node:http'
 import { parseArgs } from 'node:util'
 
 import { ADMISSION_DEFAULTS, createAdmission, isAnonymousReaderRequest } from './admission.mjs'
+import { runShutdownTasks } from '../src/lifecycle/shutdown.mjs'
 import { cachedPageTags, registerOriginResponseCache } from '../src/publishing/originResponses.mjs'
 import { createResponseCache } from './responseCache.mjs'
 import { shareSearchResults } from './searchCaching.mjs'
@@ -59,9 +60,15 @@ const server = http.createServer((request, response) => {
 })
 server.listen(port, hostname, () => console.log(`✓ 服务器已就绪：http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
 
+let stopping = false
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.once(signal, () => {
+  // Every signal is handled, not only the first: `npm start` signals this process itself and its
+  // whole process group gets the same signal, and a second one must not cut the shutdown short.
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
     server.close()
-    process.exit(0)
+    // What the app must not lose, such as the views counted since the last flush (src/readerViews).
+    void runShutdownTasks().finally(() => process.exit(0))
   })
 }

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   manageSiteSettings: { zh: '维护网站备案与举报信息', roles: ['admin'] },
   /** Configure the reader site's channels (频道) and lay out its front page (首页版面). */
   layOutSite: { zh: '编排网站频道与首页', roles: EDITING },
+  /** See how often readers opened each article (阅读量): the editing roles and administrators. */
+  readArticleViews: { zh: '查看阅读量', roles: EDITING },
 } as const satisfies Record<string, { zh: string; roles: readonly Role[] }>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -12,7 +12,7 @@ import * as migration_20261206_045848_proofreading from './20261206_045848_proof
 import * as migration_20261206_103606_page_imports from './20261206_103606_page_imports';
 import * as migration_20261206_110754_site_settings from './20261206_110754_site_settings';
 import * as migration_20261206_133647_article_outlet from './20261206_133647_article_outlet';
-import * as migration_20261206_140657_channels_front_page from './20261206_140657_channels_front_page';
+import * as migration_20261206_143929_channels_front_page_article_views from './20261206_143929_channels_front_page_article_views';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261206_133647_article_outlet',
   },
   {
-    up: migration_20261206_140657_channels_front_page.up,
-    down: migration_20261206_140657_channels_front_page.down,
-    name: '20261206_140657_channels_front_page'
+    up: migration_20261206_143929_channels_front_page_article_views.up,
+    down: migration_20261206_143929_channels_front_page_article_views.down,
+    name: '20261206_143929_channels_front_page_article_views'
   },
 ];

@@ -44,6 +44,8 @@ export const CACHE_TAGS = {
   siteSettings: 'site-settings',
   /** The masthead's date line, on every HTML page: expired when the Beijing day turns (src/publishing/dateLine.ts). */
   dateLine: 'date-line',
+  /** The 热点排行 (most read, 24 hours and 7 days) on the front page: expired by the scheduler's loop when the order changed, at most every few minutes (src/readerViews/rankingRefresh.ts), never by a publication. */
+  mostRead: 'most-read',
 } as const
 
 /**

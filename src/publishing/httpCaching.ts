@@ -39,7 +39,8 @@ const HOME_KEYS = [CACHE_TAGS.home, ...PAGE]
  * tagged by the data each page read, refreshes them at once.
  */
 export const READER_ROUTE_KEYS: { source: string; keys: readonly string[]; routeHandler?: boolean }[] = [
-  { source: '/', keys: HOME_KEYS },
+  // Only the front page shows the 热点排行, whose refresh purges it alone.
+  { source: '/', keys: [...HOME_KEYS, CACHE_TAGS.mostRead] },
   { source: '/page/:page', keys: HOME_KEYS },
   { source: '/articles/:slug', keys: ARTICLE_KEYS },
   { source: '/articles/:slug/ninjs.json', keys: [CACHE_TAGS.article(':slug'), ...KINDS], routeHandler: true },

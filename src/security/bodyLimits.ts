@@ -1,3 +1,4 @@
+import { VIEW_BEACON_MAX_BYTES, VIEW_BEACON_PATH } from '../readerViews/paths'
 import { formatMegabytes, MAX_UPLOAD_BYTES } from '../uploads/limits'
 
 const KB = 1024
@@ -11,6 +12,8 @@ const MB = 1024 * KB
 export const BODY_LIMITS = {
   /** An address, a password of at most 256 characters (up to 6 bytes each as JSON escapes), a reset token. */
   login: 8 * KB,
+  /** An article page's view beacon: the article's slug. */
+  beacon: VIEW_BEACON_MAX_BYTES,
   /** Readers write nothing; their GraphQL queries are a few hundred bytes. */
   anonymous: 8 * KB,
   /** Hundreds of fields with their arguments; the complexity and alias limits bound the work. */
@@ -60,6 +63,7 @@ export function withoutCredentials(headers: Headers): Headers {
 
 export function bodyLimitFor(pathname: string, headers: Headers): BodyLimitKind {
   if (LOGIN_PATHS.has(pathname)) return 'login'
+  if (pathname === VIEW_BEACON_PATH) return 'beacon'
   if (isAnonymous(headers)) return 'anonymous'
   if (pathname === '/api/graphql') return 'graphql'
   if (IMPORT_PATHS.has(pathname)) return 'import'

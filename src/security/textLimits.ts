@@ -79,6 +79,8 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number
   'proofreading-terms': { term: NAME, exceptions: NAME, suggestion: NAME, category: NAME, note: STANDFIRST, source: STANDFIRST },
   'proofreading-waivers': { key: NOTE, category: NAME, field: NAME, text: STANDFIRST, message: STANDFIRST, reason: STANDFIRST },
   // A block of page text no draft took is kept whole, however long: a page file is at most 2 MB (PAGE_LIMITS).
+  // 'YYYY-MM-DD', written by the view counter alone.
+  'article-views': { day: 10 },
   'page-imports': { fileName: FILE_NAME, pageKey: KEY, pageName: NAME, 'unassigned.text': PAGE_TEXT, 'warnings.text': NOTE },
 }
 

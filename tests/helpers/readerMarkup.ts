@@ -2,6 +2,7 @@ import { type DefaultTreeAdapterTypes, parse } from 'parse5'
 
 import { safeLinkHref } from '@/newsroom/safeUrl'
 import { FONT_SIZE_SCRIPT_PATH } from '@/reader/fontSize'
+import { VIEW_SCRIPT_PATH } from '@/readerViews/paths'
 import { parseXml } from './xml'
 
 /**
@@ -48,10 +49,14 @@ function isReaderElement(element: HtmlElement): boolean {
   if (element.namespaceURI === SVG_NAMESPACE && QR_CODE_SVG[element.tagName]) return attributesOf(element).every(({ name }) => QR_CODE_SVG[element.tagName].has(name))
   if (element.namespaceURI !== HTML_NAMESPACE || !READER_ELEMENTS.has(element.tagName)) return element.tagName === 'link' && attributeOf(element, 'rel') === 'preload'
   if (element.tagName !== 'script') return true
-  // JSON-LD data, and the 字号 switch's own static script (public/font-size.js): nothing inline, nothing from content.
-  if (attributeOf(element, 'type') === 'application/ld+json') return true
+  // JSON-LD data, and the site's own static scripts (public/font-size.js, the view counter): nothing inline, nothing from content.
+  if (attributeOf(element, 'type') === 'application/ld+json' || isViewCounterScript(element)) return true
   return attributesOf(element).length === 1 && attributeOf(element, 'src') === FONT_SIZE_SCRIPT_PATH && element.childNodes.length === 0
 }
+
+/** The article page's view counter (阅读量), exactly as the page writes it: the site's own static file, nothing inline. */
+const isViewCounterScript = (element: HtmlElement) =>
+  attributeOf(element, 'src') === VIEW_SCRIPT_PATH && attributesOf(element).every(({ name }) => name === 'src' || name === 'async') && element.childNodes.length === 0
 
 const describeElement = (element: HtmlElement) => `<${element.tagName}${attributesOf(element).map(({ name, value }) => ` ${name}="${value}"`).join('')}>`
 

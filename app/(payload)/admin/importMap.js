@@ -22,6 +22,7 @@ import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997e
 import { ArticleLengthField as ArticleLengthField_a09690f36be5eca74923aa8cd19ace64 } from '../../../src/admin/components/ArticleLengthField'
 import { WorkflowPanel as WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2 } from '../../../src/admin/components/WorkflowPanel'
 import { ProofreadingPanel as ProofreadingPanel_7582ccf335b5e946d365d240b10fb74f } from '../../../src/admin/components/ProofreadingPanel'
+import { ArticleViewsCell as ArticleViewsCell_2ae775ad14a797134b1c12ba7c9a1eaf } from '../../../src/admin/components/ArticleViewsCell'
 import { ArticleLengthCell as ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842 } from '../../../src/admin/components/ArticleLengthCell'
 import { PublishedDeletionWarning as PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197 } from '../../../src/admin/components/PublishedDeletionWarning'
 import { WorkflowPublishButton as WorkflowPublishButton_68c8fe52de061d757fab95a579373069 } from '../../../src/admin/components/WorkflowPublishButton'
@@ -66,6 +67,7 @@ export const importMap = {
   "/src/admin/components/ArticleLengthField#ArticleLengthField": ArticleLengthField_a09690f36be5eca74923aa8cd19ace64,
   "/src/admin/components/WorkflowPanel#WorkflowPanel": WorkflowPanel_eab2dfd971b50d9274cb0da3775417d2,
   "/src/admin/components/ProofreadingPanel#ProofreadingPanel": ProofreadingPanel_7582ccf335b5e946d365d240b10fb74f,
+  "/src/admin/components/ArticleViewsCell#ArticleViewsCell": ArticleViewsCell_2ae775ad14a797134b1c12ba7c9a1eaf,
   "/src/admin/components/ArticleLengthCell#ArticleLengthCell": ArticleLengthCell_1acca7fb0ac12a8acc43603625e01842,
   "/src/admin/components/PublishedDeletionWarning#PublishedDeletionWarning": PublishedDeletionWarning_9c149cd77f0d47719db943eb01574197,
   "/src/admin/components/WorkflowPublishButton#WorkflowPublishButton": WorkflowPublishButton_68c8fe52de061d757fab95a579373069,

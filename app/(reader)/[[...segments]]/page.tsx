@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/reader/components/ArticleList'
 import { FrontPageView } from '@/reader/components/FrontPageView'
 import { JsonLd } from '@/reader/components/JsonLd'
+import { MostRead } from '@/reader/components/MostRead'
 import { getArticleList, isListPage } from '@/reader/data/articles'
 import { getFrontPage } from '@/reader/data/frontPage'
+import { getMostReadLists } from '@/reader/data/mostRead'
 import { readerMetadata } from '@/reader/metadata'
 import { webSiteJsonLd } from '@/reader/structuredData'
 import { pagedPath, pageFromSegments } from '@/publishing/urls'
@@ -42,7 +44,7 @@ export default async function FrontPage({ params }: Props) {
   return (
     <>
       <JsonLd data={webSiteJsonLd()} />
-      <FrontPageView content={await getFrontPage()} />
+      <FrontPageView content={await getFrontPage()} mostRead={<MostRead lists={await getMostReadLists()} />} />
     </>
   )
 }

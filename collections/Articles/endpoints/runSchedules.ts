@@ -5,6 +5,7 @@ import type { Endpoint } from 'payload'
 import { CACHE_TAGS } from '@/publishing/cacheTags'
 import { dayTurnWatcher } from '@/publishing/dateLine'
 import { expireReaderTags } from '@/publishing/expireTags'
+import { rankingChangeWatcher } from '@/readerViews/rankingRefresh'
 import { runDueSchedules, schedulerToken } from '@/workflow/scheduler'
 import { SCHEDULER_HEADER } from '@/workflow/schedulerLoop'
 import { discardAbandonedDrafts } from '../untouchedDraft'
@@ -13,8 +14,9 @@ import { discardAbandonedDrafts } from '../untouchedDraft'
 const DRAFT_SWEEP_EVERY_MS = 10 * 60 * 1000
 let lastDraftSweep = 0
 const dayTurned = dayTurnWatcher()
+const rankingChanged = rankingChangeWatcher()
 
-/** POST /api/articles/run-schedules — the server's own scheduler loop, and nobody else. It also clears away abandoned empty drafts and turns the date line at midnight. */
+/** POST /api/articles/run-schedules — the server's own scheduler loop, and nobody else. It also clears away abandoned empty drafts, turns the date line at midnight and refreshes the 热点排行 when its order changed. */
 export const runSchedulesEndpoint: Endpoint = {
   path: '/run-schedules',
   method: 'post',
@@ -26,6 +28,7 @@ export const runSchedulesEndpoint: Endpoint = {
     }
     // Inside a request, where Next.js lets the cache be expired: every page's date line is yesterday's.
     if (dayTurned(new Date())) expireReaderTags([CACHE_TAGS.dateLine], req.payload.logger)
+    if (await rankingChanged(req.payload)) expireReaderTags([CACHE_TAGS.mostRead], req.payload.logger)
     const run = await runDueSchedules(req.payload)
     if (Date.now() - lastDraftSweep < DRAFT_SWEEP_EVERY_MS) return Response.json(run)
     lastDraftSweep = Date.now()

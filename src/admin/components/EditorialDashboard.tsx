@@ -8,6 +8,8 @@ import { deskIdsOf, isStaffUser } from '@/access/roles'
 import { formatChineseDateTime, startOfShanghaiDay } from '@/newsroom/dates'
 import { latestReturnNotes, type ReturnNote } from '@/workflow/returnNotes'
 import type { DocumentId } from '@/data/relationId'
+import { weekTopArticles } from '@/readerViews/editorCounts'
+import { WeekTopArticles } from './WeekTopArticles'
 
 type Props = {
   payload: Payload
@@ -95,6 +97,8 @@ export function queuesFor(user: NonNullable<Props['user']>, now: Date = new Date
 /** Each role's own work on the admin home page: what is waiting for them right now. */
 export async function EditorialDashboard({ payload, user, now }: Props) {
   if (!user || !isStaffUser(user)) return null
+  // Those who may see readership get the week's most read beside their queues.
+  const weekTop = can(user, 'readArticleViews') ? weekTopArticles(payload, user, 10, now) : null
   const queues = await Promise.all(
     queuesFor(user, now).map(async (queue) => {
       const collection = queue.collection ?? 'articles'
@@ -145,6 +149,7 @@ export async function EditorialDashboard({ payload, user, now }: Props) {
           )}
         </div>
       ))}
+      {weekTop && <WeekTopArticles top={await weekTop} />}
     </section>
   )
 }

@@ -273,6 +273,23 @@ export async function findArticleLinks(payload: Payload, slugs: readonly string[
   return slugs.flatMap((slug) => bySlug.get(slug) ?? [])
 }
 
+/** Links to articles by id, in the order given, leaving out any a reader cannot see or that was retracted (the 热点排行's candidates). */
+export async function findArticleLinksByIds(payload: Payload, ids: readonly DocumentId[]): Promise<Article[]> {
+  if (ids.length === 0) return []
+  const { docs } = (await payload.find({
+    collection: 'articles',
+    ...AS_READER,
+    depth: 1,
+    limit: ids.length,
+    pagination: false,
+    where: { and: [NOT_RETRACTED, { id: { in: ids } }] },
+    select: LINK_SELECT,
+    populate: LINK_POPULATE,
+  })) as unknown as { docs: Article[] }
+  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+  return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}
+
 /** Related reading with what its links show. */
 export async function findRelatedArticles(payload: Payload, article: ArticleRelations, limit = 5): Promise<Article[]> {
   return findArticleLinks(payload, await rankRelatedArticles(payload, article, limit))

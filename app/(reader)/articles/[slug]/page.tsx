@@ -15,6 +15,7 @@ import { excerptOf } from '@/newsroom/plainText'
 import { bylinesOf, columnLabelOf, columnOf, modifiedAtOf, sharePhotoOf } from '@/newsroom/presentation'
 import { newsArticleJsonLd } from '@/reader/structuredData'
 import { readerPaths } from '@/publishing/urls'
+import { VIEW_SCRIPT_PATH } from '@/readerViews/paths'
 
 export const revalidate = 3600
 
@@ -58,6 +59,10 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleContent article={article} />
       <ArticleShare url={url} qrSvg={qrSvg} />
       <ArticleSurroundings {...surroundings} column={columnOf(article)} />
+      {/* The view (阅读量) is counted from the reader's browser, since the page comes from a cache; a retraction notice counts nothing.
+          React loads an async script once per document, in-page navigation included; the script counts each marker it finds. */}
+      <span hidden data-article-view={article.slug ?? ''} />
+      <script async src={VIEW_SCRIPT_PATH} />
     </>
   )
 }

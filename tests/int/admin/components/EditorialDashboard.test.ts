@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 
 import { EditorialDashboard } from '@/admin/components/EditorialDashboard'
 import { formatChineseDateTime } from '@/newsroom/dates'
+import { writeViewTallies } from '@/readerViews/flush'
 import { runDueSchedules } from '@/workflow/scheduler'
 import type { Staff } from '../../../helpers/newsroomUsers'
 import { useTestPayload } from '../../../helpers/payload'
@@ -81,6 +82,26 @@ describe('the editor’s dashboard', () => {
 
     await payload.update({ collection: 'bylines', id: proposal.id, data: { status: 'confirmed' } })
     expect((await dashboard())['待确认署名']).toContain('没有待确认的署名。')
+  })
+})
+
+describe('阅读排行 on the dashboard', () => {
+  it('lists the week’s most read articles with their counts for editors, and nothing of it for journalists', async () => {
+    const read = async (title: string) => payload.create({ collection: 'articles', data: { title } as never, draft: true, user: { ...staff.editor, collection: 'users' } })
+    const [often, seldom, longAgo] = [await read('本周常读'), await read('本周少读'), await read('上月旧闻')]
+    await writeViewTallies(payload, [
+      { article: often.id, day: '2030-03-01', views: 1200 },
+      { article: often.id, day: '2030-02-23', views: 34 },
+      { article: seldom.id, day: '2030-02-28', views: 5 },
+      // Eight days back: outside the week.
+      { article: longAgo.id, day: '2030-02-22', views: 9999 },
+    ])
+    const queue = (await dashboard())['阅读排行']
+    expect(queue).toContain('本周常读</a> <span class="editorial-dashboard__count">1,234 次</span>')
+    expect(queue).toContain('本周少读</a> <span class="editorial-dashboard__count">5 次</span>')
+    expect(queue.indexOf('本周常读')).toBeLessThan(queue.indexOf('本周少读'))
+    expect(queue).not.toContain('上月旧闻')
+    expect(Object.keys(await dashboard(staff.journalist))).not.toContain('阅读排行')
   })
 })
 

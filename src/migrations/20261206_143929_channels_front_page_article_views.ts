@@ -40,6 +40,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`channels_rels_columns_id_idx\` ON \`channels_rels\` (\`columns_id\`);`)
   await db.run(sql`CREATE INDEX \`channels_rels_tags_id_idx\` ON \`channels_rels\` (\`tags_id\`);`)
   await db.run(sql`CREATE INDEX \`channels_rels_regions_id_idx\` ON \`channels_rels\` (\`regions_id\`);`)
+  await db.run(sql`CREATE TABLE \`article_views\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`article_id\` integer NOT NULL,
+  	\`day\` text NOT NULL,
+  	\`views\` numeric DEFAULT 0 NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`article_views_article_idx\` ON \`article_views\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`article_views_day_idx\` ON \`article_views\` (\`day\`);`)
+  await db.run(sql`CREATE INDEX \`article_views_updated_at_idx\` ON \`article_views\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`article_views_created_at_idx\` ON \`article_views\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`article_day_idx\` ON \`article_views\` (\`article_id\`,\`day\`);`)
   await db.run(sql`CREATE TABLE \`front_page_blocks_channel_block\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -267,7 +282,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_front_page_v_rels_path_idx\` ON \`_front_page_v_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`_front_page_v_rels_articles_id_idx\` ON \`_front_page_v_rels\` (\`articles_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`channels_id\` integer REFERENCES channels(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`article_views_id\` integer REFERENCES article_views(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_channels_id_idx\` ON \`payload_locked_documents_rels\` (\`channels_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_article_views_id_idx\` ON \`payload_locked_documents_rels\` (\`article_views_id\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`issue_numbering_reference_date\` text;`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`issue_numbering_reference_number\` numeric;`)
 }
@@ -275,6 +292,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`channels\`;`)
   await db.run(sql`DROP TABLE \`channels_rels\`;`)
+  await db.run(sql`DROP TABLE \`article_views\`;`)
   await db.run(sql`DROP TABLE \`front_page_blocks_channel_block\`;`)
   await db.run(sql`DROP TABLE \`front_page_blocks_column_block\`;`)
   await db.run(sql`DROP TABLE \`front_page_blocks_most_read_block\`;`)
