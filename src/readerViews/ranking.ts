@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Article } from '@payload-types'
 import { type DocumentId, relationId } from '@/data/relationId'
+import type { ChannelMatch } from '@/publishing/channelRules'
 import { findArticleLinksByIds } from '@/reader/data/queries'
 import { type MostReadWindow, weightedViews, windowWeights } from './window'
 
@@ -42,9 +43,15 @@ export async function rankBothWindows(payload: Payload, now: Date = new Date()):
   return { '24h': rank(rows, '24h', now), '7d': rank(rows, '7d', now) }
 }
 
-/** The most read articles readers can see (published, not retracted) in a window, as links, most read first. */
-export async function findMostRead(payload: Payload, window: MostReadWindow, limit: number, now: Date = new Date()): Promise<Article[]> {
+/** How far down the site's ranking a channel's own is looked for: a channel's most read are rarely further down. */
+const CHANNEL_CANDIDATES = 500
+
+/**
+ * The most read articles readers can see (published, not retracted) in a window, as links, most
+ * read first; `within` a channel, its own among the site's most read.
+ */
+export async function findMostRead(payload: Payload, window: MostReadWindow, limit: number, now: Date = new Date(), within?: ChannelMatch): Promise<Article[]> {
   const ranked = rank(await readDayRows(payload, [...windowWeights(window, now).keys()]), window, now)
-  const candidates = ranked.slice(0, limit * CANDIDATES_PER_PLACE).map((entry) => entry.article)
-  return (await findArticleLinksByIds(payload, candidates)).slice(0, limit)
+  const candidates = ranked.slice(0, within ? CHANNEL_CANDIDATES : limit * CANDIDATES_PER_PLACE).map((entry) => entry.article)
+  return (await findArticleLinksByIds(payload, candidates, within)).slice(0, limit)
 }

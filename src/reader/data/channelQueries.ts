@@ -43,7 +43,8 @@ export async function findChannelBySlug(payload: Payload, slug: string): Promise
   return (docs[0] as ChannelLink | undefined) ?? null
 }
 
-async function matchOf(payload: Payload, slug: string): Promise<ChannelMatch | null> {
+/** What a channel takes in, as ids; null for a channel that does not exist. */
+export async function findChannelMatch(payload: Payload, slug: string): Promise<ChannelMatch | null> {
   const rules = (await findChannelRules(payload)).find((candidate) => candidate.slug === slug)
   return rules ? resolveChannelMatch(payload, rules) : null
 }
@@ -52,7 +53,7 @@ const EMPTY_PAGE = (page: number): ArticlePage => ({ docs: [], page, totalPages:
 
 /** One page of a channel's articles, newest first; null for a channel that does not exist. */
 export async function findChannelArticles(payload: Payload, slug: string, page: number, limit = LIST_PAGE_SIZE, shape: ArticleShape = 'teaser'): Promise<ArticlePage | null> {
-  const match = await matchOf(payload, slug)
+  const match = await findChannelMatch(payload, slug)
   if (!match) return null
   if (matchesNothing(match)) return EMPTY_PAGE(page)
   return findArticles(payload, { kind: 'channel', match }, page, limit, shape)
@@ -60,7 +61,7 @@ export async function findChannelArticles(payload: Payload, slug: string, page: 
 
 /** A channel's newest few, for its block on the front page. */
 export async function findChannelNewest(payload: Payload, slug: string, limit: number): Promise<Article[]> {
-  const match = await matchOf(payload, slug)
+  const match = await findChannelMatch(payload, slug)
   if (!match || matchesNothing(match)) return []
   return findNewest(payload, { kind: 'channel', match }, limit, 'teaser')
 }

@@ -274,7 +274,7 @@ export async function findArticleLinks(payload: Payload, slugs: readonly string[
 }
 
 /** Links to articles by id, in the order given, leaving out any a reader cannot see or that was retracted (the 热点排行's candidates). */
-export async function findArticleLinksByIds(payload: Payload, ids: readonly DocumentId[]): Promise<Article[]> {
+export async function findArticleLinksByIds(payload: Payload, ids: readonly DocumentId[], within?: ChannelMatch): Promise<Article[]> {
   if (ids.length === 0) return []
   const { docs } = (await payload.find({
     collection: 'articles',
@@ -282,7 +282,7 @@ export async function findArticleLinksByIds(payload: Payload, ids: readonly Docu
     depth: 1,
     limit: ids.length,
     pagination: false,
-    where: { and: [NOT_RETRACTED, { id: { in: ids } }] },
+    where: { and: [NOT_RETRACTED, { id: { in: ids } }, ...(within ? [{ or: channelConditions(within) }] : [])] },
     select: LINK_SELECT,
     populate: LINK_POPULATE,
   })) as unknown as { docs: Article[] }

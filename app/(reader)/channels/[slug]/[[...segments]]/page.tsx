@@ -2,8 +2,10 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { ArticleList } from '@/reader/components/ArticleList'
+import { MostRead } from '@/reader/components/MostRead'
 import { getChannelArticles, getChannelBySlug } from '@/reader/data/channels'
 import { isListPage } from '@/reader/data/articles'
+import { getMostReadLists } from '@/reader/data/mostRead'
 import { readerMetadata } from '@/reader/metadata'
 import { pagedPath, pageFromSegments, readerPaths } from '@/publishing/urls'
 
@@ -23,7 +25,7 @@ async function load(params: Props['params']) {
   const slug = decodeURIComponent(encoded)
   const [channel, list] = await Promise.all([getChannelBySlug(slug), getChannelArticles(slug, page)])
   if (!channel || !list || (page > 1 && list.docs.length === 0)) return null
-  return { channel, page, list }
+  return { channel, page, list, slug }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChannelPage({ params }: Props) {
   const loaded = await load(params)
   if (!loaded) notFound()
-  const { channel, page, list } = loaded
+  const { channel, page, list, slug } = loaded
+  const mostRead = page === 1 ? await getMostReadLists(10, slug) : null
   return (
     <section>
       <header className="archive-header">
@@ -44,6 +47,7 @@ export default async function ChannelPage({ params }: Props) {
         {channel.description && <p>{channel.description}</p>}
       </header>
       <ArticleList articles={list.docs} basePath={readerPaths.channel(channel.slug ?? '')} page={page} totalPages={list.totalPages} emptyText="这个频道暂无已发布的稿件。" />
+      {mostRead && <MostRead lists={mostRead} />}
     </section>
   )
 }
