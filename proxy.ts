@@ -13,8 +13,9 @@ const PER_REQUEST_READER_PAGES = /^\/(search$|preview\/)/
  * - the search page's rate limit (the API's limits are checked in its routes, src/security/apiRoutes.ts);
  * - a Content-Security-Policy with a fresh nonce for the reader pages rendered per request.
  *   Next.js reads the nonce from the request's policy header and puts it on every script it
- *   renders, so these pages hydrate (the admin's live preview refreshes through a client
- *   component). Next.js never reuses such a page. A search results page may be kept a minute
+ *   renders, so previews hydrate (the admin's live preview refreshes through a client
+ *   component); search results lose those scripts in the production server
+ *   (scripts/readerPageScripts.mjs) and keep the policy. Next.js never reuses such a page. A search results page may be kept a minute
  *   by the production server and the cache tier (scripts/responseCache.mjs,
  *   scripts/searchCaching.mjs), and its readers then share its nonce: to use
  *   it, injected markup would have to be in that very response, which was fixed before anyone

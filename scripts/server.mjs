@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { ADMISSION_DEFAULTS, createAdmission, isAnonymousReaderRequest } from './admission.mjs'
 import { runShutdownTasks } from '../src/lifecycle/shutdown.mjs'
 import { cachedPageTags, registerOriginResponseCache } from '../src/publishing/originResponses.mjs'
+import { stripReaderPageScripts } from './readerPageScripts.mjs'
 import { createResponseCache } from './responseCache.mjs'
 import { shareSearchResults } from './searchCaching.mjs'
 
@@ -50,6 +51,8 @@ registerOriginResponseCache(readerResponses)
 const server = http.createServer((request, response) => {
   if (readerResponses.serve(request, response)) return
   shareSearchResults(request, response)
+  // After the response cache, which then keeps what this leaves; before Next.js's compression.
+  stripReaderPageScripts(request, response)
   admit(request, response, () =>
     handle(request, response).catch((/** @type {unknown} */ error) => {
       console.error(`处理请求 ${request.method} ${request.url} 时出错：`, error)

@@ -6,12 +6,14 @@ import { createHash, randomBytes } from 'node:crypto'
 /**
  * Every Content-Security-Policy the site sends is built here.
  *
- * Reader pages allow no inline script but their own: App Router pages carry the page's data for
- * hydration in inline `<script>self.__next_f.push(…)</script>` elements. A page served from the
- * cache lists the SHA-256 of each of them, computed once when the page enters the cache
- * (readerPageCacheHandler.mjs); a page rendered per request (search, previews) gets a fresh
- * nonce instead (proxy.ts). A nonce on a cached page would be the same for every reader,
- * which is no nonce at all.
+ * Reader pages allow no inline script but their own. App Router pages carry the page's data for
+ * hydration in inline `<script>self.__next_f.push(…)</script>` elements; reader pages lose those
+ * with the rest of Next.js's client runtime (../publishing/hydrationScripts.mjs), so today they
+ * are left with none and their policy allows the site's own files only. A page served from the
+ * cache lists the SHA-256 of each inline script it still carries, computed once when the page
+ * enters the cache, after the runtime is taken out (readerPageCacheHandler.mjs); a page rendered
+ * per request (search, previews) gets a fresh nonce instead (proxy.ts). A nonce on a cached page
+ * would be the same for every reader, which is no nonce at all.
  */
 export const CONTENT_SECURITY_POLICY_HEADER = 'content-security-policy'
 

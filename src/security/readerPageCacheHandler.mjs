@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import { withoutHydrationScripts } from '../publishing/hydrationScripts.mjs'
 import { noteCachedPageTags, purgeOriginResponses } from '../publishing/originResponses.mjs'
 import { createRenderRaceGuard } from '../publishing/renderRaces.mjs'
 import { CONTENT_SECURITY_POLICY_HEADER, readerPagePolicyForHtml } from './contentSecurityPolicy.mjs'
@@ -23,11 +24,19 @@ const FileSystemCache = createRequire(import.meta.url)('next/dist/server/lib/inc
 /** One per process, like Next.js's tag manifest: Next.js makes a handler per request. */
 const renderRaces = createRenderRaceGuard()
 
+/** Cached pages that are not reader pages: none today (the admin and previews are rendered per request). */
+const HYDRATED_PAGE = /^\/(admin|preview|api)(\/|$)/
+
+/** Page entries finished in this process: read back from disk, an entry is checked again. */
+const finished = new WeakSet()
+
 /**
- * Next.js's file-system cache, plus a Content-Security-Policy header on every cached page that
- * lists the hash of each of its inline scripts (contentSecurityPolicy.mjs). Next.js sends the
- * headers stored with a cached page on every hit, so hashing costs one pass over the HTML per
- * render, and a hit costs a property lookup. The production server's kept responses
+ * Next.js's file-system cache, plus two changes to every cached reader page: Next.js's client
+ * runtime is taken out of its HTML (../publishing/hydrationScripts.mjs: reader pages need no
+ * React in the browser), and a Content-Security-Policy header lists the hash of each inline
+ * script left (contentSecurityPolicy.mjs). Next.js sends the HTML and headers stored with a
+ * cached page on every hit, so both cost one pass over the HTML per render, and a hit costs a
+ * property lookup. The production server's kept responses
  * (scripts/responseCache.mjs) learn from it which tags each page carries and which tags expire.
  * A render that overlapped the expiry of one of its tags is not stored (../publishing/renderRaces.mjs).
  */
@@ -43,8 +52,8 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
     if (!renderRaces.mayKeep(key, tagsOf(data, context))) return
     noteTagsOf(key, data)
     // The response cache answers a miss with this same object once set() resolves, so the
-    // first reader of a fresh render gets the header too.
-    if (data && isAppPage(data)) addPolicyTo(data)
+    // first reader of a fresh render gets the stripped page and its header too.
+    if (data && isAppPage(data)) finish(key, data)
     return super.set(...args)
   }
 
@@ -55,9 +64,10 @@ export default class ReaderPageCacheHandler extends FileSystemCache {
     if (!entry) renderRaces.renderStarted(args[0])
     const value = entry?.value
     noteTagsOf(args[0], value)
-    // Pages prerendered by `next build` were written without going through set(). The header
-    // is added to the entry the memory cache keeps, so it is computed once per page.
-    if (value && isAppPage(value) && !value.headers?.[CONTENT_SECURITY_POLICY_HEADER]) addPolicyTo(value)
+    // Pages prerendered by `next build` were written without going through set(), and a page
+    // read back from disk may have been written by an earlier version of this handler. The
+    // entry the memory cache keeps is changed, so this happens once per page.
+    if (value && isAppPage(value) && !finished.has(value)) finish(args[0], value)
     return entry
   }
 
@@ -123,8 +133,15 @@ function isAppPage(value) {
   return /** @type {string} */ (value.kind) === 'APP_PAGE'
 }
 
-/** @param {CachedAppPage} page */
-function addPolicyTo(page) {
+/**
+ * Strips a reader page of Next.js's scripts, then gives it the policy for what is left.
+ * @param {string} key the page's path (`/index` for the front page)
+ * @param {CachedAppPage} page
+ */
+function finish(key, page) {
   if (typeof page.html !== 'string') return
+  // A partially prerendered shell is resumed with Next.js's scripts; none is configured.
+  if (!HYDRATED_PAGE.test(key) && typeof page.postponed !== 'string') page.html = withoutHydrationScripts(page.html)
   page.headers = { ...page.headers, [CONTENT_SECURITY_POLICY_HEADER]: readerPagePolicyForHtml(page.html) }
+  finished.add(page)
 }

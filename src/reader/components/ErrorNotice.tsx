@@ -1,7 +1,11 @@
-type Props = { digest?: string; onRetry?: () => void }
+type Props = { digest?: string; retryHref?: string }
 
-/** What a reader sees when a page fails: an apology and a way on, never the error's details. */
-export function ErrorNotice({ digest, onRetry }: Props) {
+/**
+ * What a reader sees when a page fails: an apology and a way on, never the error's details.
+ * 重试 is a link to the page's own address: loading it again asks the server for a fresh render,
+ * with or without JavaScript (reader pages carry none of Next.js's, docs/reader-site.md).
+ */
+export function ErrorNotice({ digest, retryHref }: Props) {
   return (
     <section className="status-page">
       <p className="status-page__code">500</p>
@@ -9,11 +13,9 @@ export function ErrorNotice({ digest, onRetry }: Props) {
       <p>服务器处理请求时出了错。请稍后刷新重试；如果问题持续存在，请告诉我们。</p>
       {digest && <p className="status-page__digest">错误编号：{digest}</p>}
       <p>
-        {onRetry && (
+        {retryHref && (
           <>
-            <button type="button" onClick={onRetry}>
-              重试
-            </button>{' '}
+            <a href={retryHref}>重试</a>{' '}
           </>
         )}
         <a href="/">返回首页</a>

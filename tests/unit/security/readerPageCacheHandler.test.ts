@@ -22,10 +22,33 @@ const policyOf = (entry: any): string | undefined => entry?.value?.headers?.['co
 
 describe('the reader page cache handler', () => {
   it('gives a freshly rendered page its policy before the response cache answers with it (a cache miss)', async () => {
-    const rendered = appPage('self.__next_f.push([1,"新稿"])')
+    const rendered = appPage('window.readerOwn()')
     await cache.set('/articles/fresh', rendered as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
     expect((rendered.headers as Record<string, string>)['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'; /)
     expect(rendered.headers['x-next-cache-tags']).toBe('home')
+  })
+
+  it('takes Next.js’s client runtime out of a reader page as it enters the cache, so even its first reader gets none', async () => {
+    const rendered = { ...appPage('self.__next_f.push([1,"新稿"])'), html: html('self.__next_f.push([1,"新稿"])').replace('<body>', '<head><script src="/_next/static/chunks/main.js" async=""></script><link rel="preload" as="script" href="/_next/static/chunks/a.js"/></head><body>') }
+    await cache.set('/articles/no-runtime', rendered as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    // The response cache answers the miss with this very object.
+    expect(rendered.html).toBe('<!DOCTYPE html><html><head></head><body><h1>头条</h1></body></html>')
+    // Nothing inline is left to allow: the policy allows the site's own files only.
+    expect((rendered.headers as Record<string, string>)['content-security-policy']).toMatch(/script-src 'self'; /)
+    expect(fs.readFileSync(path.join(serverDistDir, 'app/articles/no-runtime.html'), 'utf8')).toBe(rendered.html)
+    expect((await cache.get('/articles/no-runtime', PAGE_CONTEXT as any))?.value).toMatchObject({ html: rendered.html })
+  })
+
+  it('strips a page `next build` prerendered when first read, and leaves previews’ pages whole', async () => {
+    const dir = path.join(serverDistDir, 'app')
+    fs.mkdirSync(path.join(dir, 'channels'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'channels/jingji.html'), html('self.__next_f.push([0])'))
+    fs.writeFileSync(path.join(dir, 'channels/jingji.rsc'), '0:{}')
+    fs.writeFileSync(path.join(dir, 'channels/jingji.meta'), JSON.stringify({ status: 200, headers: { 'x-next-cache-tags': 'channel:jingji' } }))
+    expect((await cache.get('/channels/jingji', PAGE_CONTEXT as any))?.value).toMatchObject({ html: '<!DOCTYPE html><html><body><h1>头条</h1></body></html>' })
+    const preview = appPage('self.__next_f.push([0])')
+    await cache.set('/preview/front-page', preview as any, { ...PAGE_CONTEXT, cacheControl: { revalidate: 300, expire: 86_400 } } as any)
+    expect(preview.html).toContain('self.__next_f.push([0])')
   })
 
   it('stores the policy with the page, so a page read back from disk has it too', async () => {
