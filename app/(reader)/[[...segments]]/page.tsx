@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation'
 import { ArticleList } from '@/reader/components/ArticleList'
 import { FrontPageView } from '@/reader/components/FrontPageView'
 import { JsonLd } from '@/reader/components/JsonLd'
-import { MostRead } from '@/reader/components/MostRead'
 import { getArticleList, isListPage } from '@/reader/data/articles'
 import { getFrontPage } from '@/reader/data/frontPage'
 import { getMostReadLists } from '@/reader/data/mostRead'
@@ -44,7 +43,7 @@ export default async function FrontPage({ params }: Props) {
   return (
     <>
       <JsonLd data={webSiteJsonLd()} />
-      <FrontPageView content={await getFrontPage()} mostRead={<MostRead lists={await getMostReadLists()} />} />
+      <FrontPageView content={await getFrontPage()} mostRead={await getMostReadLists()} />
     </>
   )
 }

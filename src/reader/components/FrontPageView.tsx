@@ -1,8 +1,8 @@
 import Link from 'next/link'
-import type React from 'react'
 
 import { pagedPath } from '@/publishing/urls'
 import type { FrontPageContent } from '../data/frontPage'
+import type { MostReadLists } from '../data/mostRead'
 import { ArticleList } from './ArticleList'
 import { ArticleTeaser } from './ArticleTeaser'
 import { FocusRow } from './FocusRow'
@@ -13,7 +13,7 @@ import { FrontSections } from './FrontSections'
  * latest list, then the editors' blocks. At 1280 px a grid of columns, on a phone one column in
  * the same order (reader.css, `.front`).
  */
-export function FrontPageView({ content, mostRead }: { content: FrontPageContent; mostRead?: React.ReactNode }) {
+export function FrontPageView({ content, mostRead }: { content: FrontPageContent; mostRead?: MostReadLists }) {
   const { lead, focus, latest, hasMore, sections } = content
   return (
     <div className="front">

@@ -6,6 +6,8 @@ import { webHeadlineOf } from '@/newsroom/headlines'
 import { columnLabelOf } from '@/newsroom/presentation'
 import { readerPaths } from '@/publishing/urls'
 import type { FrontSection } from '../data/frontPage'
+import type { MostReadLists } from '../data/mostRead'
+import { MostRead } from './MostRead'
 import { RegionDirectory } from './RegionDirectory'
 
 /** A block's headlines: compact, as the blocks under a news site's lead are. */
@@ -44,7 +46,7 @@ function Block({ id, heading, href, children }: { id: string; heading: string; h
   )
 }
 
-type Props = { sections: FrontSection[]; mostRead?: React.ReactNode }
+type Props = { sections: FrontSection[]; mostRead?: MostReadLists }
 
 /** The front page's blocks in the editors' order: channels, columns, 热点排行, 专题, places. */
 export function FrontSections({ sections, mostRead }: Props) {
@@ -66,7 +68,12 @@ export function FrontSections({ sections, mostRead }: Props) {
               </Block>
             )
           case 'mostRead':
-            return mostRead ? <div key={section.key} className="block">{mostRead}</div> : null
+            // Nothing read yet (a new site, a quiet night): no empty box in the grid.
+            return mostRead && Object.values(mostRead).some((articles) => articles.length > 0) ? (
+              <div key={section.key} className="block">
+                <MostRead lists={mostRead} />
+              </div>
+            ) : null
           case 'topics':
             return (
               <Block key={section.key} id={id} heading={section.title}>

@@ -49,6 +49,12 @@ describe('the most-read ranking (热点排行)', () => {
     expect(titles(await findMostRead(payload, '7d', 2, NOW))).toEqual(['一周常读', '昨晚的热点'])
   })
 
+  it('ranks within a channel only what the channel takes in, in the site’s order', async () => {
+    const within = { columns: [], tags: [], regions: [], articles: [articles.todayHit.id, articles.steady.id, articles.draft.id] }
+    expect(titles(await findMostRead(payload, '7d', 10, NOW, within))).toEqual(['一周常读', '今天的热点'])
+    expect(titles(await findMostRead(payload, '24h', 10, NOW, within))).toEqual(['今天的热点'])
+  })
+
   it('never ranks a draft or a retracted article, however often read', async () => {
     const ranked = [...(await findMostRead(payload, '24h', 10, NOW)), ...(await findMostRead(payload, '7d', 10, NOW))].map((doc) => doc.id)
     expect(ranked).not.toContain(articles.draft.id)

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { FrontPageView } from '@/reader/components/FrontPageView'
 import { LivePreviewRefresh } from '@/reader/components/LivePreviewRefresh'
 import { getFrontPagePreview } from '@/reader/data/frontPage'
+import { getMostReadLists } from '@/reader/data/mostRead'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,7 +22,7 @@ export default async function FrontPagePreview() {
       <p className="preview-banner" role="status">
         预览：这是首页版面最新保存的草稿，发布后读者才能看到，仅编辑部成员可见。
       </p>
-      <FrontPageView content={content} />
+      <FrontPageView content={content} mostRead={await getMostReadLists()} />
     </>
   )
 }
