@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { type DocumentId, relationId } from '@/data/relationId'
 import { toShanghaiDate } from '@/newsroom/dates'
@@ -14,6 +14,12 @@ export function lastSevenDays(now: Date = new Date()): string[] {
   return Array.from({ length: 7 }, (_, back) => toShanghaiDate(new Date(now.getTime() - back * DAY_MS)))
 }
 
+/** Day rows of 阅读量 as the signed-in user may read them: access decides, so a journalist gets none. */
+async function readableDayRows(payload: Payload, user: Reader, where: Where) {
+  const { docs } = await payload.find({ collection: 'article-views', overrideAccess: false, user, depth: 0, pagination: false, where, select: { article: true, day: true, views: true } })
+  return docs
+}
+
 /**
  * The counts of several articles in one read, as the signed-in user may see them (access decides:
  * a journalist gets none). Articles nobody has read are absent.
@@ -22,16 +28,7 @@ export async function viewCountsOf(payload: Payload, user: Reader, ids: readonly
   const counts = new Map<string, EditorViewCounts>()
   if (ids.length === 0) return counts
   const week = new Set(lastSevenDays(now))
-  const { docs } = await payload.find({
-    collection: 'article-views',
-    overrideAccess: false,
-    user,
-    depth: 0,
-    pagination: false,
-    where: { article: { in: [...ids] } },
-    select: { article: true, day: true, views: true },
-  })
-  for (const row of docs) {
+  for (const row of await readableDayRows(payload, user, { article: { in: [...ids] } })) {
     const key = String(relationId(row.article))
     const entry = counts.get(key) ?? { week: 0, total: 0 }
     entry.total += row.views ?? 0
@@ -43,17 +40,8 @@ export async function viewCountsOf(payload: Payload, user: Reader, ids: readonly
 
 /** The week's most read articles with their counts (the dashboard's 阅读排行), whatever their state now: a retracted article's readership is still news to the desk. */
 export async function weekTopArticles(payload: Payload, user: Reader, limit = 10, now: Date = new Date()): Promise<{ id: DocumentId; title: string; views: number }[]> {
-  const { docs } = await payload.find({
-    collection: 'article-views',
-    overrideAccess: false,
-    user,
-    depth: 0,
-    pagination: false,
-    where: { day: { in: lastSevenDays(now) } },
-    select: { article: true, views: true },
-  })
   const totals = new Map<string, { id: DocumentId; views: number }>()
-  for (const row of docs) {
+  for (const row of await readableDayRows(payload, user, { day: { in: lastSevenDays(now) } })) {
     const id = relationId(row.article)
     if (id == null) continue
     const entry = totals.get(String(id)) ?? { id, views: 0 }
