@@ -95,48 +95,67 @@ async function deskArticleIds(payload: Payload, desks: readonly DocumentId[]): P
   return docs.map((doc) => doc.id)
 }
 
+const readRegionTree = async (payload: Payload) =>
+  (await payload.find({ collection: 'regions', depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { parent: true } })).docs as Region[]
+
+const withDescendants = (tree: Region[], roots: readonly DocumentId[]) => [...new Map(roots.flatMap((id) => regionWithDescendants(tree, id)).map((id) => [String(id), id])).values()]
+
 export async function resolveChannelMatch(payload: Payload, rules: ChannelRules): Promise<ChannelMatch> {
-  const readTree = async () => (await payload.find({ collection: 'regions', depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { parent: true } })).docs as Region[]
-  const [tree, articles] = await Promise.all([rules.regions.length > 0 ? readTree() : Promise.resolve([]), deskArticleIds(payload, rules.desks)])
-  const regions = [...new Map(rules.regions.flatMap((id) => regionWithDescendants(tree, id)).map((id) => [String(id), id])).values()]
-  return { columns: rules.columns, tags: rules.tags, regions, articles }
+  const [tree, articles] = await Promise.all([rules.regions.length > 0 ? readRegionTree(payload) : Promise.resolve([]), deskArticleIds(payload, rules.desks)])
+  return { columns: rules.columns, tags: rules.tags, regions: withDescendants(tree, rules.regions), articles }
+}
+
+/** A channel's sources as the server may query them: by desk directly, not through its articles' ids. */
+function serverConditions(rules: ChannelRules, tree: Region[]): Where[] {
+  return [
+    ...channelConditions({ columns: rules.columns, tags: rules.tags, regions: withDescendants(tree, rules.regions), articles: [] }),
+    ...(rules.desks.length > 0 ? [{ desk: { in: rules.desks } }] : []),
+  ]
+}
+
+export type NeighbourSlugs = { previous: string | null; next: string | null }
+
+/**
+ * The public articles published just before and just after one in a channel, by slug. Read as the
+ * server (two small reads, whatever the channel's size); a reader page then reads the two as a
+ * reader would, so it shows nothing readers may not see.
+ */
+export async function channelNeighboursOf(payload: Payload, rules: ChannelRules, article: { slug: string; publishedAt: string }, tree?: Region[]): Promise<NeighbourSlugs> {
+  const sources = serverConditions(rules, tree ?? (rules.regions.length > 0 ? await readRegionTree(payload) : []))
+  if (sources.length === 0) return { previous: null, next: null }
+  const beside = async (side: 'previous' | 'next') => {
+    const { docs } = await payload.find({
+      collection: 'articles',
+      overrideAccess: true,
+      depth: 0,
+      limit: 1,
+      pagination: false,
+      where: {
+        and: [
+          { _status: { equals: 'published' } },
+          { 'retraction.retractedAt': { exists: false } },
+          { slug: { not_equals: article.slug } },
+          { or: sources },
+          { publishedAt: side === 'previous' ? { less_than: article.publishedAt } : { greater_than: article.publishedAt } },
+        ],
+      },
+      sort: side === 'previous' ? ['-publishedAt', '-id'] : ['publishedAt', 'id'],
+      select: { slug: true },
+    })
+    return docs[0]?.slug ?? null
+  }
+  const [previous, next] = await Promise.all([beside('previous'), beside('next')])
+  return { previous, next }
 }
 
 /**
  * The articles just before and just after a publication in each channel that takes it in: their
  * pages' 下一篇/上一篇 now name it (src/reader/data/articles.ts tags them `neighbours:<slug>`).
- * Read as the server; only slugs of public articles come back.
  */
 export async function channelNeighbourSlugs(payload: Payload, channels: readonly ChannelRules[], article: { slug?: string | null; publishedAt?: string | null }): Promise<string[]> {
   const { slug, publishedAt } = article
   if (!slug || !publishedAt || channels.length === 0) return []
-  const found = await Promise.all(
-    channels.map(async (rules) => {
-      const match = await resolveChannelMatch(payload, rules)
-      if (matchesNothing(match)) return []
-      const beside = async (side: 'previous' | 'next') => {
-        const { docs } = await payload.find({
-          collection: 'articles',
-          overrideAccess: true,
-          depth: 0,
-          limit: 1,
-          pagination: false,
-          where: {
-            and: [
-              { _status: { equals: 'published' } },
-              { 'retraction.retractedAt': { exists: false } },
-              { slug: { not_equals: slug } },
-              { or: channelConditions(match) },
-              { publishedAt: side === 'previous' ? { less_than: publishedAt } : { greater_than: publishedAt } },
-            ],
-          },
-          sort: side === 'previous' ? ['-publishedAt', '-id'] : ['publishedAt', 'id'],
-          select: { slug: true },
-        })
-        return docs[0]?.slug ? [docs[0].slug] : []
-      }
-      return (await Promise.all([beside('previous'), beside('next')])).flat()
-    }),
-  )
-  return [...new Set(found.flat())]
+  const tree = channels.some((rules) => rules.regions.length > 0) ? await readRegionTree(payload) : []
+  const found = await Promise.all(channels.map((rules) => channelNeighboursOf(payload, rules, { slug, publishedAt }, tree)))
+  return [...new Set(found.flatMap(({ previous, next }) => [previous, next]).filter((found): found is string => Boolean(found)))]
 }

@@ -2,13 +2,13 @@ import type { Payload } from 'payload'
 
 import type { Article, Channel, Region } from '@payload-types'
 import { type DocumentId, relationId } from '@/data/relationId'
-import { type ChannelMatch, type ChannelRules, channelTakes, findChannelRules, matchesNothing, resolveChannelMatch } from '@/publishing/channelRules'
+import { type ChannelMatch, type ChannelRules, channelNeighboursOf, channelTakes, findChannelRules, matchesNothing, resolveChannelMatch } from '@/publishing/channelRules'
 import {
   type ArticleLink,
   type ArticlePage,
   type ArticleShape,
+  findArticleLinks,
   findArticles,
-  findListNeighbours,
   findNewest,
   findRegionTree,
   LIST_PAGE_SIZE,
@@ -101,11 +101,12 @@ export async function findArticleChannel(payload: Payload, articleId: DocumentId
 export type ChannelNeighbours = { channel: Pick<ChannelRules, 'name' | 'slug'>; previous: ArticleLink | null; next: ArticleLink | null }
 
 /** 上一篇 and 下一篇 within the article's channel, by publication time; null when no channel takes it in. */
-export async function findChannelNeighbours(payload: Payload, article: Pick<Article, 'id' | 'publishedAt'>): Promise<ChannelNeighbours | null> {
+export async function findChannelNeighbours(payload: Payload, article: Pick<Article, 'id' | 'slug' | 'publishedAt'>): Promise<ChannelNeighbours | null> {
+  if (!article.slug || !article.publishedAt) return null
   const rules = await findArticleChannel(payload, article.id)
   if (!rules) return null
-  const match = await resolveChannelMatch(payload, rules)
-  if (matchesNothing(match)) return null
-  const neighbours = await findListNeighbours(payload, { kind: 'channel', match }, article)
-  return { channel: { name: rules.name, slug: rules.slug }, ...neighbours }
+  const slugs = await channelNeighboursOf(payload, rules, { slug: article.slug, publishedAt: article.publishedAt })
+  const links = await findArticleLinks(payload, [slugs.previous, slugs.next].filter((slug): slug is string => Boolean(slug)))
+  const link = (slug: string | null) => links.find((candidate) => slug && candidate.slug === slug) ?? null
+  return { channel: { name: rules.name, slug: rules.slug }, previous: link(slugs.previous), next: link(slugs.next) }
 }

@@ -206,29 +206,6 @@ export async function findInstallmentNeighbours(payload: Payload, article: Artic
   return { previous: link(previous), next: link(next) }
 }
 
-/**
- * The articles either side of one in a list, by publication time: 上一篇 is the one published
- * just before it, 下一篇 the one just after.
- */
-export async function findListNeighbours(payload: Payload, filter: ArticleFilter, article: Pick<Article, 'id' | 'publishedAt'>): Promise<{ previous: ArticleLink | null; next: ArticleLink | null }> {
-  if (!article.publishedAt) return { previous: null, next: null }
-  const beside = async (side: 'previous' | 'next') => {
-    const { docs } = await payload.find({
-      collection: 'articles',
-      ...AS_READER,
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      where: { and: [whereFor(filter), { id: { not_equals: article.id } }, { publishedAt: side === 'previous' ? { less_than: article.publishedAt } : { greater_than: article.publishedAt } }] },
-      sort: side === 'previous' ? ['-publishedAt', '-id'] : ['publishedAt', 'id'],
-      select: LINK_SELECT,
-    })
-    return (docs[0] as ArticleLink | undefined) ?? null
-  }
-  const [previous, next] = await Promise.all([beside('previous'), beside('next')])
-  return { previous, next }
-}
-
 /** How many of the newest articles sharing something with an article are ranked for its related reading. */
 const RELATED_CANDIDATES = 40
 
