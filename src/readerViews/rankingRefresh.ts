@@ -12,8 +12,10 @@ const WATCHED_PLACES = 30
 /**
  * Asked on each tick of the scheduler's loop (inside a request, where Next.js lets the cache be
  * expired): whether the most-read lists should be rendered again. Yes when views were written since
- * it last looked, the refresh interval has passed and the order of the leading articles changed;
- * the first look after a start says yes once, since pages cached before it may be old.
+ * it last looked, the refresh interval has passed and the order of the leading articles changed.
+ * The first look after a start says yes once if anything is ranked, since pages cached before it
+ * may show an older order; with nothing ranked there is nothing a cached page could show wrongly,
+ * and a new site's pages stay cached.
  */
 export function rankingChangeWatcher(intervalMs = rankingRefreshMs()): (payload: Payload, now?: Date) => Promise<boolean> {
   let lastLook = -Infinity
@@ -33,7 +35,7 @@ export function rankingChangeWatcher(intervalMs = rankingRefreshMs()): (payload:
       return false
     }
     const current = JSON.stringify(rankings)
-    const changed = current !== order
+    const changed = order === null ? rankings.some((ranked) => ranked.length > 0) : current !== order
     order = current
     return changed
   }

@@ -81,4 +81,9 @@ describe('the most-read ranking (热点排行)', () => {
     // Nothing written since: not even a look.
     expect(await changed(payload, at(300))).toBe(false)
   })
+
+  it('leaves cached pages alone at the first look after a start when nothing is ranked', async () => {
+    const monthLater = new Date(NOW.getTime() + 30 * 24 * 60 * 60 * 1000)
+    expect(await rankingChangeWatcher(60_000)(payload, monthLater)).toBe(false)
+  })
 })
