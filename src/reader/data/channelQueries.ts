@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import type { Article, Channel, Region } from '@payload-types'
 import { type DocumentId, relationId } from '@/data/relationId'
@@ -23,20 +23,17 @@ import {
 
 export type ChannelLink = Pick<Channel, 'id' | 'name' | 'slug' | 'description'>
 
-/** The channels shown in the site's navigation, in the editors' order. */
-export async function findNavigationChannels(payload: Payload): Promise<ChannelLink[]> {
-  const { docs } = await payload.find({
-    collection: 'channels',
-    overrideAccess: false,
-    depth: 0,
-    limit: 20,
-    pagination: false,
-    where: { inNavigation: { equals: true } },
-    sort: ['position', 'id'],
-    select: { name: true, slug: true, description: true },
-  })
+/** Channels as readers may read them, in the editors' order. */
+async function findChannelLinks(payload: Payload, limit: number, where?: Where): Promise<ChannelLink[]> {
+  const { docs } = await payload.find({ collection: 'channels', overrideAccess: false, depth: 0, limit, pagination: false, where, sort: ['position', 'id'], select: { name: true, slug: true, description: true } })
   return docs as ChannelLink[]
 }
+
+/** The channels shown in the site's navigation. */
+export const findNavigationChannels = (payload: Payload) => findChannelLinks(payload, 20, { inNavigation: { equals: true } })
+
+/** Every channel, in the navigation or not: those a front-page layout may name. */
+export const findAllChannels = (payload: Payload) => findChannelLinks(payload, 100)
 
 export async function findChannelBySlug(payload: Payload, slug: string): Promise<ChannelLink | null> {
   const { docs } = await payload.find({ collection: 'channels', overrideAccess: false, depth: 0, limit: 1, where: { slug: { equals: slug } }, select: { name: true, slug: true, description: true } })

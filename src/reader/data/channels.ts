@@ -10,6 +10,11 @@ export function getNavigationChannels() {
   return cachedRead(['navigation-channels'], [CACHE_TAGS.channels], async () => channelQueries.findNavigationChannels(await readerPayload()))
 }
 
+/** Every channel, for the front page's channel blocks, which may name one kept out of the navigation. */
+export function getAllChannels() {
+  return cachedRead(['all-channels'], [CACHE_TAGS.channels], async () => channelQueries.findAllChannels(await readerPayload()))
+}
+
 export function getChannelBySlug(slug: string) {
   return cachedRead(['channel', slug], [CACHE_TAGS.channels], async () => channelQueries.findChannelBySlug(await readerPayload(), slug))
 }

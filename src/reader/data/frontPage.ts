@@ -5,7 +5,7 @@ import { isStaffUser } from '@/access/roles'
 import { relationId } from '@/data/relationId'
 import { ARTICLE_LIST_TAGS, CACHE_TAGS, REVALIDATE_SECONDS } from '@/publishing/cacheTags'
 import { cachedRead } from './articles'
-import { type ChannelLink, getNavigationChannels, getChannelNewest } from './channels'
+import { type ChannelLink, getAllChannels, getChannelNewest, getNavigationChannels } from './channels'
 import * as frontQueries from './frontPageQueries'
 import { readerPayload } from './payloadClient'
 import * as queries from './queries'
@@ -116,14 +116,6 @@ async function resolveSection(section: LayoutSection, index: number, channels: C
     }
   }
 }
-
-/** Channels and columns a layout may name: every channel (not only those in the navigation) and every column readers can see. */
-const getAllChannels = () =>
-  cachedRead(['all-channels'], [CACHE_TAGS.channels], async () => {
-    const payload = await readerPayload()
-    const { docs } = await payload.find({ collection: 'channels', overrideAccess: false, depth: 0, limit: 100, pagination: false, sort: ['position', 'id'], select: { name: true, slug: true, description: true } })
-    return docs as ChannelLink[]
-  })
 
 async function frontPageFor(layout: frontQueries.FrontPageLayout): Promise<FrontPageContent> {
   const [lists, channels, columns, sections] = await Promise.all([
